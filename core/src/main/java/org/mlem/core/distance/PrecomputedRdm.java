@@ -166,6 +166,9 @@ public final class PrecomputedRdm implements PairDistances {
     }
     int a = Math.min(i, j);
     int b = Math.max(i, j);
+    if (a < 0 || b >= n) {
+      throw new IndexOutOfBoundsException("pair (" + i + ", " + j + ") out of [0, " + n + ")");
+    }
     long index = (long) n * a - (long) a * (a + 1) / 2 + (b - a - 1);
     return condensed[(int) index];
   }
