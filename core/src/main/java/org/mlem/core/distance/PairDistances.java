@@ -1,0 +1,42 @@
+package org.mlem.core.distance;
+
+import java.io.Serializable;
+
+/**
+ * Neural distances d_ij between stimuli, by global stimulus index (the targets of MLEM,
+ * MLEM-SPEC section 3). Implementations are immutable, thread-safe, deterministic and
+ * {@link Serializable} (the Spark module broadcasts them).
+ */
+public interface PairDistances extends Serializable {
+  /**
+   * The number of stimuli n.
+   *
+   * @return n &gt;= 2
+   */
+  int size();
+
+  /**
+   * The distance between two stimuli.
+   *
+   * @param i a stimulus index in [0, n)
+   * @param j a stimulus index in [0, n)
+   * @return d_ij &gt;= 0, symmetric; 0 when i == j (up to rounding for cosine and correlation)
+   */
+  double distance(int i, int j);
+
+  /**
+   * The distances of a range of pairs: {@code out[r] = distance(first[from + r], second[from + r])}
+   * for r in [0, to - from).
+   *
+   * @param first first stimulus of each pair
+   * @param second second stimulus of each pair
+   * @param from first pair, inclusive
+   * @param to last pair, exclusive
+   * @param out receives to - from distances from index 0
+   */
+  default void distances(int[] first, int[] second, int from, int to, double[] out) {
+    for (int p = from; p < to; p++) {
+      out[p - from] = distance(first[p], second[p]);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package org.mlem.core.distance;
+
+import java.util.Objects;
+
+/**
+ * Neural distances computed on demand from {@link Representations} with a {@link NeuralDistance}
+ * (MLEM-SPEC section 3).
+ *
+ * <p>This is the hottest code of the project (batches of ~20,000 pairs of 768-dimensional rows per
+ * step): each pair reads its two float rows once, in a single pass, accumulating in double
+ * precision with four independent accumulators (which breaks the add-latency chain), combined in a
+ * fixed order, so the result is bit-for-bit the same whatever thread computes it. Row norms (cosine,
+ * norm_diff) and row means and centred norms (correlation) are precomputed once at construction,
+ * where zero-norm rows (cosine) or constant rows (correlation) are rejected naming the stimulus.
+ */
+public final class RepresentationDistances implements PairDistances {
+  private static final long serialVersionUID = 1L;
+
+  private final Representations reps;
+  private final NeuralDistance metric;
+  /** Euclidean norms of the rows (cosine, norm_diff), else null. */
+  private final double[] norms;
+  /** Means of the rows (correlation), else null. */
+  private final double[] means;
+
+  /**
+   * Prepares the distances.
+   *
+   * @param reps the representations, n &gt;= 2
+   * @param metric the metric
+   * @throws IllegalArgumentException if n &lt; 2, or a row has zero norm under cosine or is
+   *     constant under correlation (naming the stimulus id)
+   */
+  public RepresentationDistances(Representations reps, NeuralDistance metric) {
+    this.reps = Objects.requireNonNull(reps, "reps");
+    this.metric = Objects.requireNonNull(metric, "metric");
+    if (reps.size() < 2) {
+      throw new IllegalArgumentException(
+          "representation distances need at least 2 stimuli, found " + reps.size());
+    }
+    int n = reps.size();
+    int dims = reps.dims();
+    float[] data = reps.data();
+    switch (metric) {
+      case COSINE, NORM_DIFF -> {
+        norms = new double[n];
+        means = null;
+        for (int i = 0; i < n; i++) {
+          norms[i] = Math.sqrt(dot(data, i * dims, data, i * dims, dims));
+          if (metric == NeuralDistance.COSINE && norms[i] == 0.0) {
+            throw new IllegalArgumentException(
+                "cosine distance: stimulus '"
+                    + reps.ids().get(i)
+                    + "' (row "
+                    + i
+                    + ") has a zero-norm representation; its cosine is undefined");
+          }
+        }
+      }
+      case CORRELATION -> {
+        norms = new double[n];
+        means = new double[n];
+        for (int i = 0; i < n; i++) {
+          int base = i * dims;
+          double sum = 0.0;
+          for (int c = 0; c < dims; c++) {
+            sum += data[base + c];
+          }
+          double mean = sum / dims;
+          means[i] = mean;
+          double ss = 0.0;
+          for (int c = 0; c < dims; c++) {
+            double d = data[base + c] - mean;
+            ss += d * d;
+          }
+          norms[i] = Math.sqrt(ss);
+          if (!(norms[i] > 0.0)) {
+            throw new IllegalArgumentException(
+                "correlation distance: stimulus '"
+                    + reps.ids().get(i)
+                    + "' (row "
+                    + i
+                    + ") has a constant representation; its correlation is undefined");
+          }
+        }
+      }
+      default -> {
+        norms = null;
+        means = null;
+      }
+    }
+  }
+
+  /**
+   * The metric.
+   *
+   * @return the metric given at construction
+   */
+  public NeuralDistance metric() {
+    return metric;
+  }
+
+  /**
+   * The representations.
+   *
+   * @return the representations given at construction
+   */
+  public Representations representations() {
+    return reps;
+  }
+
+  @Override
+  public int size() {
+    return reps.size();
+  }
+
+  @Override
+  public double distance(int i, int j) {
+    float[] data = reps.data();
+    int dims = reps.dims();
+    int a = i * dims;
+    int b = j * dims;
+    return switch (metric) {
+      case EUCLIDEAN -> Math.sqrt(squaredDifference(data, a, b, dims));
+      case SQEUCLIDEAN -> squaredDifference(data, a, b, dims);
+      case MANHATTAN -> absoluteDifference(data, a, b, dims);
+      case COSINE -> clamp(1.0 - dot(data, a, data, b, dims) / (norms[i] * norms[j]));
+      case CORRELATION ->
+          clamp(1.0 - centredDot(data, a, means[i], b, means[j], dims) / (norms[i] * norms[j]));
+      case NORM_DIFF -> Math.abs(norms[i] - norms[j]);
+    };
+  }
+
+  @Override
+  public void distances(int[] first, int[] second, int from, int to, double[] out) {
+    for (int p = from; p < to; p++) {
+      out[p - from] = distance(first[p], second[p]);
+    }
+  }
+
+  /** 1 - cos and 1 - r lie in [0, 2]; rounding may step just outside. */
+  private static double clamp(double v) {
+    return v < 0.0 ? 0.0 : (v > 2.0 ? 2.0 : v);
+  }
+
+  private static double squaredDifference(float[] x, int a, int b, int dims) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    int end4 = dims - 3;
+    for (; c < end4; c += 4) {
+      double d0 = (double) x[a + c] - x[b + c];
+      double d1 = (double) x[a + c + 1] - x[b + c + 1];
+      double d2 = (double) x[a + c + 2] - x[b + c + 2];
+      double d3 = (double) x[a + c + 3] - x[b + c + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; c < dims; c++) {
+      double d = (double) x[a + c] - x[b + c];
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static double absoluteDifference(float[] x, int a, int b, int dims) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    int end4 = dims - 3;
+    for (; c < end4; c += 4) {
+      s0 += Math.abs((double) x[a + c] - x[b + c]);
+      s1 += Math.abs((double) x[a + c + 1] - x[b + c + 1]);
+      s2 += Math.abs((double) x[a + c + 2] - x[b + c + 2]);
+      s3 += Math.abs((double) x[a + c + 3] - x[b + c + 3]);
+    }
+    for (; c < dims; c++) {
+      s0 += Math.abs((double) x[a + c] - x[b + c]);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static double dot(float[] x, int a, float[] y, int b, int dims) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    int end4 = dims - 3;
+    for (; c < end4; c += 4) {
+      s0 += (double) x[a + c] * y[b + c];
+      s1 += (double) x[a + c + 1] * y[b + c + 1];
+      s2 += (double) x[a + c + 2] * y[b + c + 2];
+      s3 += (double) x[a + c + 3] * y[b + c + 3];
+    }
+    for (; c < dims; c++) {
+      s0 += (double) x[a + c] * y[b + c];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static double centredDot(float[] x, int a, double ma, int b, double mb, int dims) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    int end4 = dims - 3;
+    for (; c < end4; c += 4) {
+      s0 += (x[a + c] - ma) * (x[b + c] - mb);
+      s1 += (x[a + c + 1] - ma) * (x[b + c + 1] - mb);
+      s2 += (x[a + c + 2] - ma) * (x[b + c + 2] - mb);
+      s3 += (x[a + c + 3] - ma) * (x[b + c + 3] - mb);
+    }
+    for (; c < dims; c++) {
+      s0 += (x[a + c] - ma) * (x[b + c] - mb);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}

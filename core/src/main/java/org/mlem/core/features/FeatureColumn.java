@@ -1,0 +1,68 @@
+package org.mlem.core.features;
+
+import java.io.Serializable;
+
+/**
+ * One raw feature column of a {@link FeatureTable}: its name, the type of its values and the
+ * values themselves (exactly one of the arrays is set). Immutable once built (arrays are private
+ * copies never exposed).
+ */
+final class FeatureColumn implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The type of values a column holds, which fixes its inferred kind and allowed kinds. */
+  enum ValueType {
+    /** Strings, null = missing. */
+    STRINGS,
+    /** Booleans stored as 0/1 in {@code numbers}, NaN = missing. */
+    BOOLEANS,
+    /** Finite doubles, NaN = missing. */
+    NUMBERS,
+    /** Finite vectors of one common length, null row = missing. */
+    VECTORS
+  }
+
+  final String name;
+  final ValueType type;
+  final String[] strings;
+  final double[] numbers;
+  final double[][] vectors;
+
+  private FeatureColumn(
+      String name, ValueType type, String[] strings, double[] numbers, double[][] vectors) {
+    this.name = name;
+    this.type = type;
+    this.strings = strings;
+    this.numbers = numbers;
+    this.vectors = vectors;
+  }
+
+  static FeatureColumn ofStrings(String name, String[] values) {
+    return new FeatureColumn(name, ValueType.STRINGS, values, null, null);
+  }
+
+  static FeatureColumn ofNumbers(String name, ValueType type, double[] values) {
+    return new FeatureColumn(name, type, null, values, null);
+  }
+
+  static FeatureColumn ofVectors(String name, double[][] values) {
+    return new FeatureColumn(name, ValueType.VECTORS, null, null, values);
+  }
+
+  FeatureKind inferredKind() {
+    return switch (type) {
+      case STRINGS, BOOLEANS -> FeatureKind.CATEGORICAL;
+      case NUMBERS -> FeatureKind.ORDINAL;
+      case VECTORS -> FeatureKind.VECTOR;
+    };
+  }
+
+  String typeDescription() {
+    return switch (type) {
+      case STRINGS -> "a string column";
+      case BOOLEANS -> "a boolean column";
+      case NUMBERS -> "a numeric column";
+      case VECTORS -> "a vector column";
+    };
+  }
+}
