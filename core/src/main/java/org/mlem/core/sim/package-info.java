@@ -1,0 +1,20 @@
+/**
+ * Synthetic data for MLEM (Jalouzot, Pallier, Chemla, Lakretz, arXiv:2402.11608): the
+ * simulation study of the paper's section 2.5.1 ({@link org.mlem.core.sim.SimulationStudy},
+ * MLEM-SPEC section 8), a paper-scale dataset shaped like the relative-clause dataset of Table S1
+ * ({@link org.mlem.core.sim.LanguageLikeDataset}), and the building blocks they need: a random
+ * SPD ground-truth metric ({@link org.mlem.core.sim.RandomSpd}), classical multidimensional
+ * scaling ({@link org.mlem.core.sim.ClassicalMds}) and the paper's per-dimension Gaussian noise
+ * ({@link org.mlem.core.sim.NoiseInjection}).
+ *
+ * <p>Generators return plain values ({@link org.mlem.core.sim.SyntheticDataset},
+ * {@link org.mlem.core.sim.SyntheticColumn}: arrays and records) so that this package depends on
+ * no other MLEM package; converting them to feature tables and representations is the caller's
+ * job. Randomness comes only from the explicit seed passed in (SplitMix64 streams derived from
+ * it): the same arguments give the same dataset bit for bit. Linear algebra (SVD, symmetric
+ * eigendecomposition) is EJML's.
+ *
+ * <p>What must not live here: training, distances or scores used by the method itself, file
+ * input/output, and anything depending on Spark.
+ */
+package org.mlem.core.sim;
