@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mlem.core.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
+import org.mlem.core.testing.GradientCheck;
 
 class PhiExpansionTest {
   /** Absolute/relative tolerance of phi . w against delta^T W delta (brief: 1e-12). */
