@@ -1,0 +1,130 @@
+package org.mlem.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ClassicalMdsTest {
+  /** Distances of an exactly Euclidean configuration must be reproduced to rounding. */
+  private static final double DISTANCE_TOLERANCE = 1e-8;
+
+  @Test
+  void reproducesEuclideanDistancesOfPointsInThreeDimensions() {
+    double[][] points = randomPoints(40, new double[] {3.0, 2.0, 0.5}, 11);
+    double[][] distances = euclideanDistances(points);
+    double[][] embedded = ClassicalMds.embed(distances, 3);
+    assertEquals(40, embedded.length);
+    assertEquals(3, embedded[0].length);
+    double[][] reproduced = euclideanDistances(embedded);
+    for (int i = 0; i < 40; i++) {
+      for (int j = 0; j < 40; j++) {
+        assertEquals(distances[i][j], reproduced[i][j], DISTANCE_TOLERANCE, "pair " + i + ", " + j);
+      }
+    }
+  }
+
+  @Test
+  void columnsAreCentredAndOrderedByDecreasingEigenvalue() {
+    // axis scales 0.5, 3, 2: the embedding's columns must come out by decreasing spread
+    double[][] points = randomPoints(50, new double[] {0.5, 3.0, 2.0}, 12);
+    double[][] embedded = ClassicalMds.embed(euclideanDistances(points), 3);
+    double[] sumSquares = new double[3];
+    for (double[] row : embedded) {
+      for (int c = 0; c < 3; c++) {
+        sumSquares[c] += row[c] * row[c]; // = the column's eigenvalue
+      }
+    }
+    assertTrue(sumSquares[0] > sumSquares[1] && sumSquares[1] > sumSquares[2],
+        "column eigenvalues not decreasing: " + java.util.Arrays.toString(sumSquares));
+    for (int c = 0; c < 3; c++) {
+      double sum = 0;
+      for (double[] row : embedded) {
+        sum += row[c];
+      }
+      assertEquals(0.0, sum, 1e-9, "column " + c + " not centred");
+    }
+  }
+
+  @Test
+  void extraDimensionsBeyondTheRankAreZero() {
+    double[][] points = randomPoints(20, new double[] {1.0, 1.0}, 13);
+    double[][] embedded = ClassicalMds.embed(euclideanDistances(points), 5);
+    for (double[] row : embedded) {
+      for (int c = 2; c < 5; c++) {
+        assertEquals(0.0, row[c], 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void isDeterministicIncludingSigns() {
+    double[][] distances = euclideanDistances(randomPoints(30, new double[] {1, 2, 3}, 14));
+    double[][] a = ClassicalMds.embed(distances, 3);
+    double[][] b = ClassicalMds.embed(distances, 3);
+    for (int i = 0; i < 30; i++) {
+      assertEquals(java.util.Arrays.toString(a[i]), java.util.Arrays.toString(b[i]));
+    }
+  }
+
+  @Test
+  void rejectsDimsOutOfRange() {
+    double[][] distances = euclideanDistances(randomPoints(5, new double[] {1, 1}, 15));
+    IllegalArgumentException tooMany =
+        assertThrows(IllegalArgumentException.class, () -> ClassicalMds.embed(distances, 6));
+    assertEquals("dims must be in [1, n] = [1, 5], found 6", tooMany.getMessage());
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> ClassicalMds.embed(distances, 0));
+    assertEquals("dims must be in [1, n] = [1, 5], found 0", none.getMessage());
+  }
+
+  @Test
+  void rejectsMalformedMatrices() {
+    assertMessage("distances must be 2 x 2, found row 1 of length 3",
+        new double[][] {{0, 1}, {1, 0, 2}});
+    assertMessage("distances must be symmetric, found 2.0 at (1, 0) and 1.0 at (0, 1)",
+        new double[][] {{0, 1}, {2, 0}});
+    assertMessage("distances must be finite and >= 0, found -1.0 at (0, 1)",
+        new double[][] {{0, -1}, {-1, 0}});
+    assertMessage("distances must be finite and >= 0, found NaN at (0, 1)",
+        new double[][] {{0, Double.NaN}, {Double.NaN, 0}});
+    assertMessage("distances must have a zero diagonal, found 1.0 at (0, 0)",
+        new double[][] {{1, 1}, {1, 0}});
+    assertMessage("distances must be a non-empty n x n matrix, found 0 rows", new double[0][]);
+  }
+
+  private static void assertMessage(String expected, double[][] distances) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ClassicalMds.embed(distances, 1));
+    assertEquals(expected, e.getMessage());
+  }
+
+  static double[][] randomPoints(int n, double[] axisScales, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[][] points = new double[n][axisScales.length];
+    for (double[] point : points) {
+      for (int c = 0; c < axisScales.length; c++) {
+        point[c] = axisScales[c] * (2 * random.nextDouble() - 1) + 10; // offset: MDS must centre
+      }
+    }
+    return points;
+  }
+
+  static double[][] euclideanDistances(double[][] points) {
+    int n = points.length;
+    double[][] distances = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = 0;
+        for (int c = 0; c < points[i].length; c++) {
+          double diff = points[i][c] - points[j][c];
+          sum += diff * diff;
+        }
+        distances[i][j] = Math.sqrt(sum);
+      }
+    }
+    return distances;
+  }
+}
