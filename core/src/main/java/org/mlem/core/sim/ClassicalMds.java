@@ -1,7 +1,11 @@
 package org.mlem.core.sim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -18,8 +22,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * points in R^k, k <= dims) the result reproduces D up to rounding; otherwise negative
  * eigenvalues are dropped (their columns are zero if requested). Each column's sign is fixed so
  * that its entry of largest magnitude is positive, making the output independent of the
- * eigensolver's sign convention. Cost: O(n^3) time and O(n^2) memory; n = 1000 takes about
- * 1.5 s on one core.
+ * eigensolver's sign convention. Identical stimuli (equal distance rows, e.g. equal feature
+ * values) are merged first and the eigenproblem is solved on the u distinct points weighted by
+ * their multiplicities, which gives exactly the eigenpairs of the full B (and avoids the
+ * eigensolver's trouble with the huge null space of duplicated points). Cost: O(n^2 + u^3) time.
  */
 public final class ClassicalMds {
   /** Relative tolerance of the symmetry and zero-diagonal checks on the input. */
@@ -43,74 +49,124 @@ public final class ClassicalMds {
       throw new IllegalArgumentException(
           "dims must be in [1, n] = [1, " + n + "], found " + dims);
     }
-    DMatrixRMaj b = doubleCentredSquares(distances);
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-    if (!eig.decompose(b)) {
-      throw new ArithmeticException(
-          "symmetric eigendecomposition of the " + n + " x " + n + " centred matrix failed");
+    int[] group = new int[n];
+    List<Integer> representatives = groupIdentical(distances, group);
+    int u = representatives.size();
+    double[] count = new double[u];
+    for (int i = 0; i < n; i++) {
+      count[group[i]]++;
     }
-    double[] values = new double[n];
-    for (int k = 0; k < n; k++) {
+    DMatrixRMaj s = weightedCentredSquares(distances, representatives, count, n);
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(u, true, true);
+    if (!eig.decompose(s)) {
+      throw new ArithmeticException("symmetric eigendecomposition of the " + u + " x " + u
+          + " centred matrix (" + n + " stimuli, " + u + " distinct) failed");
+    }
+    double[] values = new double[u];
+    for (int k = 0; k < u; k++) {
       values[k] = eig.getEigenvalue(k).getReal();
       if (!Double.isFinite(values[k])) {
         throw new ArithmeticException("eigenvalue " + k + " of the centred matrix is " + values[k]);
       }
     }
-    Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+    Integer[] order = IntStream.range(0, u).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]));
 
     double[][] coordinates = new double[n][dims];
-    for (int c = 0; c < dims; c++) {
+    for (int c = 0; c < Math.min(dims, u); c++) {
       int k = order[c];
       DMatrixRMaj vector = eig.getEigenVector(k);
       if (vector == null) {
         throw new ArithmeticException("eigenvector " + k + " of the centred matrix is missing");
       }
-      double scale = Math.sqrt(Math.max(values[k], 0.0));
-      double[] v = vector.data;
+      // Eigenvector of the full B: v_i = e_{group(i)} / sqrt(count of the group).
+      double[] v = new double[u];
       int largest = 0;
-      for (int i = 1; i < n; i++) {
-        if (Math.abs(v[i]) > Math.abs(v[largest])) {
-          largest = i;
+      for (int g = 0; g < u; g++) {
+        v[g] = vector.data[g] / Math.sqrt(count[g]);
+        if (Math.abs(v[g]) > Math.abs(v[largest])) {
+          largest = g;
         }
       }
+      double scale = Math.sqrt(Math.max(values[k], 0.0));
       if (v[largest] < 0) {
         scale = -scale;
       }
       for (int i = 0; i < n; i++) {
-        coordinates[i][c] = v[i] * scale;
+        coordinates[i][c] = v[group[i]] * scale;
       }
     }
     return coordinates;
   }
 
-  /** B = -1/2 J D^2 J, computed from the row, column and grand means of D^2. */
-  private static DMatrixRMaj doubleCentredSquares(double[][] distances) {
-    int n = distances.length;
-    double[] rowMeans = new double[n];
-    double grandMean = 0;
-    for (int i = 0; i < n; i++) {
-      double sum = 0;
-      double[] row = distances[i];
-      for (int j = 0; j < n; j++) {
-        sum += row[j] * row[j];
+  /**
+   * Groups stimuli with identical distance rows (identical points, e.g. stimuli with the same
+   * feature values): fills {@code group} and returns one representative per group, in order of
+   * first appearance.
+   */
+  private static List<Integer> groupIdentical(double[][] distances, int[] group) {
+    Map<RowKey, Integer> groups = new HashMap<>();
+    List<Integer> representatives = new ArrayList<>();
+    for (int i = 0; i < distances.length; i++) {
+      RowKey key = new RowKey(distances[i]);
+      Integer g = groups.get(key);
+      if (g == null) {
+        g = representatives.size();
+        groups.put(key, g);
+        representatives.add(i);
       }
-      rowMeans[i] = sum / n;
-      grandMean += rowMeans[i];
+      group[i] = g;
+    }
+    return representatives;
+  }
+
+  /**
+   * S = M^(1/2) B_u M^(1/2), where B_u is the double-centred squared-distance matrix of the
+   * distinct points (centred with the means over all n stimuli) and M their multiplicities. Its
+   * eigenpairs (lambda, e) give the eigenpairs of the full B: (lambda, e_{group(i)} / sqrt(m)).
+   */
+  private static DMatrixRMaj weightedCentredSquares(
+      double[][] distances, List<Integer> representatives, double[] count, int n) {
+    int u = representatives.size();
+    double[] rowMeans = new double[u];
+    double grandMean = 0;
+    for (int g = 0; g < u; g++) {
+      double[] row = distances[representatives.get(g)];
+      double sum = 0;
+      for (int h = 0; h < u; h++) {
+        double d = row[representatives.get(h)];
+        sum += count[h] * d * d;
+      }
+      rowMeans[g] = sum / n;
+      grandMean += count[g] * rowMeans[g];
     }
     grandMean /= n;
-    // D^2 is symmetric, so column means equal row means; fill both triangles from one value.
-    DMatrixRMaj b = new DMatrixRMaj(n, n);
-    for (int i = 0; i < n; i++) {
-      double[] row = distances[i];
-      for (int j = 0; j <= i; j++) {
-        double dij = 0.5 * (row[j] + distances[j][i]);
-        double value = -0.5 * (dij * dij - rowMeans[i] - rowMeans[j] + grandMean);
-        b.data[i * n + j] = value;
-        b.data[j * n + i] = value;
+    DMatrixRMaj s = new DMatrixRMaj(u, u);
+    for (int g = 0; g < u; g++) {
+      int i = representatives.get(g);
+      for (int h = 0; h <= g; h++) {
+        int j = representatives.get(h);
+        double dij = 0.5 * (distances[i][j] + distances[j][i]);
+        double b = -0.5 * (dij * dij - rowMeans[g] - rowMeans[h] + grandMean);
+        double value = Math.sqrt(count[g] * count[h]) * b;
+        s.data[g * u + h] = value;
+        s.data[h * u + g] = value;
       }
     }
-    return b;
+    return s;
+  }
+
+  /** A distance row compared by content. */
+  private record RowKey(double[] row) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowKey k && Arrays.equals(row, k.row);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(row);
+    }
   }
 
   private static int validate(double[][] distances) {

@@ -1,0 +1,27 @@
+package org.mlem.core.api;
+
+import java.util.Optional;
+import org.mlem.core.evaluation.HeldOutScores;
+import org.mlem.core.importance.ImportanceResult;
+import org.mlem.core.train.TrainedMetric;
+
+/**
+ * One fitted split: the metric trained on its training stimuli, its held-out scores and the
+ * permutation importances on its held-out pairs.
+ *
+ * @param fold 0-based fold index (0 for a single train/test split)
+ * @param trainStimuli number of training stimuli
+ * @param testStimuli number of held-out stimuli
+ * @param metric the fitted metric
+ * @param scores held-out scores
+ * @param importance permutation importances, absent when permutations = 0
+ * @param importanceSeconds seconds spent on importance
+ */
+public record FoldResult(
+    int fold,
+    int trainStimuli,
+    int testStimuli,
+    TrainedMetric metric,
+    HeldOutScores scores,
+    Optional<ImportanceResult> importance,
+    double importanceSeconds) {}

@@ -1,0 +1,208 @@
+package org.mlem.core.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.mlem.core.batchsize.BatchSizeEstimate;
+import org.mlem.core.batchsize.BatchSizeEstimator;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.distance.PairDistances;
+import org.mlem.core.distance.RepresentationDistances;
+import org.mlem.core.distance.Representations;
+import org.mlem.core.evaluation.HeldOutEvaluation;
+import org.mlem.core.evaluation.HeldOutScores;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureSchema;
+import org.mlem.core.features.FeatureTable;
+import org.mlem.core.importance.ImportanceResult;
+import org.mlem.core.importance.PermutationImportance;
+import org.mlem.core.pairs.PositionalRandom;
+import org.mlem.core.pairs.Splits;
+import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.LocalPairSource;
+import org.mlem.core.train.PairSource;
+import org.mlem.core.train.TrainedMetric;
+import org.mlem.core.train.Trainer;
+import org.mlem.core.train.TrainingProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs MLEM end to end: encode, estimate the batch size from the features, split the stimuli
+ * (train/test or k folds), train the metric on each training split, score it on held-out pairs,
+ * and compute permutation importances there. In a few lines:
+ *
+ * <pre>{@code
+ * MlemConfig config = MlemConfig.builder().seed(1).build();
+ * MlemAnalysis result = Mlem.with(config)
+ *     .analyze(table, FeatureSchema.inferred(), representations, NeuralDistance.EUCLIDEAN);
+ * double[][] w = result.weights();
+ * result.importanceSummary().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>Everything random derives from the configured seed and a position, so the same inputs and
+ * seed give bit-identical results for any thread count.
+ */
+public final class Mlem {
+  private static final Logger LOG = LoggerFactory.getLogger(Mlem.class);
+  private static final long SPLIT_STREAM = 0x5B11_7L;
+  private static final long FOLD_STREAM = 0xF01DL;
+
+  private final MlemConfig config;
+
+  private Mlem(MlemConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** An analysis with this configuration. */
+  public static Mlem with(MlemConfig config) {
+    return new Mlem(config);
+  }
+
+  /** The configuration. */
+  public MlemConfig config() {
+    return config;
+  }
+
+  /**
+   * Encodes the features, computes neural distances from the representations (matched by id)
+   * and runs the analysis.
+   */
+  public MlemAnalysis analyze(
+      FeatureTable table, FeatureSchema schema, Representations representations,
+      NeuralDistance distance) {
+    EncodedFeatures features = schema.encode(table);
+    Representations aligned = StimulusIds.align(representations, features.ids());
+    return analyze(features, new RepresentationDistances(aligned, distance),
+        TrainingProgress.NONE);
+  }
+
+  /** Runs the analysis with in-process threads and no progress output. */
+  public MlemAnalysis analyze(EncodedFeatures features, PairDistances distances) {
+    return analyze(features, distances, TrainingProgress.NONE);
+  }
+
+  /** Runs the analysis with in-process threads. */
+  public MlemAnalysis analyze(
+      EncodedFeatures features, PairDistances distances, TrainingProgress progress) {
+    return analyze(features, (split, seed) ->
+        new LocalPairSource(features, distances, split, seed, config.threads()), progress,
+        distances.size());
+  }
+
+  /**
+   * Runs the analysis with batches from the given factory (e.g. the Spark module's).
+   *
+   * @param features encoded features of the n stimuli
+   * @param sources opens a pair source per split
+   * @param progress training progress
+   * @param stimuli n, which must match the features
+   */
+  public MlemAnalysis analyze(
+      EncodedFeatures features, PairSourceFactory sources, TrainingProgress progress,
+      int stimuli) {
+    Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(progress, "progress");
+    int n = features.size();
+    if (stimuli != n) {
+      throw new IllegalArgumentException(
+          "features has " + n + " stimuli but the neural data has " + stimuli);
+    }
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    long seed = config.training().seed();
+    List<String> warnings = new ArrayList<>();
+    Map<String, Double> timings = new LinkedHashMap<>();
+
+    Optional<BatchSizeEstimate> estimate = Optional.empty();
+    int batchSize = config.batchSize();
+    if (batchSize == 0) {
+      long tb = System.nanoTime();
+      BatchSizeEstimate e = BatchSizeEstimator.estimate(
+          features, everyStimulus(n), seed, config.batchSizeSearch());
+      estimate = Optional.of(e);
+      batchSize = e.batchSize();
+      warnings.addAll(e.warnings());
+      e.warnings().forEach(w -> LOG.warn("{}", w));
+      timings.put("batch_size", seconds(tb));
+      LOG.info("batch size {} (estimated in {} rounds)", batchSize, e.rounds());
+    }
+
+    List<StimulusSplit> splits = config.folds() == 0
+        ? List.of(Splits.trainTest(n, config.testFraction(), PositionalRandom.mix(seed, SPLIT_STREAM)))
+        : Splits.kFold(n, config.folds(), PositionalRandom.mix(seed, SPLIT_STREAM));
+    List<FoldResult> folds = new ArrayList<>();
+    double fitSeconds = 0;
+    double importanceSeconds = 0;
+    for (int k = 0; k < splits.size(); k++) {
+      StimulusSplit split = splits.get(k);
+      long foldSeed = PositionalRandom.mix(seed, FOLD_STREAM, k);
+      LOG.info("fold {}/{}: {} training and {} held-out stimuli", k + 1, splits.size(),
+          split.train().length, split.test().length);
+      try (PairSource source = sources.open(split, foldSeed)) {
+        long tf = System.nanoTime();
+        TrainedMetric metric = new Trainer(config.training().withSeed(foldSeed))
+            .fit(source, batchSize, features.names(), progress);
+        HeldOutScores scores =
+            HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
+        fitSeconds += seconds(tf);
+        LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}",
+            k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman());
+        Optional<ImportanceResult> importance = Optional.empty();
+        double foldImportanceSeconds = 0;
+        if (config.permutations() > 0) {
+          long ti = System.nanoTime();
+          importance = Optional.of(PermutationImportance.compute(
+              source, metric, config.importance(batchSize), foldSeed, config.threads()));
+          foldImportanceSeconds = seconds(ti);
+          importanceSeconds += foldImportanceSeconds;
+        }
+        folds.add(new FoldResult(k, split.train().length, split.test().length, metric, scores,
+            importance, foldImportanceSeconds));
+      }
+    }
+    timings.put("fit", fitSeconds);
+    timings.put("importance", importanceSeconds);
+    timings.put("total", seconds(t0));
+    Provenance provenance = new Provenance(Provenance.FORMAT_VERSION, Provenance.projectVersion(),
+        System.getProperty("java.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"), config.toMap(), seed,
+        n, features.names(), batchSize, estimate.isPresent(), started, Instant.now(), timings,
+        warnings);
+    return new MlemAnalysis(config, features.names(), folds, estimate, provenance);
+  }
+
+  /**
+   * Fits one metric on every stimulus (no held-out split, no importance), e.g. to inspect W on
+   * all the data. Uses the configured batch size, or estimates it.
+   */
+  public TrainedMetric fit(EncodedFeatures features, PairDistances distances) {
+    int n = features.size();
+    long seed = config.training().seed();
+    int batchSize = config.batchSize() != 0 ? config.batchSize()
+        : BatchSizeEstimator.estimate(features, everyStimulus(n), seed, config.batchSizeSearch())
+            .batchSize();
+    try (PairSource source = new LocalPairSource(features, distances, Splits.all(n), seed,
+        config.threads())) {
+      return new Trainer(config.training()).fit(source, batchSize, features.names(),
+          TrainingProgress.NONE);
+    }
+  }
+
+  private static int[] everyStimulus(int n) {
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

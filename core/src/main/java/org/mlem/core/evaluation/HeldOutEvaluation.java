@@ -1,0 +1,79 @@
+package org.mlem.core.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mlem.core.metric.PhiExpansion;
+import org.mlem.core.rank.KendallTauA;
+import org.mlem.core.rank.Ranks;
+import org.mlem.core.rank.RhoA;
+import org.mlem.core.rank.Spearman;
+import org.mlem.core.train.BatchRequest;
+import org.mlem.core.train.PairBatch;
+import org.mlem.core.train.PairSource;
+import org.mlem.core.train.PairStream;
+import org.mlem.core.train.TrainedMetric;
+
+/**
+ * Scores a fitted metric on pairs of held-out stimuli (stream {@link PairStream#EVALUATION}):
+ * predicted distances s = Phi w against neural distances d, with exact Spearman, rho-a and
+ * tau-a, averaged over {@code batches} batches. When one batch covers every held-out pair, that
+ * single batch is used.
+ */
+public final class HeldOutEvaluation {
+  /** Default number of evaluation batches. */
+  public static final int DEFAULT_BATCHES = 5;
+
+  private HeldOutEvaluation() {}
+
+  /**
+   * @param source pair source whose held-out stream covers the test stimuli
+   * @param metric the fitted metric
+   * @param batchSize pairs per evaluation batch, >= 2
+   * @param batches number of batches, >= 1
+   */
+  public static HeldOutScores evaluate(
+      PairSource source, TrainedMetric metric, int batchSize, int batches) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(metric, "metric");
+    if (batches < 1) {
+      throw new IllegalArgumentException("evaluation batches must be >= 1, found " + batches);
+    }
+    int count = source.pairCount(PairStream.EVALUATION) <= batchSize ? 1 : batches;
+    List<BatchRequest> requests = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      requests.add(new BatchRequest(PairStream.EVALUATION, k, batchSize));
+    }
+    double[] coef = metric.coefficients();
+    int f = metric.featureNames().size();
+    double sp = 0;
+    double ra = 0;
+    double ta = 0;
+    int size = 0;
+    for (PairBatch batch : source.batches(requests)) {
+      double[] s = predict(batch, coef, f, metric.interactions());
+      double[] dRanks = Ranks.average(batch.neural());
+      try {
+        sp += Spearman.againstRanks(s, dRanks);
+        ra += RhoA.againstRanks(s, dRanks);
+        ta += KendallTauA.of(s, batch.neural());
+      } catch (ArithmeticException e) {
+        throw new ArithmeticException("held-out evaluation: " + e.getMessage());
+      }
+      size = batch.size();
+    }
+    return new HeldOutScores(sp / count, ra / count, ta / count, count, size);
+  }
+
+  /** Predicted distances s = delta^T W delta of a batch. */
+  public static double[] predict(
+      PairBatch batch, double[] coefficients, int featureCount, boolean interactions) {
+    int b = batch.size();
+    int terms = PhiExpansion.termCount(featureCount, interactions);
+    double[] phi = new double[b * terms];
+    PhiExpansion.expand(batch.delta(), b, featureCount, interactions, phi);
+    double[] s = new double[b];
+    PhiExpansion.predict(phi, b, terms, coefficients, s);
+    return s;
+  }
+}

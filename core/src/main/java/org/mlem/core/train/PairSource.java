@@ -1,0 +1,32 @@
+package org.mlem.core.train;
+
+import java.util.List;
+
+/**
+ * Supplies batches of stimulus pairs with their feature and neural distances. The trainer, the
+ * evaluation and the permutation importance only see this interface; the in-process
+ * {@link LocalPairSource} computes batches with threads, the Spark module with executors.
+ *
+ * <p>Contract: the batch for a request depends only on the run seed, the split and the request
+ * (stream, index, size), never on which thread, task or executor computes it, nor on the other
+ * requests of the call. Implementations may compute the requests of one call concurrently.
+ */
+public interface PairSource extends AutoCloseable {
+  /** Number of features F of every batch. */
+  int featureCount();
+
+  /** Number of distinct unordered pairs the stream draws from (m(m-1)/2 for m stimuli). */
+  long pairCount(PairStream stream);
+
+  /** Computes the requested batches, in request order. */
+  List<PairBatch> batches(List<BatchRequest> requests);
+
+  /** Computes one batch. */
+  default PairBatch batch(BatchRequest request) {
+    return batches(List.of(request)).get(0);
+  }
+
+  /** Releases threads or cluster resources; the default does nothing. */
+  @Override
+  default void close() {}
+}

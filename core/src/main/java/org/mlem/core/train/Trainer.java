@@ -1,0 +1,177 @@
+package org.mlem.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mlem.core.metric.MetricParametrization;
+import org.mlem.core.metric.Parametrizations;
+import org.mlem.core.optim.AdamW;
+import org.mlem.core.optim.EarlyStopping;
+import org.mlem.core.pairs.PositionalRandom;
+
+/**
+ * Fits a metric W by synchronous minibatch gradient ascent of the soft-rank Spearman between
+ * predicted distances s = Phi w and min-max scaled neural distances (MLEM-SPEC section 4; paper
+ * section 2.2 and Appendix B). Each step draws a fresh batch from the {@link PairSource}; the next
+ * chunk of batches is computed while the current one trains. The loop itself is sequential, so
+ * the result depends only on the configuration, the seed and the data.
+ *
+ * <p>Per step: phi expansion of the batch, s = Phi w(V), t = ((d - m) / (M - m + 1e-8))^2 with
+ * m, M the running min and max of all neural distances seen in training, score and d score / d s
+ * from the soft-rank Spearman, d score / d w = Phi^T (d score / d s), the parametrization's
+ * hand-written backward to V, an AdamW ascent step. Early stopping keeps the parameters of the
+ * best-scoring step.
+ */
+public final class Trainer {
+  /** Position used to derive the initialization seed from the run seed. */
+  private static final long INIT_STREAM = 0x1A17L;
+
+  private final TrainingConfig config;
+
+  /** @param config validated training configuration */
+  public Trainer(TrainingConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** The configuration. */
+  public TrainingConfig config() {
+    return config;
+  }
+
+  /**
+   * Trains a metric.
+   *
+   * @param source supplies the training batches
+   * @param batchSize pairs per step, >= 2 (the source uses every pair once if it has fewer)
+   * @param featureNames the F feature names, in the source's delta column order
+   * @param progress called after each step
+   * @return the fitted metric with the best step's parameters
+   */
+  public TrainedMetric fit(
+      PairSource source, int batchSize, List<String> featureNames, TrainingProgress progress) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(progress, "progress");
+    int f = source.featureCount();
+    if (featureNames.size() != f) {
+      throw new IllegalArgumentException(
+          "the pair source has " + f + " features but " + featureNames.size() + " names were given");
+    }
+    if (batchSize < 2) {
+      throw new IllegalArgumentException("batch size must be >= 2, found " + batchSize);
+    }
+    MetricParametrization metric =
+        Parametrizations.of(config.model(), f, config.interactions());
+    double[] params = metric.initialParameters(PositionalRandom.mix(config.seed(), INIT_STREAM));
+    double[] coef = new double[metric.coefficientCount()];
+    double[] gradParams = new double[metric.parameterCount()];
+    AdamW optimizer = new AdamW(config.optimizer(), params.length);
+    EarlyStopping stopping = new EarlyStopping(config.patience());
+
+    BatchObjective objective = new BatchObjective(metric);
+    double runningMin = Double.POSITIVE_INFINITY;
+    double runningMax = Double.NEGATIVE_INFINITY;
+    double[] t = new double[0];
+    List<Double> scores = new ArrayList<>();
+    List<Double> times = new ArrayList<>();
+    long start = System.nanoTime();
+    boolean stoppedEarly = false;
+
+    ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
+      Thread th = new Thread(r, "mlem-prefetch");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      int chunk = config.prefetchSteps();
+      CompletableFuture<List<PairBatch>> next = fetch(prefetcher, source, 0, chunk, batchSize);
+      int step = 0;
+      training:
+      while (step < config.maxSteps()) {
+        List<PairBatch> current = join(next);
+        int nextStart = step + current.size();
+        next = nextStart < config.maxSteps()
+            ? fetch(prefetcher, source, nextStart, chunk, batchSize)
+            : null;
+        for (PairBatch batch : current) {
+          int b = batch.size();
+          if (t.length != b) {
+            t = new double[b];
+          }
+          double[] d = batch.neural();
+          for (int k = 0; k < b; k++) {
+            runningMin = Math.min(runningMin, d[k]);
+            runningMax = Math.max(runningMax, d[k]);
+          }
+          double range = runningMax - runningMin + 1e-8;
+          for (int k = 0; k < b; k++) {
+            double u = (d[k] - runningMin) / range;
+            t[k] = u * u;
+          }
+          objective.load(batch.delta(), b, t);
+          double score;
+          try {
+            score = objective.valueAndGradient(params, config.strength(), gradParams);
+          } catch (ArithmeticException e) {
+            throw new ArithmeticException("training step " + step + ": " + e.getMessage());
+          }
+          stopping.observe(step, score, params);
+          scores.add(score);
+          times.add((System.nanoTime() - start) / 1e9);
+          progress.onStep(step, score, stopping.bestScore(), stopping.stepsSinceImprovement());
+          step++;
+          if (stopping.shouldStop()) {
+            stoppedEarly = true;
+            break training;
+          }
+          if (step >= config.maxSteps()) {
+            break training;
+          }
+          optimizer.ascend(params, gradParams);
+        }
+      }
+      if (next != null) {
+        next.cancel(true);
+      }
+    } finally {
+      prefetcher.shutdownNow();
+    }
+    double[] best = stopping.bestParameters();
+    metric.coefficients(best, coef);
+    return new TrainedMetric(config.model(), config.interactions(), featureNames, coef,
+        new TrainingHistory(unbox(scores), unbox(times)), stopping.bestStep(),
+        stopping.bestScore(), stoppedEarly, batchSize, (System.nanoTime() - start) / 1e9);
+  }
+
+  private CompletableFuture<List<PairBatch>> fetch(
+      ExecutorService executor, PairSource source, int firstStep, int chunk, int batchSize) {
+    int count = Math.min(chunk, config.maxSteps() - firstStep);
+    List<BatchRequest> requests = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      requests.add(new BatchRequest(PairStream.TRAINING, firstStep + k, batchSize));
+    }
+    return CompletableFuture.supplyAsync(() -> source.batches(requests), executor);
+  }
+
+  private static List<PairBatch> join(CompletableFuture<List<PairBatch>> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static double[] unbox(List<Double> values) {
+    double[] out = new double[values.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = values.get(k);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,91 @@
+package org.mlem.core.train;
+
+import java.util.Objects;
+import org.mlem.core.metric.Model;
+import org.mlem.core.optim.AdamWConfig;
+import org.mlem.core.rank.SoftRankStrength;
+
+/**
+ * How a metric is trained (MLEM-SPEC sections 2 and 4). Immutable and validated at construction.
+ *
+ * @param model MLEM (SPD), FR-RSA (diagonal, non-negative) or FR-RSA-I (unconstrained symmetric)
+ * @param interactions whether the metric has interaction (off-diagonal) terms
+ * @param strength soft-rank regularization strength, absolute or relative (default relative 1.0)
+ * @param optimizer AdamW settings (default lr 0.1, betas 0.9/0.999, eps 1e-8, no weight decay)
+ * @param patience steps without improvement of the training score before stopping, >= 1 (50)
+ * @param maxSteps maximum number of steps, >= 1 (1000)
+ * @param prefetchSteps steps whose batches are requested from the source at once; the next chunk
+ *     is computed while the current one trains (>= 1, default 8)
+ * @param seed seed of the parameter initialization and of every pair draw
+ */
+public record TrainingConfig(
+    Model model,
+    boolean interactions,
+    SoftRankStrength strength,
+    AdamWConfig optimizer,
+    int patience,
+    int maxSteps,
+    int prefetchSteps,
+    long seed) {
+
+  /** Default patience (paper, Appendix B). */
+  public static final int DEFAULT_PATIENCE = 50;
+  /** Default maximum number of steps (paper, Appendix B). */
+  public static final int DEFAULT_MAX_STEPS = 1000;
+  /** Default number of steps fetched per request to the pair source. */
+  public static final int DEFAULT_PREFETCH_STEPS = 8;
+
+  /** Validates every field. */
+  public TrainingConfig {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(strength, "strength");
+    Objects.requireNonNull(optimizer, "optimizer");
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience must be >= 1, found " + patience);
+    }
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("maxSteps must be >= 1, found " + maxSteps);
+    }
+    if (prefetchSteps < 1) {
+      throw new IllegalArgumentException("prefetchSteps must be >= 1, found " + prefetchSteps);
+    }
+    if (model == Model.FRRSA && interactions) {
+      throw new IllegalArgumentException(
+          "model frrsa has no interaction terms; use frrsa-i (or mlem) for interactions");
+    }
+    if (model == Model.FRRSA_I && !interactions) {
+      throw new IllegalArgumentException(
+          "model frrsa-i is FR-RSA with interactions; use frrsa for the diagonal model");
+    }
+  }
+
+  /** MLEM with interactions, relative strength 1, the paper's optimizer and stopping rule. */
+  public static TrainingConfig defaults(long seed) {
+    return new TrainingConfig(Model.MLEM, true, SoftRankStrength.relative(1.0),
+        AdamWConfig.defaults(), DEFAULT_PATIENCE, DEFAULT_MAX_STEPS, DEFAULT_PREFETCH_STEPS, seed);
+  }
+
+  /** A copy with another model and interaction setting. */
+  public TrainingConfig withModel(Model newModel, boolean newInteractions) {
+    return new TrainingConfig(newModel, newInteractions, strength, optimizer, patience, maxSteps,
+        prefetchSteps, seed);
+  }
+
+  /** A copy with another seed. */
+  public TrainingConfig withSeed(long newSeed) {
+    return new TrainingConfig(model, interactions, strength, optimizer, patience, maxSteps,
+        prefetchSteps, newSeed);
+  }
+
+  /** A copy with another soft-rank strength. */
+  public TrainingConfig withStrength(SoftRankStrength newStrength) {
+    return new TrainingConfig(model, interactions, newStrength, optimizer, patience, maxSteps,
+        prefetchSteps, seed);
+  }
+
+  /** A copy with other stopping settings. */
+  public TrainingConfig withStopping(int newPatience, int newMaxSteps) {
+    return new TrainingConfig(model, interactions, strength, optimizer, newPatience, newMaxSteps,
+        prefetchSteps, seed);
+  }
+}
