@@ -33,8 +33,9 @@ public final class PermutationImportance {
   private PermutationImportance() {}
 
   /**
-   * Computes every round, fetching the batches from the source and spreading rounds over
-   * {@code threads} threads. Deterministic whatever the thread count.
+   * Computes every round. When the source is also a {@link RoundRunner} (e.g. on Spark) the
+   * rounds run there; otherwise the batches are fetched from the source and the rounds spread
+   * over {@code threads} local threads. Deterministic whatever the runner or thread count.
    */
   public static ImportanceResult compute(
       PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
@@ -44,42 +45,63 @@ public final class PermutationImportance {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, found " + threads);
     }
-    List<BatchRequest> requests = new ArrayList<>();
-    for (int p = 0; p < config.permutations(); p++) {
-      requests.add(new BatchRequest(PairStream.IMPORTANCE, p, config.batchSize()));
-    }
-    List<PairBatch> batches = source.batches(requests);
-    double[] coef = metric.coefficients();
-    int f = metric.featureNames().size();
-    boolean interactions = metric.interactions();
-    List<PermutationRound> rounds = new ArrayList<>();
-    if (threads == 1) {
-      for (int p = 0; p < batches.size(); p++) {
-        rounds.add(round(batches.get(p), coef, f, interactions, seed, p, config.total()));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "mlem-importance");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<PermutationRound>> futures = new ArrayList<>();
-        for (int p = 0; p < batches.size(); p++) {
-          PairBatch batch = batches.get(p);
-          int index = p;
-          futures.add(pool.submit(
-              () -> round(batch, coef, f, interactions, seed, index, config.total())));
-        }
-        for (Future<PermutationRound> future : futures) {
-          rounds.add(get(future));
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+    RoundSpec spec = new RoundSpec(metric.coefficients(), metric.featureNames().size(),
+        metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed);
+    List<PermutationRound> rounds = source instanceof RoundRunner runner
+        ? runner.run(spec)
+        : runLocally(source, spec, threads);
+    if (rounds.size() != spec.permutations()) {
+      throw new IllegalStateException("expected " + spec.permutations()
+          + " permutation rounds, the runner returned " + rounds.size());
     }
     return new ImportanceResult(metric.termNames(), metric.featureNames(), rounds, seed,
         config.batchSize());
+  }
+
+  /** Fetches the rounds' batches from the source and runs the rounds on local threads. */
+  public static List<PermutationRound> runLocally(PairSource source, RoundSpec spec, int threads) {
+    List<BatchRequest> requests = new ArrayList<>();
+    for (int p = 0; p < spec.permutations(); p++) {
+      requests.add(request(spec, p));
+    }
+    List<PairBatch> batches = source.batches(requests);
+    List<PermutationRound> rounds = new ArrayList<>();
+    if (threads == 1) {
+      for (int p = 0; p < batches.size(); p++) {
+        rounds.add(round(batches.get(p), spec, p));
+      }
+      return rounds;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mlem-importance");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<PermutationRound>> futures = new ArrayList<>();
+      for (int p = 0; p < batches.size(); p++) {
+        PairBatch batch = batches.get(p);
+        int index = p;
+        futures.add(pool.submit(() -> round(batch, spec, index)));
+      }
+      for (Future<PermutationRound> future : futures) {
+        rounds.add(get(future));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return rounds;
+  }
+
+  /** The batch request of round {@code permutation}: stream IMPORTANCE, index = permutation. */
+  public static BatchRequest request(RoundSpec spec, int permutation) {
+    return new BatchRequest(PairStream.IMPORTANCE, permutation, spec.batchSize());
+  }
+
+  /** One round of the spec on its batch. */
+  public static PermutationRound round(PairBatch batch, RoundSpec spec, int permutation) {
+    return round(batch, spec.coefficients(), spec.featureCount(), spec.interactions(),
+        spec.seed(), permutation, spec.total());
   }
 
   /**

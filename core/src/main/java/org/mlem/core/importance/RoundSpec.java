@@ -1,0 +1,39 @@
+package org.mlem.core.importance;
+
+import java.io.Serializable;
+
+/**
+ * What every permutation round of one importance computation shares: the metric's coefficients
+ * and shape, the number of rounds, the pairs per round, whether totals are computed, and the
+ * seed. Serializable so that distributed runners can ship it to executors.
+ *
+ * @param coefficients the metric's coefficients in term order
+ * @param featureCount F
+ * @param interactions whether the metric has interaction terms
+ * @param permutations number of rounds, >= 1
+ * @param batchSize held-out pairs per round, >= 2
+ * @param total whether to compute total importance per feature
+ * @param seed the seed the permutations derive from
+ */
+public record RoundSpec(
+    double[] coefficients, int featureCount, boolean interactions, int permutations,
+    int batchSize, boolean total, long seed) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Copies the coefficients and checks the shapes. */
+  public RoundSpec {
+    coefficients = coefficients.clone();
+    if (permutations < 1) {
+      throw new IllegalArgumentException("permutations must be >= 1, found " + permutations);
+    }
+    if (batchSize < 2) {
+      throw new IllegalArgumentException("importance batch size must be >= 2, found " + batchSize);
+    }
+  }
+
+  /** The coefficients, a copy. */
+  @Override
+  public double[] coefficients() {
+    return coefficients.clone();
+  }
+}

@@ -1,0 +1,37 @@
+package org.mlem.jobs.io;
+
+import java.util.List;
+import org.mlem.core.distance.PairDistances;
+import org.mlem.core.distance.PrecomputedRdm;
+import org.mlem.core.distance.Representations;
+import org.mlem.core.features.EncodedFeatures;
+
+/**
+ * Validated inputs of one fit, aligned by stimulus id: the encoded features and either the
+ * representations (in the features' id order) or a precomputed RDM (same order).
+ *
+ * @param features encoded features (ids define the stimulus order)
+ * @param representations representations in the same order, or null with an RDM
+ * @param rdm precomputed neural distances in the same order, or null with representations
+ * @param files provenance of every file read
+ * @param warnings non-fatal findings (e.g. extra representation ids ignored)
+ */
+public record LoadedInputs(
+    EncodedFeatures features, Representations representations, PrecomputedRdm rdm,
+    List<InputFile> files, List<String> warnings) {
+
+  /** Copies the lists; exactly one of representations and rdm must be present. */
+  public LoadedInputs {
+    if ((representations == null) == (rdm == null)) {
+      throw new IllegalArgumentException("exactly one of representations and rdm must be given");
+    }
+    files = List.copyOf(files);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The neural distances: the RDM, or the chosen distance over the representations. */
+  public PairDistances distances(org.mlem.core.distance.NeuralDistance distance) {
+    return rdm != null ? rdm
+        : new org.mlem.core.distance.RepresentationDistances(representations, distance);
+  }
+}
