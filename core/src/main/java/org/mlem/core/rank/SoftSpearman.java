@@ -137,7 +137,8 @@ public final class SoftSpearman {
       throw new ArithmeticException(
           "soft Spearman undefined: the soft ranks of " + name + " are constant (all " + ranks[0]
               + ") over its " + ranks.length + " values; " + name
-              + " is constant or its soft-rank strength is so large that every value is pooled");
+              + " is constant, or its soft-rank strength is so large that the soft ranks round to a"
+              + " constant");
     }
   }
 
