@@ -131,13 +131,6 @@ public final class RepresentationDistances implements PairDistances {
     };
   }
 
-  @Override
-  public void distances(int[] first, int[] second, int from, int to, double[] out) {
-    for (int p = from; p < to; p++) {
-      out[p - from] = distance(first[p], second[p]);
-    }
-  }
-
   /** 1 - cos and 1 - r lie in [0, 2]; rounding may step just outside. */
   private static double clamp(double v) {
     return v < 0.0 ? 0.0 : (v > 2.0 ? 2.0 : v);
