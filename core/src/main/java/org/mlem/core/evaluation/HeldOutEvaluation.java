@@ -8,6 +8,7 @@ import org.mlem.core.rank.KendallTauA;
 import org.mlem.core.rank.Ranks;
 import org.mlem.core.rank.RhoA;
 import org.mlem.core.rank.Spearman;
+import org.mlem.core.rank.TieSnapping;
 import org.mlem.core.train.BatchRequest;
 import org.mlem.core.train.PairBatch;
 import org.mlem.core.train.PairSource;
@@ -17,7 +18,8 @@ import org.mlem.core.train.TrainedMetric;
 /**
  * Scores a fitted metric on pairs of held-out stimuli (stream {@link PairStream#EVALUATION}):
  * predicted distances s = Phi w against neural distances d, with exact Spearman, rho-a and
- * tau-a, averaged over {@code batches} batches. When one batch covers every held-out pair, that
+ * tau-a, averaged over {@code batches} batches (predictions snapped with {@link TieSnapping}
+ * so that equal predicted distances tie exactly). When one batch covers every held-out pair, that
  * single batch is used.
  */
 public final class HeldOutEvaluation {
@@ -51,7 +53,7 @@ public final class HeldOutEvaluation {
     double ta = 0;
     int size = 0;
     for (PairBatch batch : source.batches(requests)) {
-      double[] s = predict(batch, coef, f, metric.interactions());
+      double[] s = TieSnapping.snapInPlace(predict(batch, coef, f, metric.interactions()));
       double[] dRanks = Ranks.average(batch.neural());
       try {
         sp += Spearman.againstRanks(s, dRanks);

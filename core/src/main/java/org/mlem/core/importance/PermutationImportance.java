@@ -12,6 +12,7 @@ import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.SeededPermutation;
 import org.mlem.core.rank.Ranks;
 import org.mlem.core.rank.Spearman;
+import org.mlem.core.rank.TieSnapping;
 import org.mlem.core.train.BatchRequest;
 import org.mlem.core.train.PairBatch;
 import org.mlem.core.train.PairSource;
@@ -23,7 +24,8 @@ import org.mlem.core.train.TrainedMetric;
  * Round p draws one batch of held-out pairs (stream {@link PairStream#IMPORTANCE}, index p),
  * shared by all units (common random numbers); unit k's column of Phi is permuted with a
  * permutation derived from (seed, p, k); importance = spearman(Phi w, d) - spearman(Phi' w, d)
- * with exact tie-aware Spearman. Permuting one column changes s by w_k (phi'_k - phi_k), so a
+ * with exact tie-aware Spearman ({@link TieSnapping} makes predictions that are mathematically
+ * equal tie exactly, whatever their summation order). Permuting one column changes s by w_k (phi'_k - phi_k), so a
  * unit costs one O(B) update and one ranking.
  */
 public final class PermutationImportance {
@@ -164,9 +166,10 @@ public final class PermutationImportance {
     return new PermutationRound(permutation, baseline, units, totals);
   }
 
+  /** Exact Spearman of predictions (snapped so equal values tie) against precomputed ranks. */
   private static double spearman(double[] s, double[] dRanks, String what, int permutation) {
     try {
-      return Spearman.againstRanks(s, dRanks);
+      return Spearman.againstRanks(TieSnapping.snap(s), dRanks);
     } catch (ArithmeticException e) {
       throw new ArithmeticException(
           "permutation importance, round " + permutation + ", " + what + ": " + e.getMessage());
