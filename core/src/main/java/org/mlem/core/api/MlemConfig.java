@@ -127,7 +127,7 @@ public record MlemConfig(
   public static final class Builder {
     private Model model = Model.MLEM;
     private boolean interactions = true;
-    private SoftRankStrength strength = SoftRankStrength.relative(1.0);
+    private SoftRankStrength strength = TrainingConfig.DEFAULT_STRENGTH;
     private AdamWConfig optimizer = AdamWConfig.defaults();
     private int patience = TrainingConfig.DEFAULT_PATIENCE;
     private int maxSteps = TrainingConfig.DEFAULT_MAX_STEPS;
@@ -156,7 +156,7 @@ public record MlemConfig(
       return this;
     }
 
-    /** Soft-rank strength (default relative 1.0). */
+    /** Soft-rank strength (default absolute 1.0). */
     public Builder strength(SoftRankStrength value) {
       this.strength = value;
       return this;

@@ -17,6 +17,7 @@ import org.mlem.core.sim.SimulationStudy;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.sim.SyntheticTables;
 import org.mlem.core.stats.Frobenius;
+import org.mlem.core.train.TrainingConfig;
 import org.mlem.core.train.TrainingProgress;
 
 /**
@@ -37,7 +38,7 @@ public final class Demo {
     double noise = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
     SoftRankStrength strength =
-        args.length > 5 ? SoftRankStrength.parse(args[5]) : SoftRankStrength.relative(1.0);
+        args.length > 5 ? SoftRankStrength.parse(args[5]) : TrainingConfig.DEFAULT_STRENGTH;
     Model model = args.length > 6 ? Model.parse(args[6]) : Model.MLEM;
 
     System.out.printf(Locale.ROOT,

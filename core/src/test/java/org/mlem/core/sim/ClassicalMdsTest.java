@@ -27,6 +27,31 @@ class ClassicalMdsTest {
   }
 
   @Test
+  void duplicatedPointsGetIdenticalCoordinatesAndDistancesAreReproduced() {
+    // 600 points that are copies of 5 distinct ones (like stimuli sharing all feature values):
+    // the full eigenproblem has a 595-fold null space, which the merged problem avoids.
+    double[][] distinct = randomPoints(5, new double[] {2.0, 1.0, 0.5}, 3);
+    double[][] points = new double[600][];
+    for (int i = 0; i < 600; i++) {
+      points[i] = distinct[(i * 7) % 5];
+    }
+    double[][] distances = euclideanDistances(points);
+    double[][] embedded = ClassicalMds.embed(distances, 8);
+    double[][] reproduced = euclideanDistances(embedded);
+    for (int i = 0; i < 600; i += 7) {
+      for (int j = 0; j < 600; j += 5) {
+        assertEquals(distances[i][j], reproduced[i][j], DISTANCE_TOLERANCE, "pair " + i + ", " + j);
+      }
+    }
+    for (int c = 0; c < 8; c++) {
+      assertEquals(embedded[0][c], embedded[5][c], 0.0, "copies share coordinates");
+    }
+    for (int c = 3; c < 8; c++) {
+      assertEquals(0.0, embedded[1][c], 1e-7, "only 3 dimensions carry variance");
+    }
+  }
+
+  @Test
   void columnsAreCentredAndOrderedByDecreasingEigenvalue() {
     // axis scales 0.5, 3, 2: the embedding's columns must come out by decreasing spread
     double[][] points = randomPoints(50, new double[] {0.5, 3.0, 2.0}, 12);
