@@ -2,13 +2,13 @@ package org.mlem.core.train;
 
 import java.util.Objects;
 import org.mlem.core.metric.MetricParametrization;
-import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.rank.SoftSpearman;
 
 /**
  * The training objective on one batch, as a function of the metric's unconstrained parameters:
- * score(V) = softSpearman(Phi w(V), t), with its hand-written gradient
+ * score(V) = softSpearman(Phi w(V), t) (phi and its order as in
+ * {@link org.mlem.core.metric.PhiExpansion}), with its hand-written gradient
  * d score / d V = backward(V, Phi^T d score / d s). A reusable workspace: {@link #load} a batch,
  * then evaluate as often as needed (the trainer once per step, gradient checks many times).
  * Not thread-safe.
@@ -19,7 +19,8 @@ public final class BatchObjective {
   private final int terms;
   private final double[] coef;
   private final double[] gradCoef;
-  private double[] phi = new double[0];
+  private final boolean interactions;
+  private double[] delta = new double[0];
   private double[] s = new double[0];
   private double[] gradS = new double[0];
   private double[] target = new double[0];
@@ -30,32 +31,35 @@ public final class BatchObjective {
     this.metric = Objects.requireNonNull(metric, "metric");
     this.features = metric.featureCount();
     this.terms = metric.coefficientCount();
+    this.interactions = metric.interactions();
     this.coef = new double[terms];
     this.gradCoef = new double[terms];
   }
 
   /**
-   * Loads a batch: expands its feature distances and keeps the training target.
+   * Loads a batch: keeps its feature distances and training targets (copied). The phi terms
+   * are formed on the fly from delta (B x F) rather than materialized (B x F(F+1)/2), which keeps
+   * a step's memory traffic small.
    *
-   * @param delta rows x F feature distances, row-major
+   * @param batchDelta rows x F feature distances, row-major
    * @param rows number of pairs B
    * @param targets B training targets (already scaled), copied
    */
-  public void load(double[] delta, int rows, double[] targets) {
-    if (delta.length != rows * features || targets.length < rows) {
+  public void load(double[] batchDelta, int rows, double[] targets) {
+    if (batchDelta.length != rows * features || targets.length < rows) {
       throw new IllegalArgumentException("batch of " + rows + " pairs needs " + rows * features
-          + " feature distances and " + rows + " targets, found " + delta.length + " and "
+          + " feature distances and " + rows + " targets, found " + batchDelta.length + " and "
           + targets.length);
     }
     if (this.rows != rows) {
-      phi = new double[rows * terms];
+      delta = new double[rows * features];
       s = new double[rows];
       gradS = new double[rows];
       target = new double[rows];
       this.rows = rows;
     }
     System.arraycopy(targets, 0, target, 0, rows);
-    PhiExpansion.expand(delta, rows, features, metric.interactions(), phi);
+    System.arraycopy(batchDelta, 0, delta, 0, rows * features);
   }
 
   /**
@@ -88,12 +92,64 @@ public final class BatchObjective {
       throw new IllegalStateException("no batch loaded");
     }
     metric.coefficients(params, coef);
-    PhiExpansion.predict(phi, rows, terms, coef, s);
+    int f = features;
+    if (interactions) {
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        double sum = 0;
+        int k = 0;
+        for (int a = 0; a < f; a++) {
+          double da = delta[o + a];
+          double cross = 0;
+          for (int b = 0; b < a; b++) {
+            cross += coef[k++] * delta[o + b];
+          }
+          sum += da * (2 * cross + coef[k++] * da);
+        }
+        s[i] = sum;
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        double sum = 0;
+        for (int a = 0; a < f; a++) {
+          double da = delta[o + a];
+          sum += coef[a] * da * da;
+        }
+        s[i] = sum;
+      }
+    }
+  }
+
+  /** gradCoef = Phi^T g with phi formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2). */
+  private void transposeTimes(double[] g) {
+    java.util.Arrays.fill(gradCoef, 0);
+    int f = features;
+    for (int i = 0; i < rows; i++) {
+      int o = i * f;
+      double gi = g[i];
+      if (interactions) {
+        int k = 0;
+        for (int a = 0; a < f; a++) {
+          double ga = gi * delta[o + a];
+          double twice = 2 * ga;
+          for (int b = 0; b < a; b++) {
+            gradCoef[k++] += twice * delta[o + b];
+          }
+          gradCoef[k++] += ga * delta[o + a];
+        }
+      } else {
+        for (int a = 0; a < f; a++) {
+          double da = delta[o + a];
+          gradCoef[a] += gi * da * da;
+        }
+      }
+    }
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {
     double score = SoftSpearman.valueAndGradient(s, target, epsS, epsT, gradS);
-    PhiExpansion.transposeTimes(phi, rows, terms, gradS, gradCoef);
+    transposeTimes(gradS);
     metric.backward(params, gradCoef, gradParams);
     return score;
   }

@@ -118,6 +118,32 @@ class BatchObjectiveTest {
     assertEquals(v1, v2, 1e-12);
   }
 
+  @ParameterizedTest
+  @MethodSource("models")
+  void predictionsEqualTheMaterializedPhiExpansion(Model model, boolean inter) {
+    MetricParametrization metric = Parametrizations.of(model, 5, inter);
+    SimulatedProblem p = SimulatedProblem.generate(40, 5, 6, 0.5, 2);
+    int[] all = new int[40];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    PairBatch batch = PairBatches.compute(p.features(), p.distances(),
+        new PairSampler(all).sample(2, 1, 0, 300));
+    BatchObjective objective = new BatchObjective(metric);
+    objective.load(batch.delta(), batch.size(), batch.neural());
+    double[] params = metric.initialParameters(5);
+    int terms = metric.coefficientCount();
+    double[] phi = new double[batch.size() * terms];
+    org.mlem.core.metric.PhiExpansion.expand(batch.delta(), batch.size(), 5, inter, phi);
+    double[] expected = new double[batch.size()];
+    org.mlem.core.metric.PhiExpansion.predict(phi, batch.size(), terms,
+        metric.coefficients(params), expected);
+    double[] actual = objective.predictions(params);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-14);
+    }
+  }
+
   @Test
   void evaluatingBeforeLoadingIsAnError() {
     BatchObjective objective = new BatchObjective(Parametrizations.of(Model.MLEM, 2, true));
