@@ -24,6 +24,9 @@ import org.mlem.jobs.testing.SparkTestSession;
  * identical. The fail-once hook ({@code spark.mlem.test.failOnceMarker}) makes one attempt fail.
  */
 class SparkPairSourceRetryTest {
+  /** Local mode ignores spark.task.maxFailures; local[N,F] allows F attempts per task. */
+  private static final String RETRYING_LOCAL = "local[2,4]";
+
   @TempDir
   static Path dir;
 
@@ -43,9 +46,6 @@ class SparkPairSourceRetryTest {
     recorder = new JobRecorder();
     jsc.sc().addSparkListener(recorder);
   }
-
-  /** Local mode ignores spark.task.maxFailures; local[N,F] allows F attempts per task. */
-  private static final String RETRYING_LOCAL = "local[2,4]";
 
   @AfterAll
   static void stop() {
