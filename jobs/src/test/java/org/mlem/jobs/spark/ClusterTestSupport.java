@@ -14,6 +14,17 @@ import org.mlem.jobs.testing.SparkTestSession;
  * {@code --add-opens} flags Spark needs on the executors. Failsafe sets both properties and the
  * environment (SPARK_LOCAL_IP=127.0.0.1, SPARK_SCALA_VERSION=2.13). Starting the executors takes
  * about 10-20 s.
+ *
+ * <p>The workers of {@code local-cluster} run inside the driver's JVM and launch executors from
+ * the SPARK_HOME environment variable, or, when the JVM is in Spark's testing mode, from the
+ * system property {@code spark.test.home} ({@code spark.home} in the conf is not used for that).
+ * {@link #localCluster} therefore sets the system properties {@code spark.testing} and
+ * {@code spark.test.home}; {@link #stop} stops the session and clears them again. Use:
+ *
+ * <pre>{@code
+ * SparkSession cluster = ClusterTestSupport.localCluster("MyIT").getOrCreate();
+ * try { ... } finally { ClusterTestSupport.stop(cluster); }
+ * }</pre>
  */
 public final class ClusterTestSupport {
   /** The multi-process master: 2 workers, 1 core, 1024 MB each. */
@@ -44,22 +55,40 @@ public final class ClusterTestSupport {
       + " --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
       + " -Djdk.reflect.useDirectMethodHandle=false";
 
+  private static final String TESTING_PROPERTY = "spark.testing";
+  private static final String TEST_HOME_PROPERTY = "spark.test.home";
+
   private ClusterTestSupport() {}
 
   /**
    * A builder for a {@value #MASTER} session with the loopback, SPARK_HOME, shaded-jar and
    * Java 17 settings applied; add test settings, then {@code getOrCreate()}. Stop any other
-   * session of this JVM first.
+   * session of this JVM first, and stop this one with {@link #stop}. Sets the system properties
+   * {@code spark.testing} and {@code spark.test.home} (see the class comment).
    *
    * @throws IllegalStateException if a system property is missing or names no file
    */
   public static SparkSession.Builder localCluster(String appName) {
+    String home = existing(SPARK_HOME_PROPERTY, true).toString();
+    String jar = existing(SHADED_JAR_PROPERTY, false).toString();
+    System.setProperty(TESTING_PROPERTY, "true");
+    System.setProperty(TEST_HOME_PROPERTY, home);
     return SparkTestSession.builder(MASTER, appName)
-        .config("spark.home", existing(SPARK_HOME_PROPERTY, true).toString())
-        .config("spark.jars", existing(SHADED_JAR_PROPERTY, false).toString())
+        .config("spark.home", home)
+        .config("spark.jars", jar)
         .config("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1")
         .config("spark.executor.extraJavaOptions", ADD_OPENS)
         .config("spark.executor.memory", "512m");
+  }
+
+  /** Stops a session started from {@link #localCluster} and clears the testing properties. */
+  public static void stop(SparkSession session) {
+    try {
+      session.stop();
+    } finally {
+      System.clearProperty(TESTING_PROPERTY);
+      System.clearProperty(TEST_HOME_PROPERTY);
+    }
   }
 
   /** The SPARK_HOME given by {@value #SPARK_HOME_PROPERTY}. */

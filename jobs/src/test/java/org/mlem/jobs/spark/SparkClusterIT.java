@@ -64,7 +64,7 @@ class SparkClusterIT {
       assertTrue(retried.folds().get(0).importance().isPresent());
       AnalysisAssertions.assertSameAnalysis(local, retried);
     } finally {
-      cluster.stop();
+      ClusterTestSupport.stop(cluster);
     }
   }
 
