@@ -3,6 +3,7 @@ package org.mlem.jobs.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -129,7 +130,7 @@ public final class SparkPairSource implements PairSource, RoundRunner {
   @Override
   public void close() {}
 
-  private <T> T runJob(String description, java.util.function.Supplier<T> job) {
+  private <T> T runJob(String description, Supplier<T> job) {
     String previous = context.getLocalProperty(JobDescriptions.PROPERTY);
     context.setJobDescription(description);
     long t0 = System.nanoTime();
