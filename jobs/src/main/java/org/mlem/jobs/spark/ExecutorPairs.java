@@ -1,0 +1,68 @@
+package org.mlem.jobs.spark;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.broadcast.Broadcast;
+import org.mlem.core.distance.PairDistances;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.pairs.PairIndices;
+import org.mlem.core.pairs.PairSampler;
+import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.PairBatch;
+import org.mlem.core.train.PairBatches;
+import org.mlem.core.train.PairStream;
+
+/**
+ * The executor side of a Spark pair source: the broadcast features and neural distances, the
+ * split's stimuli and the seed, shipped inside every task. Draws pairs with core's
+ * {@link PairSampler} and computes their distances with core's {@link PairBatches}, exactly as
+ * the in-process {@code LocalPairSource} does, so every value is bit-identical to it.
+ */
+final class ExecutorPairs implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<EncodedFeatures> features;
+  private final Broadcast<PairDistances> distances;
+  private final int[] train;
+  private final int[] test;
+  private final long seed;
+  private final FailOnceHook failOnce;
+
+  ExecutorPairs(
+      Broadcast<EncodedFeatures> features, Broadcast<PairDistances> distances,
+      StimulusSplit split, long seed, FailOnceHook failOnce) {
+    this.features = features;
+    this.distances = distances;
+    this.train = split.train().clone();
+    this.test = split.test().clone();
+    this.seed = seed;
+    this.failOnce = failOnce;
+  }
+
+  /** The pairs of batch (stream, index, size), as {@code LocalPairSource.pairs} draws them. */
+  PairIndices draw(PairStream stream, long index, int size) {
+    PairSampler sampler = new PairSampler(stream.drawsFromTraining() ? train : test);
+    return sampler.sample(seed, stream.id(), index, size);
+  }
+
+  /** Computes the positions of one slice. */
+  BatchSlice slice(SliceSpec spec) {
+    failOnce.maybeFail(spec.toString());
+    PairIndices all = draw(spec.stream, spec.index, spec.size);
+    PairIndices part = new PairIndices(
+        Arrays.copyOfRange(all.first(), spec.from, spec.to),
+        Arrays.copyOfRange(all.second(), spec.from, spec.to));
+    EncodedFeatures f = features.value();
+    int count = spec.to - spec.from;
+    double[] delta = new double[count * f.featureCount()];
+    double[] neural = new double[count];
+    PairBatches.fill(f, distances.value(), part, 0, count, delta, neural);
+    return new BatchSlice(spec.request, spec.from, delta, neural);
+  }
+
+  /** Computes a whole batch in this task (one permutation round's held-out pairs). */
+  PairBatch batch(PairStream stream, long index, int size, String task) {
+    failOnce.maybeFail(task);
+    return PairBatches.compute(features.value(), distances.value(), draw(stream, index, size));
+  }
+}

@@ -1,0 +1,168 @@
+package org.mlem.jobs.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mlem.core.importance.PermutationRound;
+import org.mlem.core.importance.RoundRunner;
+import org.mlem.core.importance.RoundSpec;
+import org.mlem.core.pairs.PairSampler;
+import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.BatchRequest;
+import org.mlem.core.train.PairBatch;
+import org.mlem.core.train.PairSource;
+import org.mlem.core.train.PairStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PairSource} whose batches are computed by Spark tasks, for one split and seed; opened
+ * by {@link SparkPairSourceFactory#open}. Each {@link #batches} call is ONE Spark job: every
+ * request of B pairs is cut into {@link BatchSlicing#sliceCount} contiguous slices, one task
+ * each, which draws the pairs with core's {@code PairSampler} and fills its slice with core's
+ * {@code PairBatches.fill} from the broadcast features and neural distances; the driver copies
+ * the slices into place. Each {@link #run} call is one job with one task per permutation round.
+ *
+ * <p>Results are bit-identical to core's {@code LocalPairSource} with the same inputs, split and
+ * seed, for any partitioning, master or task retry: a task is a pure function of the broadcast
+ * data, the split, the seed and its slice. Thread-safe: the trainer calls {@link #batches} from
+ * its prefetch thread while the driver trains (Spark runs concurrent jobs).
+ */
+public final class SparkPairSource implements PairSource, RoundRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkPairSource.class);
+
+  private final SparkPairSourceFactory factory;
+  private final JavaSparkContext context;
+  private final ExecutorPairs executorPairs;
+  private final PairSampler trainingSampler;
+  private final PairSampler heldOutSampler;
+  private final int featureCount;
+  private final int partitions;
+
+  SparkPairSource(
+      SparkPairSourceFactory factory, JavaSparkContext context, ExecutorPairs executorPairs,
+      StimulusSplit split, int featureCount, int partitions) {
+    this.factory = factory;
+    this.context = context;
+    this.executorPairs = executorPairs;
+    this.trainingSampler = new PairSampler(split.train());
+    this.heldOutSampler = new PairSampler(split.test());
+    this.featureCount = featureCount;
+    this.partitions = partitions;
+  }
+
+  @Override
+  public int featureCount() {
+    return featureCount;
+  }
+
+  @Override
+  public long pairCount(PairStream stream) {
+    return sampler(stream).pairCount();
+  }
+
+  /** Tasks per request at most (the factory's resolved partitions). */
+  public int partitions() {
+    return partitions;
+  }
+
+  /**
+   * The pairs a request's batch holds: its size, or every pair of the stream's stimuli in
+   * full-RDM mode (size at least the pair count).
+   */
+  public int batchPairs(BatchRequest request) {
+    PairSampler sampler = sampler(request.stream());
+    return sampler.coversAll(request.size()) ? (int) sampler.pairCount() : request.size();
+  }
+
+  @Override
+  public List<PairBatch> batches(List<BatchRequest> requests) {
+    Objects.requireNonNull(requests, "requests");
+    factory.requireOpen();
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    int[] sizes = new int[requests.size()];
+    List<SliceSpec> specs = new ArrayList<>();
+    for (int r = 0; r < requests.size(); r++) {
+      BatchRequest request = Objects.requireNonNull(requests.get(r), "request " + r);
+      int pairs = batchPairs(request);
+      sizes[r] = pairs;
+      int slices = BatchSlicing.sliceCount(pairs, partitions);
+      for (int s = 0; s < slices; s++) {
+        specs.add(new SliceSpec(r, request.stream(), request.index(), request.size(),
+            BatchSlicing.sliceStart(pairs, slices, s),
+            BatchSlicing.sliceStart(pairs, slices, s + 1)));
+      }
+    }
+    String description = JobDescriptions.batches(requests);
+    List<BatchSlice> slices = runJob(description, () ->
+        context.parallelize(specs, specs.size()).map(new SliceTask(executorPairs)).collect());
+    return assemble(sizes, slices);
+  }
+
+  @Override
+  public List<PermutationRound> run(RoundSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    factory.requireOpen();
+    if (spec.featureCount() != featureCount) {
+      throw new IllegalArgumentException("the importance spec is for " + spec.featureCount()
+          + " features but this pair source has " + featureCount
+          + "; compute importance with the metric fitted on this source's features");
+    }
+    List<Integer> rounds = IntStream.range(0, spec.permutations()).boxed()
+        .collect(Collectors.toList());
+    List<RoundResult> results = runJob(JobDescriptions.importance(spec.permutations()), () ->
+        context.parallelize(rounds, rounds.size()).map(new RoundTask(executorPairs, spec))
+            .collect());
+    List<PermutationRound> out = new ArrayList<>(results.size());
+    for (RoundResult result : results) {
+      out.add(result.toRound());
+    }
+    return out;
+  }
+
+  /** Nothing to release: the broadcast data belong to the factory. */
+  @Override
+  public void close() {}
+
+  private <T> T runJob(String description, Supplier<T> job) {
+    String previous = context.getLocalProperty(JobDescriptions.PROPERTY);
+    context.setJobDescription(description);
+    long t0 = System.nanoTime();
+    try {
+      T result = job.get();
+      LOG.debug("{}: {} ms", description, (System.nanoTime() - t0) / 1_000_000);
+      return result;
+    } finally {
+      context.setLocalProperty(JobDescriptions.PROPERTY, previous);
+    }
+  }
+
+  private List<PairBatch> assemble(int[] sizes, List<BatchSlice> slices) {
+    double[][] deltas = new double[sizes.length][];
+    double[][] neurals = new double[sizes.length][];
+    for (int r = 0; r < sizes.length; r++) {
+      deltas[r] = new double[sizes[r] * featureCount];
+      neurals[r] = new double[sizes[r]];
+    }
+    for (BatchSlice slice : slices) {
+      System.arraycopy(slice.delta, 0, deltas[slice.request], slice.from * featureCount,
+          slice.delta.length);
+      System.arraycopy(slice.neural, 0, neurals[slice.request], slice.from, slice.neural.length);
+    }
+    List<PairBatch> out = new ArrayList<>(sizes.length);
+    for (int r = 0; r < sizes.length; r++) {
+      out.add(new PairBatch(sizes[r], featureCount, deltas[r], neurals[r]));
+    }
+    return out;
+  }
+
+  private PairSampler sampler(PairStream stream) {
+    return stream.drawsFromTraining() ? trainingSampler : heldOutSampler;
+  }
+}
