@@ -1,18 +1,112 @@
 package org.mlem.jobs.io;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.PrecomputedRdm;
+import org.mlem.core.distance.Representations;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureKind;
+import org.mlem.core.features.FeatureSchema;
+import org.mlem.core.features.FeatureTable;
 
 /**
  * Reads and validates the feature table and one representation set through Spark/Hadoop (any
  * filesystem URI), joins them by id, and encodes the features. Every problem is an
  * {@link InputException} naming the file, column, row or id.
+ *
+ * <p>Steps: every path is checked first ({@link InputPaths#requireReadable}); the feature table
+ * (Parquet or CSV) is read in file order, which defines the stimulus order; at least
+ * {@value #MIN_STIMULI} stimuli are required; the features are encoded with a core
+ * {@link FeatureSchema} (selection, kind overrides, missing distance); the representations (or a
+ * precomputed RDM) are read and joined by id into the features' order, and any id on one side
+ * only is an error; provenance ({@link InputFile}) is recorded for every file read.
  */
 public final class InputLoader {
+  /** The fewest stimuli a fit accepts: a train/test split of at least 2 + 2. */
+  public static final int MIN_STIMULI = 4;
+
   private InputLoader() {}
 
-  /** Loads both inputs; see the class comment. */
+  /**
+   * Loads both inputs; see the class comment.
+   *
+   * @param spark the session whose Hadoop configuration resolves the URIs
+   * @param features where and how to read the feature table
+   * @param representations where and how to read the representations or RDM
+   * @return the aligned, encoded inputs with provenance
+   * @throws InputException on any bad input, naming the file and the problem
+   */
   public static LoadedInputs load(
       SparkSession spark, FeatureInput features, RepresentationInput representations) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    boolean rdm = representations.format() == InputFormat.RDM;
+    String role = rdm ? "RDM" : "representations";
+    InputPaths.requireReadable(conf, features.uri(), "features");
+    InputPaths.requireReadable(conf, representations.uri(), role);
+    if (representations.idsUri() != null) {
+      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
+    }
+    FeatureTable table = readFeatures(spark, features);
+    if (table.size() < MIN_STIMULI) {
+      throw new InputException(features.uri() + ": found " + table.size()
+          + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
+          + MIN_STIMULI + " (a train/test split of at least 2 + 2)");
+    }
+    EncodedFeatures encoded = encode(table, features);
+    List<InputFile> files = new ArrayList<>();
+    files.add(InputFiles.describe(conf, features.uri(), "features"));
+    Representations reps = null;
+    PrecomputedRdm matrix = null;
+    if (rdm) {
+      matrix = RdmReader.read(spark, representations, table.ids(), features.uri());
+    } else {
+      reps = RepresentationReader.read(spark, representations, table.ids(), features.uri());
+    }
+    files.add(InputFiles.describe(conf, representations.uri(), role));
+    if (representations.idsUri() != null) {
+      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
+    }
+    return new LoadedInputs(encoded, reps, matrix, files, List.of());
+  }
+
+  /**
+   * Reads the feature table alone (Parquet or CSV, in file order), without encoding it.
+   *
+   * @param spark the session
+   * @param features where and how to read it
+   * @return the raw table
+   * @throws InputException on a missing file, an unsupported format or bad content
+   */
+  public static FeatureTable readFeatures(SparkSession spark, FeatureInput features) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    InputPaths.requireReadable(conf, features.uri(), "features");
+    InputFormat format = RepresentationReader.resolve(
+        conf, features.uri(), features.format(), "features");
+    if (format != InputFormat.PARQUET && format != InputFormat.CSV) {
+      throw new InputException("features file " + features.uri() + ": format " + format
+          + " is not supported for features; use Parquet or CSV");
+    }
+    String idColumn = features.idColumn() == null ? "id" : features.idColumn();
+    return FeatureFrames.toFeatureTable(
+        TableReader.read(spark, features.uri(), format, idColumn, "features"), idColumn,
+        features.featureColumns(), features.uri());
+  }
+
+  private static EncodedFeatures encode(FeatureTable table, FeatureInput features) {
+    try {
+      FeatureSchema schema = FeatureSchema.inferred();
+      if (!features.featureColumns().isEmpty()) {
+        schema = schema.select(features.featureColumns());
+      }
+      for (Map.Entry<String, FeatureKind> kind : features.kinds().entrySet()) {
+        schema = schema.withKind(kind.getKey(), kind.getValue());
+      }
+      return schema.withMissingDistance(features.missingDistance()).encode(table);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("features file " + features.uri() + ": " + e.getMessage(), e);
+    }
   }
 }

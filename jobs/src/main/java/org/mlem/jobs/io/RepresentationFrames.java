@@ -1,7 +1,14 @@
 package org.mlem.jobs.io;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.mlem.core.distance.Representations;
 
 /**
@@ -9,19 +16,170 @@ import org.mlem.core.distance.Representations;
  * ML Vector column, or wide numeric columns) into core {@link Representations} (float32),
  * collecting it to the driver. Ragged rows, non-numeric values, NaN or infinite values are an
  * {@link InputException} naming the id and column.
+ *
+ * <p>Detection when no vector column is named: the single array&lt;numeric&gt;/vector column if
+ * there is exactly one, else the wide format (every column but the id, in column order, each one
+ * dimension; all must be numeric). Rows keep the frame's order.
  */
 public final class RepresentationFrames {
   private RepresentationFrames() {}
 
   /**
+   * Collects the frame into float32 representations.
+   *
    * @param frame the representations
    * @param idColumn the id column (cast to string)
    * @param vectorColumn the array/vector column, or null to detect (single array/vector column,
    *     else wide numeric columns)
    * @param source the file or table name used in error messages
+   * @return the representations, rows in the frame's order
+   * @throws InputException on a missing column, a wrong column type, an empty frame, null or
+   *     duplicate ids, a null vector, ragged rows, or NaN/infinite values (naming id and column)
    */
   public static Representations toRepresentations(
       Dataset<Row> frame, String idColumn, String vectorColumn, String source) {
-    throw new UnsupportedOperationException("not implemented yet");
+    StructType schema = frame.schema();
+    FrameColumns.requireColumn(schema, idColumn, "id column", source);
+    String vector = vectorColumn;
+    if (vector == null) {
+      List<String> candidates = new ArrayList<>();
+      for (StructField field : schema.fields()) {
+        if (!field.name().equals(idColumn) && (FrameColumns.isNumericArray(field.dataType())
+            || FrameColumns.isVector(field.dataType()))) {
+          candidates.add(field.name());
+        }
+      }
+      if (candidates.size() > 1) {
+        throw new InputException(source + ": several array/vector columns ("
+            + String.join(", ", candidates) + "); name the one holding the representations");
+      }
+      vector = candidates.isEmpty() ? null : candidates.get(0);
+    } else {
+      FrameColumns.requireColumn(schema, vector, "vector column", source);
+      DataType type = FrameColumns.typeOf(schema, vector);
+      if (!(FrameColumns.isNumericArray(type) || FrameColumns.isVector(type))) {
+        throw FrameColumns.wrongType(source, vector, "array<float>, array<double> or vector",
+            type);
+      }
+    }
+    return vector != null
+        ? fromVectorColumn(frame, idColumn, vector, source)
+        : fromWideColumns(frame, idColumn, source);
+  }
+
+  private static Representations fromVectorColumn(
+      Dataset<Row> frame, String idColumn, String vector, String source) {
+    List<Row> rows = frame.select(functions.col(idColumn).cast("string"), functions.col(vector))
+        .collectAsList();
+    List<String> ids = ids(rows, idColumn, source);
+    int n = rows.size();
+    String where = " of vector column '" + vector + "'";
+    float[] data = null;
+    int dims = -1;
+    for (int i = 0; i < n; i++) {
+      double[] values = FrameColumns.components(rows.get(i).get(1), source, vector, ids.get(i));
+      if (values == null) {
+        throw new InputException(source + ": stimulus '" + ids.get(i) + "' has a null "
+            + "representation in column '" + vector + "'; every stimulus needs one");
+      }
+      if (data == null) {
+        if (values.length == 0) {
+          throw new InputException(source + ": stimulus '" + ids.get(i) + "' has an empty "
+              + "representation in column '" + vector + "'");
+        }
+        dims = values.length;
+        data = new float[Math.multiplyExact(n, dims)];
+      } else if (values.length != dims) {
+        throw new InputException(source + ": ragged representations: stimulus '" + ids.get(i)
+            + "' has " + values.length + " values but stimulus '" + ids.get(0) + "' has " + dims
+            + "; every representation must have the same length");
+      }
+      for (int c = 0; c < dims; c++) {
+        data[i * dims + c] = RepresentationValues.toFloat(values[c], source, ids.get(i), c, where);
+      }
+    }
+    return RepresentationValues.of(ids, data, dims, source);
+  }
+
+  private static Representations fromWideColumns(
+      Dataset<Row> frame, String idColumn, String source) {
+    StructType schema = frame.schema();
+    List<String> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      if (field.name().equals(idColumn)) {
+        continue;
+      }
+      if (!FrameColumns.isNumeric(field.dataType())) {
+        throw nonNumericWideColumn(frame, idColumn, field, source);
+      }
+      columns.add(field.name());
+    }
+    if (columns.isEmpty()) {
+      throw new InputException(source + ": no representation columns besides the id column '"
+          + idColumn + "'; expected an array/vector column or numeric columns");
+    }
+    Column[] selected = new Column[columns.size() + 1];
+    selected[0] = functions.col(idColumn).cast("string");
+    for (int c = 0; c < columns.size(); c++) {
+      selected[c + 1] = functions.col(columns.get(c));
+    }
+    List<Row> rows = frame.select(selected).collectAsList();
+    List<String> ids = ids(rows, idColumn, source);
+    int dims = columns.size();
+    float[] data = new float[Math.multiplyExact(rows.size(), dims)];
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      for (int c = 0; c < dims; c++) {
+        if (row.isNullAt(c + 1)) {
+          throw new InputException(source + ": stimulus '" + ids.get(i) + "' has no value in "
+              + "column " + c + " ('" + columns.get(c) + "'); every dimension needs a number");
+        }
+        data[i * dims + c] = RepresentationValues.toFloat(((Number) row.get(c + 1)).doubleValue(),
+            source, ids.get(i), c, " ('" + columns.get(c) + "')");
+      }
+    }
+    return RepresentationValues.of(ids, data, dims, source);
+  }
+
+  /** The wrong-type error of a wide column, naming the first stimulus whose value is no number. */
+  private static InputException nonNumericWideColumn(
+      Dataset<Row> frame, String idColumn, StructField field, String source) {
+    String example = "";
+    if (field.dataType() instanceof org.apache.spark.sql.types.StringType) {
+      for (Row row : frame.select(functions.col(idColumn).cast("string"),
+          functions.col(field.name())).collectAsList()) {
+        String value = row.isNullAt(1) ? null : row.getString(1);
+        if (value != null && !isNumber(value)) {
+          example = " (stimulus '" + row.getString(0) + "' has '" + value + "')";
+          break;
+        }
+      }
+    }
+    InputException typed = FrameColumns.wrongType(source, field.name(), "numeric",
+        field.dataType());
+    return new InputException(typed.getMessage() + example + " Wide representations need a"
+        + " number in every column but the id column '" + idColumn + "'.");
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static List<String> ids(List<Row> rows, String idColumn, String source) {
+    if (rows.isEmpty()) {
+      throw new InputException(source + ": the representation table is empty (0 rows); it"
+          + " needs one row per stimulus");
+    }
+    List<String> ids = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ids.add(row.isNullAt(0) ? null : row.getString(0));
+    }
+    FrameColumns.requireValidIds(ids, idColumn, "representations", source);
+    return ids;
   }
 }

@@ -1,0 +1,128 @@
+package org.mlem.jobs.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one 2-D float or double (or int/long, converted) dataset from an HDF5 file with the
+ * pure-Java jHDF library. jHDF reads local files only, so a non-local URI (hdfs, s3a, ...) is first
+ * copied to a temporary local file, deleted afterwards.
+ */
+final class Hdf5Reader {
+  private static final Logger LOG = LoggerFactory.getLogger(Hdf5Reader.class);
+
+  private Hdf5Reader() {}
+
+  /**
+   * @param datasetPath the dataset inside the file (e.g. "/layer6"), or null for the only 2-D one
+   */
+  static NumericArray read(Configuration conf, String uri, String datasetPath) {
+    FileSystem fs = InputPaths.fileSystem(conf, uri);
+    Path path = new Path(uri);
+    java.nio.file.Path local = null;
+    boolean temporary = !InputPaths.isLocal(fs);
+    try {
+      if (temporary) {
+        local = Files.createTempFile("mlem-", ".h5");
+        LOG.info("copying {} to {} for the HDF5 reader", uri, local);
+        fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
+      } else {
+        local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
+      }
+      try (HdfFile file = new HdfFile(local)) {
+        return read(file, uri, datasetPath);
+      }
+    } catch (IOException | HdfException e) {
+      throw new InputException(uri + ": cannot read the HDF5 file (" + e.getMessage() + ")", e);
+    } finally {
+      if (temporary && local != null) {
+        try {
+          Files.deleteIfExists(local);
+        } catch (IOException e) {
+          LOG.warn("could not delete the temporary copy {}", local, e);
+        }
+      }
+    }
+  }
+
+  private static NumericArray read(HdfFile file, String uri, String datasetPath) {
+    List<Dataset> matrices = new ArrayList<>();
+    collectMatrices(file, matrices);
+    Dataset dataset;
+    if (datasetPath != null) {
+      Node node;
+      try {
+        node = file.getByPath(datasetPath);
+      } catch (HdfException e) {
+        node = null;
+      }
+      if (!(node instanceof Dataset d)) {
+        throw new InputException(uri + ": HDF5 dataset '" + datasetPath + "' not found; 2-D"
+            + " datasets in the file: " + paths(matrices));
+      }
+      dataset = d;
+    } else {
+      if (matrices.size() != 1) {
+        throw new InputException(uri + ": the HDF5 file has " + matrices.size() + " 2-D"
+            + " datasets (" + paths(matrices) + "); name the one to use");
+      }
+      dataset = matrices.get(0);
+    }
+    int[] shape = dataset.getDimensions();
+    if (shape.length != 2) {
+      throw new InputException(uri + ": HDF5 dataset '" + dataset.getPath() + "' has shape "
+          + NpyReader.shapeText(shape) + "; expected a 2-D array (stimuli x dimensions)");
+    }
+    Object flat = dataset.getDataFlat();
+    double[] values = new double[shape[0] * shape[1]];
+    if (flat instanceof float[] f) {
+      for (int k = 0; k < values.length; k++) {
+        values[k] = f[k];
+      }
+    } else if (flat instanceof double[] d) {
+      System.arraycopy(d, 0, values, 0, values.length);
+    } else if (flat instanceof int[] ints) {
+      for (int k = 0; k < values.length; k++) {
+        values[k] = ints[k];
+      }
+    } else if (flat instanceof long[] longs) {
+      for (int k = 0; k < values.length; k++) {
+        values[k] = longs[k];
+      }
+    } else {
+      throw new InputException(uri + ": HDF5 dataset '" + dataset.getPath() + "' holds "
+          + dataset.getJavaType().getSimpleName() + " values; expected float or double");
+    }
+    return new NumericArray(shape, values);
+  }
+
+  private static void collectMatrices(Group group, List<Dataset> out) {
+    for (Node node : group) {
+      if (node instanceof Dataset d && !d.isScalar() && d.getDimensions().length == 2) {
+        out.add(d);
+      } else if (node instanceof Group g && !node.isLink()) {
+        collectMatrices(g, out);
+      }
+    }
+  }
+
+  private static String paths(List<Dataset> datasets) {
+    List<String> paths = new ArrayList<>();
+    for (Dataset d : datasets) {
+      paths.add(d.getPath());
+    }
+    return paths.isEmpty() ? "none" : String.join(", ", paths);
+  }
+}

@@ -1,0 +1,86 @@
+package org.mlem.jobs.io;
+
+import java.util.Arrays;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a Parquet or CSV table (file or directory, any Hadoop URI) with Spark, in file order:
+ * rows sorted by file path, then by their position in the file, so a directory of part files
+ * always yields the same row order (which defines the stimulus order of a feature table).
+ *
+ * <p>CSV: a header row, {@code inferSchema} so numeric columns are numeric (a column with any
+ * non-numeric cell stays a string column), empty cells are null; the id column is always read
+ * as text, so ids like "007" keep their leading zeros.
+ */
+final class TableReader {
+  private static final String FILE = "__mlem_file";
+  private static final String POSITION = "__mlem_position";
+
+  private TableReader() {}
+
+  /**
+   * @param format PARQUET or CSV
+   * @param idColumn the id column, read as text from CSV
+   */
+  static Dataset<Row> read(SparkSession spark, String uri, InputFormat format, String idColumn,
+      String role) {
+    Dataset<Row> frame;
+    try {
+      if (format == InputFormat.PARQUET) {
+        frame = spark.read().parquet(uri);
+      } else if (format == InputFormat.CSV) {
+        frame = csv(spark, uri, idColumn);
+      } else {
+        throw new IllegalStateException("not a table format: " + format);
+      }
+    } catch (Exception e) {
+      // AnalysisException is checked in Scala's view only; catch broadly and keep the cause.
+      if (e instanceof InputException ie) {
+        throw ie;
+      }
+      throw new InputException("cannot read the " + role + " file " + uri + " as "
+          + format.name().toLowerCase(java.util.Locale.ROOT) + ": " + firstLine(e), e);
+    }
+    return inFileOrder(frame);
+  }
+
+  private static Dataset<Row> csv(SparkSession spark, String uri, String idColumn) {
+    Dataset<Row> inferred = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(uri);
+    StructType schema = inferred.schema();
+    if (!Arrays.asList(schema.fieldNames()).contains(idColumn)
+        || schema.apply(idColumn).dataType().equals(DataTypes.StringType)) {
+      return inferred;
+    }
+    StructField[] fields = schema.fields().clone();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().equals(idColumn)) {
+        fields[i] = new StructField(idColumn, DataTypes.StringType, true, fields[i].metadata());
+      }
+    }
+    return spark.read().option("header", "true").schema(new StructType(fields)).csv(uri);
+  }
+
+  private static Dataset<Row> inFileOrder(Dataset<Row> frame) {
+    return frame.withColumn(FILE, functions.col("_metadata.file_path"))
+        .withColumn(POSITION, functions.monotonically_increasing_id())
+        .orderBy(FILE, POSITION)
+        .drop(FILE, POSITION);
+  }
+
+  static String firstLine(Throwable e) {
+    String message = e instanceof AnalysisException a ? a.getSimpleMessage() : e.getMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
