@@ -7,9 +7,11 @@ import java.util.Objects;
  * (MLEM-SPEC section 3).
  *
  * <p>This is the hottest code of the project (batches of ~20,000 pairs of 768-dimensional rows per
- * step): each pair reads its two float rows once, in a single pass, accumulating in double
- * precision with four independent accumulators (which breaks the add-latency chain), combined in a
- * fixed order, so the result is bit-for-bit the same whatever thread computes it. Row norms (cosine,
+ * step): each pair reads its two float rows once, in a single pass. Euclidean, squared Euclidean
+ * and cosine use {@link FloatKernels} (SIMD where the Vector API module is present, an exact
+ * scalar emulation otherwise); manhattan and correlation accumulate in double with four
+ * independent accumulators. Every procedure has a fixed order, so a distance is bit-for-bit the
+ * same whatever thread or machine computes it. Row norms (cosine,
  * norm_diff) and row means and centred norms (correlation) are precomputed once at construction,
  * where zero-norm rows (cosine) or constant rows (correlation) are rejected naming the stimulus.
  */
@@ -46,7 +48,7 @@ public final class RepresentationDistances implements PairDistances {
         norms = new double[n];
         means = null;
         for (int i = 0; i < n; i++) {
-          norms[i] = Math.sqrt(dot(data, i * dims, data, i * dims, dims));
+          norms[i] = Math.sqrt(FloatKernels.dot(data, i * dims, data, i * dims, dims));
           if (metric == NeuralDistance.COSINE && norms[i] == 0.0) {
             throw new IllegalArgumentException(
                 "cosine distance: stimulus '"
@@ -121,10 +123,10 @@ public final class RepresentationDistances implements PairDistances {
     int a = i * dims;
     int b = j * dims;
     return switch (metric) {
-      case EUCLIDEAN -> Math.sqrt(squaredDifference(data, a, b, dims));
-      case SQEUCLIDEAN -> squaredDifference(data, a, b, dims);
+      case EUCLIDEAN -> Math.sqrt(FloatKernels.squaredDifference(data, a, b, dims));
+      case SQEUCLIDEAN -> FloatKernels.squaredDifference(data, a, b, dims);
       case MANHATTAN -> absoluteDifference(data, a, b, dims);
-      case COSINE -> clamp(1.0 - dot(data, a, data, b, dims) / (norms[i] * norms[j]));
+      case COSINE -> clamp(1.0 - FloatKernels.dot(data, a, data, b, dims) / (norms[i] * norms[j]));
       case CORRELATION ->
           clamp(1.0 - centredDot(data, a, means[i], b, means[j], dims) / (norms[i] * norms[j]));
       case NORM_DIFF -> Math.abs(norms[i] - norms[j]);
@@ -134,30 +136,6 @@ public final class RepresentationDistances implements PairDistances {
   /** 1 - cos and 1 - r lie in [0, 2]; rounding may step just outside. */
   private static double clamp(double v) {
     return v < 0.0 ? 0.0 : (v > 2.0 ? 2.0 : v);
-  }
-
-  private static double squaredDifference(float[] x, int a, int b, int dims) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int c = 0;
-    int end4 = dims - 3;
-    for (; c < end4; c += 4) {
-      double d0 = (double) x[a + c] - x[b + c];
-      double d1 = (double) x[a + c + 1] - x[b + c + 1];
-      double d2 = (double) x[a + c + 2] - x[b + c + 2];
-      double d3 = (double) x[a + c + 3] - x[b + c + 3];
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
-    }
-    for (; c < dims; c++) {
-      double d = (double) x[a + c] - x[b + c];
-      s0 += d * d;
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   private static double absoluteDifference(float[] x, int a, int b, int dims) {
@@ -175,25 +153,6 @@ public final class RepresentationDistances implements PairDistances {
     }
     for (; c < dims; c++) {
       s0 += Math.abs((double) x[a + c] - x[b + c]);
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  private static double dot(float[] x, int a, float[] y, int b, int dims) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int c = 0;
-    int end4 = dims - 3;
-    for (; c < end4; c += 4) {
-      s0 += (double) x[a + c] * y[b + c];
-      s1 += (double) x[a + c + 1] * y[b + c + 1];
-      s2 += (double) x[a + c + 2] * y[b + c + 2];
-      s3 += (double) x[a + c + 3] * y[b + c + 3];
-    }
-    for (; c < dims; c++) {
-      s0 += (double) x[a + c] * y[b + c];
     }
     return (s0 + s1) + (s2 + s3);
   }

@@ -1,0 +1,87 @@
+package org.mlem.core.distance;
+
+/**
+ * The inner loops of the neural distances over float32 rows: squared Euclidean difference and
+ * dot product. They define one exact floating-point procedure, computed with SIMD by the JDK's
+ * Vector API when the module {@code jdk.incubator.vector} is present (launchers, tests and Spark
+ * executors add {@code --add-modules jdk.incubator.vector}), and by a scalar emulation of the very
+ * same operations otherwise, so a result is bit-identical with or without the module, on any
+ * machine: a run never depends on which JVM computed a distance.
+ *
+ * <p>The procedure: the row is cut into blocks of 16 elements; lane l (0..15) accumulates its
+ * elements in float with a fused multiply-add, acc_l = fma(d, d, acc_l) (d = x - y in float) or
+ * fma(x, y, acc_l); then lanes l and l + 8 are added in float, the 8 sums are added to a double in
+ * lane order, and the remaining dims % 16 elements are added to that double one by one as
+ * (double) d * d or (double) x * y. Float accumulation over a row of 768 values has a relative
+ * error of about 1e-6, far below anything that changes rankings of neural distances.
+ */
+public final class FloatKernels {
+  /** Elements per block: two 8-lane vectors. */
+  static final int BLOCK = 16;
+
+  private static final boolean VECTORIZED =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && VectorKernels.available();
+
+  private FloatKernels() {}
+
+  /** Whether the SIMD path is in use (the module is present); results are identical either way. */
+  public static boolean vectorized() {
+    return VECTORIZED;
+  }
+
+  /** Sum over c of (x[a + c] - x[b + c])^2 for c in [0, dims). */
+  public static double squaredDifference(float[] x, int a, int b, int dims) {
+    return VECTORIZED
+        ? VectorKernels.squaredDifference(x, a, b, dims)
+        : squaredDifferenceScalar(x, a, b, dims);
+  }
+
+  /** Sum over c of x[a + c] * y[b + c] for c in [0, dims). */
+  public static double dot(float[] x, int a, float[] y, int b, int dims) {
+    return VECTORIZED ? VectorKernels.dot(x, a, y, b, dims) : dotScalar(x, a, y, b, dims);
+  }
+
+  /** The scalar emulation of the procedure in the class comment. */
+  static double squaredDifferenceScalar(float[] x, int a, int b, int dims) {
+    float[] acc = new float[BLOCK];
+    int c = 0;
+    for (; c <= dims - BLOCK; c += BLOCK) {
+      for (int l = 0; l < BLOCK; l++) {
+        float d = x[a + c + l] - x[b + c + l];
+        acc[l] = Math.fma(d, d, acc[l]);
+      }
+    }
+    double s = lanes(acc);
+    for (; c < dims; c++) {
+      float d = x[a + c] - x[b + c];
+      s += (double) d * d;
+    }
+    return s;
+  }
+
+  /** The scalar emulation of the procedure in the class comment. */
+  static double dotScalar(float[] x, int a, float[] y, int b, int dims) {
+    float[] acc = new float[BLOCK];
+    int c = 0;
+    for (; c <= dims - BLOCK; c += BLOCK) {
+      for (int l = 0; l < BLOCK; l++) {
+        acc[l] = Math.fma(x[a + c + l], y[b + c + l], acc[l]);
+      }
+    }
+    double s = lanes(acc);
+    for (; c < dims; c++) {
+      s += (double) x[a + c] * y[b + c];
+    }
+    return s;
+  }
+
+  /** Lanes l and l + 8 added in float, then the 8 sums added to a double in lane order. */
+  static double lanes(float[] acc) {
+    double s = 0;
+    for (int l = 0; l < BLOCK / 2; l++) {
+      s += acc[l] + acc[l + BLOCK / 2];
+    }
+    return s;
+  }
+}
