@@ -68,7 +68,14 @@ final class TableReader {
     return spark.read().option("header", "true").schema(new StructType(fields)).csv(uri);
   }
 
+  /**
+   * Sorts by (file path, position) when there are several files; a single file is read in
+   * offset order already (its splits are packed in order), so it needs no sort.
+   */
   private static Dataset<Row> inFileOrder(Dataset<Row> frame) {
+    if (frame.inputFiles().length <= 1) {
+      return frame;
+    }
     return frame.withColumn(FILE, functions.col("_metadata.file_path"))
         .withColumn(POSITION, functions.monotonically_increasing_id())
         .orderBy(FILE, POSITION)

@@ -2,5 +2,13 @@
  * Inputs of the jobs: feature tables (Parquet, CSV) and representations (Parquet, CSV, NumPy
  * .npy, HDF5, precomputed RDM) read through Spark/Hadoop, validated, joined by id and converted
  * to core types. No maths here.
+ *
+ * <p>Entry points: {@link org.mlem.jobs.io.InputLoader#load} (both inputs, joined and encoded),
+ * {@link org.mlem.jobs.io.InputPaths#requireReadable} (path checks before any Spark work), and
+ * the DataFrame converters {@link org.mlem.jobs.io.FeatureFrames} and
+ * {@link org.mlem.jobs.io.RepresentationFrames} (used by the MLlib Estimator as well). Every bad
+ * input is an {@link org.mlem.jobs.io.InputException} naming the file, column, row or id. Ids
+ * are joined, never matched by position, except for .npy/HDF5 arrays without an ids file, whose
+ * rows follow the feature table's order.
  */
 package org.mlem.jobs.io;

@@ -67,6 +67,17 @@ class InputErrorsTest {
   }
 
   @Test
+  void numericLookingCsvIdsKeepTheirText() throws IOException {
+    String f = write("zeros.csv", "id,kind,size\n007,x,1\n08,y,2\n9,x,3\n010,y,4\n");
+    String r = write("zeros_reps.csv", "id,d0\n010,1\n9,2\n08,3\n007,4\n");
+    LoadedInputs loaded = InputLoader.load(spark, features(f), reps(r));
+    assertEquals(List.of("007", "08", "9", "010"), loaded.features().ids());
+    assertEquals(List.of("007", "08", "9", "010"), loaded.representations().ids());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {4, 3, 2, 1},
+        loaded.representations().data());
+  }
+
+  @Test
   void missingFile() {
     String missing = dir.resolve("nope/f.csv").toString();
     InputException e = assertThrows(InputException.class, () -> InputPaths.requireReadable(
