@@ -37,23 +37,10 @@ public final class ClusterTestSupport {
   public static final String SHADED_JAR_PROPERTY = "mlem.shadedJar";
 
   /**
-   * The JVM flags Spark needs on Java 17, as in the parent pom's {@code spark.add.opens}
-   * property (keep the two in step).
+   * System property holding the executors' JVM flags: the parent pom's {@code spark.add.opens}
+   * (Java 17 --add-opens for Spark, and the Vector API module), passed by Failsafe.
    */
-  public static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED"
-      + " --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
-      + " --add-opens=java.base/java.lang.reflect=ALL-UNNAMED"
-      + " --add-opens=java.base/java.io=ALL-UNNAMED"
-      + " --add-opens=java.base/java.net=ALL-UNNAMED"
-      + " --add-opens=java.base/java.nio=ALL-UNNAMED"
-      + " --add-opens=java.base/java.util=ALL-UNNAMED"
-      + " --add-opens=java.base/java.util.concurrent=ALL-UNNAMED"
-      + " --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED"
-      + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
-      + " --add-opens=java.base/sun.nio.cs=ALL-UNNAMED"
-      + " --add-opens=java.base/sun.security.action=ALL-UNNAMED"
-      + " --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
-      + " -Djdk.reflect.useDirectMethodHandle=false";
+  public static final String EXECUTOR_OPTIONS_PROPERTY = "mlem.executorJavaOptions";
 
   private static final String TESTING_PROPERTY = "spark.testing";
   private static final String TEST_HOME_PROPERTY = "spark.test.home";
@@ -77,7 +64,7 @@ public final class ClusterTestSupport {
         .config("spark.home", home)
         .config("spark.jars", jar)
         .config("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1")
-        .config("spark.executor.extraJavaOptions", ADD_OPENS)
+        .config("spark.executor.extraJavaOptions", requiredProperty(EXECUTOR_OPTIONS_PROPERTY))
         .config("spark.executor.memory", "512m");
   }
 
@@ -99,6 +86,15 @@ public final class ClusterTestSupport {
   /** The shaded jar given by {@value #SHADED_JAR_PROPERTY}. */
   public static Path shadedJar() {
     return existing(SHADED_JAR_PROPERTY, false);
+  }
+
+  private static String requiredProperty(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + property + " is not set; run "
+          + "cluster tests with Failsafe after package (mvn -pl jobs -am verify), which sets it");
+    }
+    return value;
   }
 
   private static Path existing(String property, boolean directory) {
