@@ -114,7 +114,7 @@ public record FitSettings(
     if (s.get("total-importance") != null) {
       b.totalImportance((Boolean) s.get("total-importance"));
     }
-    MlemConfig config = parse("the configuration", b::build);
+    MlemConfig config = parse("configuration", b::build);
 
     String idColumn = s.get("id-column") != null ? (String) s.get("id-column") : "id";
     if (idColumn.isBlank()) {
