@@ -1,12 +1,146 @@
 package org.mlem.jobs.cli;
 
-/** Placeholder entry point until the command line lands; prints usage. */
-public final class MlemCli {
-  private MlemCli() {}
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.mlem.core.api.Provenance;
+import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.OutputExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-  /** Entry point. */
+/**
+ * The {@code mlem} command line (the shaded jar's main class, also run by spark-submit):
+ * subcommands {@code fit} and {@code demo}, plus {@code --help} and {@code --version}. Exit codes:
+ * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
+ * failure (message and stack trace on stderr).
+ */
+@Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
+    subcommands = {FitCommand.class, DemoCommand.class},
+    description = "Metric Learning Encoding Models on Apache Spark.")
+public final class MlemCli implements Callable<Integer> {
+  /** Exit code of a successful run. */
+  public static final int OK = 0;
+  /** Exit code of any failure that is not the user's input. */
+  public static final int FAILURE = 1;
+  /** Exit code of bad usage or bad input. */
+  public static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  /** Entry point: runs the command and exits with its code. */
   public static void main(String[] args) {
-    System.err.println("mlem: the Spark command line is not built yet");
-    System.exit(2);
+    System.exit(run(args));
+  }
+
+  /** Runs the command in-process with the standard streams; returns the exit code. */
+  public static int run(String... args) {
+    return run(System.out, System.err, args);
+  }
+
+  /**
+   * Runs the command in-process, printing to the given streams.
+   *
+   * @return the exit code: 0 ok, 2 bad usage or input, 1 other failure
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+        true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
+        true);
+    CommandLine cmd = commandLine();
+    cmd.setOut(o);
+    cmd.setErr(e);
+    try {
+      return cmd.execute(args);
+    } finally {
+      o.flush();
+      e.flush();
+    }
+  }
+
+  /** The configured picocli command line (exception handlers map errors to exit codes). */
+  static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new MlemCli());
+    cmd.setParameterExceptionHandler(MlemCli::onParameterError);
+    cmd.setExecutionExceptionHandler((ex, line, parsed) -> onFailure(ex, line));
+    return cmd;
+  }
+
+  /**
+   * Parses a {@code fit} command line and resolves its settings without running anything (for
+   * tests and dry runs).
+   *
+   * @param args the arguments after {@code fit}
+   */
+  static FitSettings resolveFit(String... args) {
+    CommandLine cmd = new CommandLine(new FitCommand());
+    return FitCommand.resolve(cmd.parseArgs(args), cmd.getCommandSpec());
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("mlem: a command is required: fit or demo");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return BAD_INPUT;
+  }
+
+  private static int onParameterError(ParameterException ex, String[] args) {
+    PrintWriter err = ex.getCommandLine().getErr();
+    err.println("mlem: " + ex.getMessage());
+    err.println("see 'mlem " + (ex.getCommandLine().getCommandName().equals("mlem") ? ""
+        : ex.getCommandLine().getCommandName() + " ") + "--help'");
+    return BAD_INPUT;
+  }
+
+  private static int onFailure(Exception ex, CommandLine line) {
+    PrintWriter err = line.getErr();
+    Throwable bad = badInput(ex);
+    if (bad != null) {
+      err.println("mlem: " + bad.getMessage());
+      return BAD_INPUT;
+    }
+    err.println("mlem: failed: " + ex);
+    ex.printStackTrace(err);
+    return FAILURE;
+  }
+
+  /** The user's mistake in the cause chain, if any. */
+  private static Throwable badInput(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof UsageException || t instanceof InputException
+          || t instanceof OutputExistsException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The versions of mlem, Spark and Java. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mlem " + Provenance.projectVersion(),
+          "Spark " + sparkVersion() + ", Scala " + scala.util.Properties.versionNumberString()
+              + ", Java " + System.getProperty("java.version")};
+    }
+
+    private static String sparkVersion() {
+      try {
+        Class<?> pkg = Class.forName("org.apache.spark.package$");
+        Object module = pkg.getField("MODULE$").get(null);
+        return (String) pkg.getMethod("SPARK_VERSION").invoke(module);
+      } catch (ReflectiveOperationException | LinkageError e) {
+        return "unknown";
+      }
+    }
   }
 }

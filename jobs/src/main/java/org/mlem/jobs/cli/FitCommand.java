@@ -1,0 +1,45 @@
+package org.mlem.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlem fit}: resolves the settings (flags over the {@code --config} file over the core's
+ * defaults), checks them and every path, then runs {@link FitJob} on Spark.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Fit MLEM on one feature table and one representation set; write a run "
+        + "directory (run.json, _SUCCESS, weights, importance, importance_summary, scores, "
+        + "history as Parquet and CSV).")
+final class FitCommand implements Callable<Integer> {
+  @Mixin FitOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    FitSettings settings = resolve(spec.commandLine().getParseResult(), spec);
+    InputChecks.check(settings);
+    PrintWriter out = spec.commandLine().getOut();
+    try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit")) {
+      FitJob.run(spark.session(), settings, out);
+    }
+    return 0;
+  }
+
+  /** Flags over the config file over the defaults, validated. */
+  static FitSettings resolve(ParseResult parsed, CommandSpec spec) {
+    Map<String, Object> cli = SettingsMap.fromCommandLine(parsed);
+    Map<String, Object> merged = cli;
+    if (parsed.hasMatchedOption("--config")) {
+      String file = parsed.matchedOptionValue("--config", (String) null);
+      merged = SettingsMap.merge(SettingsMap.fromYaml(file, spec), cli);
+    }
+    return FitSettings.resolve(merged);
+  }
+}

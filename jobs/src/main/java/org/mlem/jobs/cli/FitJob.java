@@ -1,0 +1,112 @@
+package org.mlem.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.api.Mlem;
+import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.importance.UnitSummary;
+import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.io.InputLoader;
+import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.output.RunDirectoryWriter;
+import org.mlem.jobs.output.RunOutput;
+import org.mlem.jobs.spark.SparkPairSourceFactory;
+
+/**
+ * One fit on Spark: loads and validates the inputs ({@link InputLoader}), runs the core
+ * analysis with Spark-backed pair sources ({@link SparkPairSourceFactory}) while printing
+ * progress, writes the run directory ({@link RunDirectoryWriter}) and prints a short summary.
+ * No maths here.
+ */
+public final class FitJob {
+  private static final int TOP_UNITS = 5;
+
+  private FitJob() {}
+
+  /**
+   * Runs the fit.
+   *
+   * @param spark the session
+   * @param s validated settings (inputs and output already checked)
+   * @param out the console
+   * @return the analysis that was written
+   * @throws InputException on bad input
+   */
+  public static MlemAnalysis run(SparkSession spark, FitSettings s, PrintWriter out) {
+    int folds = s.config().folds() == 0 ? 1 : s.config().folds();
+    ConsoleProgress progress =
+        new ConsoleProgress(out, s.config().training().patience(), folds, s.quiet());
+    Map<String, Double> timings = new LinkedHashMap<>();
+
+    progress.phase("loading " + s.features().uri() + " and " + s.representations().uri());
+    long t0 = System.nanoTime();
+    LoadedInputs loaded;
+    try {
+      loaded = InputLoader.load(spark, s.features(), s.representations());
+    } catch (InputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    timings.put("load", seconds(t0));
+    int n = loaded.features().size();
+    progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s", n,
+        loaded.features().featureCount(), loaded.representations() != null
+            ? ", " + loaded.representations().dims() + " dims" : ", precomputed RDM"));
+    for (String warning : loaded.warnings()) {
+      progress.phase("warning: " + warning);
+    }
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SparkPairSourceFactory sources = new SparkPairSourceFactory(jsc, loaded.features(),
+        loaded.distances(s.distance()), s.partitions());
+    long t1 = System.nanoTime();
+    MlemAnalysis analysis =
+        Mlem.with(s.config()).analyze(loaded.features(), sources, progress, n);
+    timings.put("analysis", seconds(t1));
+
+    progress.phase("writing " + s.out());
+    long t2 = System.nanoTime();
+    Map<String, String> settings = new LinkedHashMap<>(s.toMap());
+    settings.put("master", spark.sparkContext().master());
+    RunOutput run = new RunOutput(analysis, loaded.files(), loaded.warnings(),
+        loaded.representations() != null ? loaded.representations().dims() : null, settings,
+        timings);
+    new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
+    timings.put("write", seconds(t2));
+    printSummary(out, analysis, s.out());
+    return analysis;
+  }
+
+  /** Held-out scores, steps and the most important units. */
+  static void printSummary(PrintWriter out, MlemAnalysis analysis, String dir) {
+    out.printf(Locale.ROOT, "held-out Spearman %.4f  rho-a %.4f  tau-a %.4f  (%d fold%s)%n",
+        analysis.spearman(), analysis.rhoA(), analysis.tauA(), analysis.folds().size(),
+        analysis.folds().size() == 1 ? "" : "s");
+    out.printf(Locale.ROOT, "batch size %d; steps per fold %s%n",
+        analysis.provenance().batchSize(),
+        analysis.folds().stream().map(f -> Integer.toString(f.metric().steps())).toList());
+    List<UnitSummary> units = new ArrayList<>(analysis.importanceSummary());
+    if (!units.isEmpty()) {
+      units.sort(Comparator.comparingDouble(UnitSummary::mean).reversed());
+      out.println("top units by permutation importance (mean [95% interval]):");
+      for (UnitSummary u : units.subList(0, Math.min(TOP_UNITS, units.size()))) {
+        out.printf(Locale.ROOT, "  %-20s %9.4f  [%9.4f, %9.4f]%n", u.unit(), u.mean(),
+            u.ciLow(), u.ciHigh());
+      }
+    }
+    out.println("run directory: " + dir);
+    out.flush();
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

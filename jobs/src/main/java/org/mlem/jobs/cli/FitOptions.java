@@ -1,0 +1,130 @@
+package org.mlem.jobs.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code mlem fit}, as picocli declares them (names, help, value types). The
+ * values are read from picocli's parse result by long name (see {@link SettingsMap}), so that
+ * the same names serve as YAML keys and only options actually given override the file. Every
+ * value is optional here; defaults come from the core's {@code MlemConfig.builder()}.
+ */
+public final class FitOptions {
+  @Option(names = "--features", paramLabel = "URI",
+      description = "Feature table (Parquet or CSV): an id column plus feature columns.")
+  String features;
+
+  @Option(names = "--representations", paramLabel = "URI",
+      description = "Representations: Parquet, CSV, .npy, HDF5 or a precomputed RDM.")
+  String representations;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "The run directory to write.")
+  String out;
+
+  @Option(names = "--id-column", paramLabel = "NAME",
+      description = "Stimulus id column of both tables (default: id).")
+  String idColumn;
+
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "mlem (default), frrsa or frrsa-i.")
+  String model;
+
+  @Option(names = "--interactions",
+      description = "Interaction terms (default for mlem; forced off for frrsa, on for frrsa-i).")
+  Boolean interactions;
+
+  @Option(names = "--no-interactions", description = "No interaction terms (diagonal W).")
+  Boolean noInteractions;
+
+  @Option(names = "--distance", paramLabel = "NAME",
+      description = "Neural distance: euclidean (default), sqeuclidean, manhattan, cosine, "
+          + "correlation, norm_diff.")
+  String distance;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Run seed (default 0).")
+  Long seed;
+
+  @Option(names = "--test-fraction", paramLabel = "X",
+      description = "Held-out fraction of stimuli, in (0, 1) (default 0.2).")
+  Double testFraction;
+
+  @Option(names = "--folds", paramLabel = "K",
+      description = "K-fold cross-validation instead of one train/test split (K >= 2).")
+  Integer folds;
+
+  @Option(names = "--permutations", paramLabel = "P",
+      description = "Permutations per importance unit (default 10; 0 skips importance).")
+  Integer permutations;
+
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "Pairs per batch, >= 2, or auto (default: estimated from the features).")
+  String batchSize;
+
+  @Option(names = "--max-steps", paramLabel = "N",
+      description = "Maximum training steps (default 1000).")
+  Integer maxSteps;
+
+  @Option(names = "--patience", paramLabel = "N",
+      description = "Early-stopping patience in steps (default 50).")
+  Integer patience;
+
+  @Option(names = "--lr", paramLabel = "X", description = "AdamW learning rate (default 0.1).")
+  Double lr;
+
+  @Option(names = "--strength", paramLabel = "MODE:X",
+      description = "Soft-rank strength, relative:C or absolute:EPS (default relative:1.0).")
+  String strength;
+
+  @Option(names = "--feature-columns", paramLabel = "A,B,C",
+      description = "Feature columns to use, in order (default: every column but the id).")
+  String featureColumns;
+
+  @Option(names = "--kinds", paramLabel = "NAME=KIND,...",
+      description = "Feature kind overrides: categorical, ordinal or vector.")
+  String kinds;
+
+  @Option(names = "--missing-distance", paramLabel = "X",
+      description = "Feature distance when a value is missing, in [0, 1] (default 0).")
+  Double missingDistance;
+
+  @Option(names = "--features-format", paramLabel = "FORMAT",
+      description = "auto (by extension, default), parquet or csv.")
+  String featuresFormat;
+
+  @Option(names = "--representations-format", paramLabel = "FORMAT",
+      description = "auto (by extension, default), parquet, csv, npy, hdf5 or rdm.")
+  String representationsFormat;
+
+  @Option(names = "--vector-column", paramLabel = "NAME",
+      description = "Parquet column holding the vectors (default: detected).")
+  String vectorColumn;
+
+  @Option(names = "--ids", paramLabel = "URI",
+      description = "For .npy/HDF5: text file with one id per row (default: feature table order).")
+  String ids;
+
+  @Option(names = "--hdf5-dataset", paramLabel = "PATH",
+      description = "Dataset inside the HDF5 file (default: the only one).")
+  String hdf5Dataset;
+
+  @Option(names = "--partitions", paramLabel = "N",
+      description = "Spark tasks per batch request (default 0: the default parallelism).")
+  Integer partitions;
+
+  @Option(names = "--no-total-importance",
+      description = "Skip the total importance per feature.")
+  Boolean noTotalImportance;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file with the same keys as these options (flags win).")
+  String config;
+
+  @Option(names = "--overwrite", description = "Replace an existing run directory.")
+  Boolean overwrite;
+
+  @Option(names = "--quiet", description = "No progress lines, only the summary.")
+  Boolean quiet;
+}

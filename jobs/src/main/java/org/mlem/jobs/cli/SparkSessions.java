@@ -1,0 +1,69 @@
+package org.mlem.jobs.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts the job's SparkSession. The master is {@code --master}, else spark-submit's, else
+ * {@code local[*]}; every other Spark setting comes from spark-defaults / {@code --conf}. Only
+ * when the master is local and nothing else is set, the driver binds to 127.0.0.1. When run
+ * from the shaded jar against a cluster without spark-submit, the jar is shipped to executors
+ * ({@code spark.jars}) unless set.
+ */
+final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * A session for the job, and whether the job owns it (stops it at the end). An already
+   * running session (e.g. a test's) is reused and not stopped.
+   */
+  static Started start(String master, String appName) {
+    SparkSession existing = SparkSession.getDefaultSession().isDefined()
+        ? SparkSession.getDefaultSession().get() : null;
+    if (existing != null) {
+      return new Started(existing, false);
+    }
+    SparkConf conf = new SparkConf();
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    if (!conf.contains("spark.app.name")) {
+      conf.setAppName(appName);
+    }
+    String resolved = conf.get("spark.master");
+    if (resolved.startsWith("local")) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    if (!resolved.startsWith("local[") && !resolved.equals("local") && !conf.contains("spark.jars")) {
+      String jar = ownJar();
+      if (jar != null) {
+        conf.set("spark.jars", jar);
+      }
+    }
+    return new Started(SparkSession.builder().config(conf).getOrCreate(), true);
+  }
+
+  private static String ownJar() {
+    try {
+      Path p = Path.of(MlemCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return p.toString().endsWith(".jar") ? p.toString() : null;
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** A session and whether to stop it when done. */
+  record Started(SparkSession session, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        session.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.mlem.jobs.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the run directory of one fit through Hadoop's FileSystem (any URI: file, hdfs, s3a):
+ * {@code run.json}, the Parquet tables of {@link RunTables} (one file each, via Spark), their CSV
+ * copies plus {@code weights.csv} as an F x F matrix, and {@code _SUCCESS} last.
+ *
+ * <p>Atomicity: everything goes into a temporary sibling {@code DIR._tmp-<unique>} which is
+ * renamed to DIR only when complete. On any failure the temporary is deleted and DIR is left as
+ * it was (absent, or the previous run when overwriting). With overwrite an existing DIR is
+ * replaced only after the new run is complete; without it an existing DIR is refused before
+ * anything is written ({@link OutputExistsException}).
+ */
+public final class RunDirectoryWriter {
+  /** The marker file written last. */
+  public static final String SUCCESS = "_SUCCESS";
+  /** The provenance file. */
+  public static final String RUN_JSON = "run.json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryWriter.class);
+
+  private final SparkSession spark;
+  private final Consumer<String> afterEachFile;
+
+  /** @param spark the session that writes the Parquet tables (its Hadoop configuration is used) */
+  public RunDirectoryWriter(SparkSession spark) {
+    this(spark, name -> {});
+  }
+
+  /** For tests: {@code afterEachFile} is called with each file or table name once written. */
+  RunDirectoryWriter(SparkSession spark, Consumer<String> afterEachFile) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.afterEachFile = Objects.requireNonNull(afterEachFile, "afterEachFile");
+  }
+
+  /**
+   * Whether DIR may be written: absent, or present and {@code overwrite} set.
+   *
+   * @throws OutputExistsException if DIR exists and {@code overwrite} is false
+   */
+  public static void requireWritable(Configuration conf, String dir, boolean overwrite) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(conf);
+      if (!overwrite && fs.exists(path)) {
+        throw new OutputExistsException(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the output directory " + dir, e);
+    }
+  }
+
+  /**
+   * Writes the run to {@code dir}.
+   *
+   * @param run what to write
+   * @param dir the run directory, any Hadoop URI or local path
+   * @param overwrite replace an existing directory (only once the new one is complete)
+   * @throws OutputExistsException if DIR exists and {@code overwrite} is false
+   * @throws UncheckedIOException if writing fails (nothing is left at DIR then)
+   */
+  public void write(RunOutput run, String dir, boolean overwrite) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    requireWritable(conf, dir, overwrite);
+    Path target = new Path(dir);
+    String unique = Long.toHexString(ProcessHandle.current().pid()) + "-"
+        + Long.toHexString(System.nanoTime());
+    Path temp = new Path(target.getParent(), target.getName() + "._tmp-" + unique);
+    FileSystem fs;
+    try {
+      fs = FileSystem.newInstance(target.toUri(), conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the filesystem of " + dir, e);
+    }
+    try {
+      fs.setWriteChecksum(false);
+      boolean done = false;
+      try {
+        writeAll(run, fs, temp);
+        moveIntoPlace(fs, temp, target, overwrite, unique);
+        done = true;
+      } finally {
+        if (!done) {
+          deleteQuietly(fs, temp);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run directory " + dir + ": " + e, e);
+    } finally {
+      try {
+        fs.close();
+      } catch (IOException e) {
+        LOG.warn("closing the filesystem of {} failed: {}", dir, e.toString());
+      }
+    }
+  }
+
+  private void writeAll(RunOutput run, FileSystem fs, Path temp) throws IOException {
+    if (!fs.mkdirs(temp)) {
+      throw new IOException("cannot create " + temp);
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    writeText(fs, new Path(temp, RUN_JSON),
+        json.writeValueAsString(RunManifest.of(run, spark.version())) + "\n");
+    afterEachFile.accept(RUN_JSON);
+    for (RunTable table : RunTables.of(run.analysis())) {
+      writeParquet(table, new Path(temp, table.name()));
+      afterEachFile.accept(table.name());
+      String csvName = table.name() + ".csv";
+      String csv = table.name().equals("weights")
+          ? CsvText.matrix(run.analysis().featureNames(), run.analysis().weights())
+          : CsvText.of(table);
+      writeText(fs, new Path(temp, csvName), csv);
+      afterEachFile.accept(csvName);
+    }
+    writeText(fs, new Path(temp, SUCCESS), "");
+    afterEachFile.accept(SUCCESS);
+  }
+
+  private void writeParquet(RunTable table, Path path) {
+    List<Row> rows = new ArrayList<>(table.rows().size());
+    for (Object[] values : table.rows()) {
+      rows.add(RowFactory.create(values));
+    }
+    spark.createDataFrame(rows, table.sparkSchema()).coalesce(1).write()
+        .parquet(path.toString());
+  }
+
+  private static void writeText(FileSystem fs, Path path, String text) throws IOException {
+    try (OutputStream out = fs.create(path, false)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void moveIntoPlace(
+      FileSystem fs, Path temp, Path target, boolean overwrite, String unique) throws IOException {
+    Path old = null;
+    if (fs.exists(target)) {
+      if (!overwrite) {
+        throw new OutputExistsException(target.toString());
+      }
+      old = new Path(target.getParent(), target.getName() + "._old-" + unique);
+      if (!fs.rename(target, old)) {
+        throw new IOException("cannot move the previous run " + target + " aside to " + old);
+      }
+    }
+    if (!fs.rename(temp, target)) {
+      if (old != null && !fs.rename(old, target)) {
+        LOG.error("the previous run was left at {}", old);
+      }
+      throw new IOException("cannot rename " + temp + " to " + target);
+    }
+    if (old != null && !fs.delete(old, true)) {
+      LOG.warn("cannot delete the previous run, moved aside to {}", old);
+    }
+  }
+
+  private static void deleteQuietly(FileSystem fs, Path path) {
+    try {
+      fs.delete(path, true);
+    } catch (IOException e) {
+      LOG.warn("cannot delete the temporary directory {}: {}", path, e.toString());
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.mlem.jobs.output;
+
+import java.util.List;
+import org.mlem.core.api.FoldResult;
+import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.importance.ImportanceResult;
+import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.train.TrainingHistory;
+
+/**
+ * The tidy tables of a run, read off an {@link MlemAnalysis} without any computation of our own:
+ * {@code weights} (row, column, weight), {@code importance} (fold, unit, permutation,
+ * importance, baseline; totals as units "total:feature"), {@code importance_summary} (unit,
+ * mean, std, ci_low, ci_high), {@code scores} (fold, spearman, rho_a, tau_a, plus fold "mean"
+ * with the core's Fisher-z averages) and {@code history} (fold, step, score, seconds).
+ */
+public final class RunTables {
+  /** Name of the fold column's row holding the Fisher-z averages in {@code scores}. */
+  public static final String MEAN_FOLD = "mean";
+
+  private RunTables() {}
+
+  /** Every table, in the order above. */
+  public static List<RunTable> of(MlemAnalysis analysis) {
+    return List.of(weights(analysis), importance(analysis), importanceSummary(analysis),
+        scores(analysis), history(analysis));
+  }
+
+  /** W as tidy rows (row feature, column feature, weight), row-major. */
+  public static RunTable weights(MlemAnalysis analysis) {
+    RunTable.Builder t = RunTable.builder("weights")
+        .column("row", String.class).column("column", String.class)
+        .column("weight", Double.class);
+    List<String> names = analysis.featureNames();
+    double[][] w = analysis.weights();
+    for (int a = 0; a < names.size(); a++) {
+      for (int b = 0; b < names.size(); b++) {
+        t.row(names.get(a), names.get(b), w[a][b]);
+      }
+    }
+    return t.build();
+  }
+
+  /** Every (fold, unit, permutation) importance with its round's baseline Spearman. */
+  public static RunTable importance(MlemAnalysis analysis) {
+    RunTable.Builder t = RunTable.builder("importance")
+        .column("fold", Integer.class).column("unit", String.class)
+        .column("permutation", Integer.class).column("importance", Double.class)
+        .column("baseline", Double.class);
+    for (FoldResult fold : analysis.folds()) {
+      if (fold.importance().isEmpty()) {
+        continue;
+      }
+      ImportanceResult r = fold.importance().get();
+      double[] baselines = r.baselines();
+      for (int u = 0; u < r.units().size(); u++) {
+        for (int p = 0; p < r.permutations(); p++) {
+          t.row(fold.fold(), r.units().get(u), p, r.value(u, p), baselines[p]);
+        }
+      }
+      if (r.hasTotals()) {
+        for (int f = 0; f < r.features().size(); f++) {
+          for (int p = 0; p < r.permutations(); p++) {
+            t.row(fold.fold(), "total:" + r.features().get(f), p, r.total(f, p), baselines[p]);
+          }
+        }
+      }
+    }
+    return t.build();
+  }
+
+  /** The core's pooled summary per unit. */
+  public static RunTable importanceSummary(MlemAnalysis analysis) {
+    RunTable.Builder t = RunTable.builder("importance_summary")
+        .column("unit", String.class).column("mean", Double.class).column("std", Double.class)
+        .column("ci_low", Double.class).column("ci_high", Double.class);
+    for (UnitSummary u : analysis.importanceSummary()) {
+      t.row(u.unit(), u.mean(), u.std(), u.ciLow(), u.ciHigh());
+    }
+    return t.build();
+  }
+
+  /** Held-out scores per fold, then the row "mean" (Fisher-z averages over folds). */
+  public static RunTable scores(MlemAnalysis analysis) {
+    RunTable.Builder t = RunTable.builder("scores")
+        .column("fold", String.class).column("spearman", Double.class)
+        .column("rho_a", Double.class).column("tau_a", Double.class);
+    for (FoldResult fold : analysis.folds()) {
+      t.row(Integer.toString(fold.fold()), fold.scores().spearman(), fold.scores().rhoA(),
+          fold.scores().tauA());
+    }
+    t.row(MEAN_FOLD, analysis.spearman(), analysis.rhoA(), analysis.tauA());
+    return t.build();
+  }
+
+  /** The training curve of every fold. */
+  public static RunTable history(MlemAnalysis analysis) {
+    RunTable.Builder t = RunTable.builder("history")
+        .column("fold", Integer.class).column("step", Integer.class)
+        .column("score", Double.class).column("seconds", Double.class);
+    for (FoldResult fold : analysis.folds()) {
+      TrainingHistory h = fold.metric().history();
+      for (int s = 0; s < h.steps(); s++) {
+        t.row(fold.fold(), s, h.score(s), h.seconds(s));
+      }
+    }
+    return t.build();
+  }
+}

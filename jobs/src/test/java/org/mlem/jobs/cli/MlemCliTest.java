@@ -1,0 +1,274 @@
+package org.mlem.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.features.FeatureKind;
+import org.mlem.core.metric.Model;
+import org.mlem.core.rank.SoftRankStrength;
+import org.mlem.jobs.io.InputFormat;
+
+/**
+ * Option parsing, YAML precedence and every validation error; none of these start Spark: every
+ * check happens before.
+ */
+class MlemCliTest {
+  @TempDir Path tmp;
+  private String features;
+  private String reps;
+  private String out;
+
+  @BeforeEach
+  void files() throws IOException {
+    features = Files.writeString(tmp.resolve("f.csv"), "id,a\ns0,x\n").toString();
+    reps = Files.writeString(tmp.resolve("r.csv"), "id,v\ns0,1\n").toString();
+    out = tmp.resolve("run").toString();
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result cli(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = MlemCli.run(new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), args);
+    return new Result(code, o.toString(StandardCharsets.UTF_8),
+        e.toString(StandardCharsets.UTF_8));
+  }
+
+  private String[] fit(String... extra) {
+    List<String> args = new ArrayList<>(List.of("fit", "--features", features,
+        "--representations", reps, "--out", out));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  private void assertBadUsage(String expectedMessage, String... args) {
+    Result r = cli(args);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(expectedMessage), "stderr was: " + r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertFalse(Files.exists(Path.of(out)), "no output directory");
+  }
+
+  @Test
+  void defaultsComeFromTheCore() {
+    FitSettings s = MlemCli.resolveFit("--features", "f", "--representations", "r", "--out",
+        "o");
+    assertEquals(Model.MLEM, s.config().training().model());
+    assertTrue(s.config().training().interactions());
+    assertEquals(0.2, s.config().testFraction());
+    assertEquals(0, s.config().folds());
+    assertEquals(10, s.config().permutations());
+    assertEquals(0, s.config().batchSize());
+    assertEquals(0L, s.config().training().seed());
+    assertEquals(NeuralDistance.EUCLIDEAN, s.distance());
+    assertEquals("id", s.features().idColumn());
+    assertEquals(InputFormat.AUTO, s.representations().format());
+    assertFalse(s.overwrite());
+    assertEquals(null, s.master());
+  }
+
+  @Test
+  void everyOptionIsParsed() {
+    FitSettings s = MlemCli.resolveFit("--features", "f.parquet", "--representations", "r.npy",
+        "--out", "o", "--id-column", "stim", "--model", "frrsa-i", "--distance", "cosine",
+        "--seed", "7", "--folds", "3", "--permutations", "4", "--batch-size", "128",
+        "--max-steps", "33", "--patience", "9", "--lr", "0.05", "--strength", "absolute:2",
+        "--feature-columns", "a,b", "--kinds", "a=categorical,b=ordinal",
+        "--representations-format", "npy", "--vector-column", "v", "--ids", "ids.txt",
+        "--hdf5-dataset", "/x", "--partitions", "6", "--no-total-importance", "--quiet",
+        "--master", "local[3]", "--overwrite");
+    assertEquals(Model.FRRSA_I, s.config().training().model());
+    assertTrue(s.config().training().interactions());
+    assertEquals(NeuralDistance.COSINE, s.distance());
+    assertEquals(7L, s.config().training().seed());
+    assertEquals(3, s.config().folds());
+    assertEquals(4, s.config().permutations());
+    assertEquals(128, s.config().batchSize());
+    assertEquals(33, s.config().training().maxSteps());
+    assertEquals(9, s.config().training().patience());
+    assertEquals(0.05, s.config().training().optimizer().learningRate());
+    assertEquals(SoftRankStrength.absolute(2), s.config().training().strength());
+    assertEquals(List.of("a", "b"), s.features().featureColumns());
+    assertEquals(FeatureKind.ORDINAL, s.features().kinds().get("b"));
+    assertEquals("stim", s.representations().idColumn());
+    assertEquals(InputFormat.NPY, s.representations().format());
+    assertEquals("v", s.representations().vectorColumn());
+    assertEquals("ids.txt", s.representations().idsUri());
+    assertEquals("/x", s.representations().hdf5Dataset());
+    assertEquals(6, s.partitions());
+    assertFalse(s.config().totalImportance());
+    assertTrue(s.quiet());
+    assertTrue(s.overwrite());
+    assertEquals("local[3]", s.master());
+  }
+
+  @Test
+  void frrsaForcesInteractionsOff() {
+    FitSettings s = MlemCli.resolveFit("--features", "f", "--representations", "r", "--out",
+        "o", "--model", "frrsa");
+    assertFalse(s.config().training().interactions());
+    FitSettings m = MlemCli.resolveFit("--features", "f", "--representations", "r", "--out",
+        "o", "--no-interactions");
+    assertFalse(m.config().training().interactions());
+  }
+
+  @Test
+  void yamlFillsInAndFlagsWin() throws IOException {
+    Path yaml = Files.writeString(tmp.resolve("c.yaml"), String.join("\n",
+        "features: " + features, "representations: " + reps, "out: " + out,
+        "test-fraction: 0.3", "seed: 11", "permutations: 2", "interactions: false",
+        "feature-columns: [a, b]", "kinds: {a: categorical}", "batch-size: 64", "lr: 1",
+        ""));
+    FitSettings s = MlemCli.resolveFit("--config", yaml.toString(), "--seed", "12");
+    assertEquals(12L, s.config().training().seed(), "the flag wins");
+    assertEquals(0.3, s.config().testFraction());
+    assertEquals(2, s.config().permutations());
+    assertFalse(s.config().training().interactions());
+    assertEquals(List.of("a", "b"), s.features().featureColumns());
+    assertEquals(FeatureKind.CATEGORICAL, s.features().kinds().get("a"));
+    assertEquals(64, s.config().batchSize());
+    assertEquals(1.0, s.config().training().optimizer().learningRate());
+    assertEquals(features, s.features().uri());
+
+    FitSettings folds = MlemCli.resolveFit("--config", yaml.toString(), "--folds", "4");
+    assertEquals(4, folds.config().folds(), "a split on the command line replaces the file's");
+    assertEquals(0.2, folds.config().testFraction());
+    FitSettings on = MlemCli.resolveFit("--config", yaml.toString(), "--interactions");
+    assertTrue(on.config().training().interactions());
+  }
+
+  @Test
+  void unknownOptionValues() {
+    assertBadUsage("invalid --model: model must be one of mlem, frrsa, frrsa-i, found 'foo'",
+        fit("--model", "foo"));
+    assertBadUsage("neural distance must be one of euclidean, sqeuclidean, manhattan, cosine, "
+        + "correlation, norm_diff, found 'bar'", fit("--distance", "bar"));
+    assertBadUsage("unknown mode \"soft\"", fit("--strength", "soft:1"));
+    assertBadUsage("--representations-format must be one of auto, parquet, csv, npy, hdf5, rdm,"
+        + " found 'xls'", fit("--representations-format", "xls"));
+    assertBadUsage("--features-format must be one of auto, parquet, csv, found 'npy'",
+        fit("--features-format", "npy"));
+    assertBadUsage("feature kind must be one of categorical, ordinal (or numeric), vector, "
+        + "found 'colour'", fit("--kinds", "a=colour"));
+    assertBadUsage("Unknown options: '--bogus'", fit("--bogus", "1"));
+    assertBadUsage("'abc' is not an int", fit("--folds", "abc"));
+  }
+
+  @Test
+  void outOfRangeNumbers() {
+    assertBadUsage("--test-fraction must be in (0, 1), found 1.5", fit("--test-fraction", "1.5"));
+    assertBadUsage("--folds must be 0 (single train/test split) or >= 2, found 1",
+        fit("--folds", "1"));
+    assertBadUsage("--permutations must be >= 0 (0 skips importance), found -1",
+        fit("--permutations", "-1"));
+    assertBadUsage("--batch-size must be >= 2 or auto, found 1", fit("--batch-size", "1"));
+    assertBadUsage("--batch-size must be an integer >= 2 or auto, found 'big'",
+        fit("--batch-size", "big"));
+    assertBadUsage("invalid configuration: --max-steps must be >= 1, found 0", fit("--max-steps", "0"));
+    assertBadUsage("invalid configuration: --patience must be >= 1, found 0", fit("--patience", "0"));
+    assertBadUsage("--lr must be > 0 and finite, found -0.1", fit("--lr", "-0.1"));
+    assertBadUsage("--partitions must be >= 0", fit("--partitions", "-2"));
+    assertBadUsage("--missing-distance must be in [0, 1], found 2.0",
+        fit("--missing-distance", "2"));
+  }
+
+  @Test
+  void contradictions() {
+    assertBadUsage("--folds 5 and --test-fraction 0.3 are mutually exclusive",
+        fit("--folds", "5", "--test-fraction", "0.3"));
+    assertBadUsage("--model frrsa has no interaction terms",
+        fit("--model", "frrsa", "--interactions"));
+    assertBadUsage("--model frrsa-i always has interaction terms",
+        fit("--model", "frrsa-i", "--no-interactions"));
+    assertBadUsage("contradicts", fit("--interactions", "--no-interactions"));
+  }
+
+  @Test
+  void missingRequiredOptions() {
+    assertBadUsage("missing required option --representations",
+        "fit", "--features", features, "--out", out);
+    assertBadUsage("a command is required: fit or demo");
+  }
+
+  @Test
+  void yamlErrorsNameTheKey() throws IOException {
+    Path unknown = Files.writeString(tmp.resolve("u.yaml"), "foldz: 3\n");
+    assertBadUsage("config file " + unknown + ": unknown key 'foldz'; allowed keys: ",
+        fit("--config", unknown.toString()));
+    Path wrong = Files.writeString(tmp.resolve("w.yaml"), "folds: three\n");
+    assertBadUsage("config file " + wrong + ": key 'folds' must be an integer, found 'three' "
+        + "(text)", fit("--config", wrong.toString()));
+    Path flag = Files.writeString(tmp.resolve("b.yaml"), "overwrite: 1\n");
+    assertBadUsage("key 'overwrite' must be true or false, found '1' (number)",
+        fit("--config", flag.toString()));
+    Path both = Files.writeString(tmp.resolve("s.yaml"), "folds: 3\ntest-fraction: 0.1\n");
+    assertBadUsage("--folds 3 and --test-fraction 0.1 are mutually exclusive",
+        fit("--config", both.toString()));
+    Path list = Files.writeString(tmp.resolve("l.yaml"), "- a\n- b\n");
+    assertBadUsage("must be a mapping of option names to values",
+        fit("--config", list.toString()));
+    assertBadUsage("config file not found: " + tmp.resolve("none.yaml"),
+        fit("--config", tmp.resolve("none.yaml").toString()));
+    Path cfg = Files.writeString(tmp.resolve("c.yaml"), "config: other.yaml\n");
+    assertBadUsage("unknown key 'config'", fit("--config", cfg.toString()));
+  }
+
+  @Test
+  void missingInputsAreRefusedBeforeSpark() {
+    String missing = tmp.resolve("nope.parquet").toString();
+    assertBadUsage("features (--features) not found: " + missing + "; check the path",
+        "fit", "--features", missing, "--representations", reps, "--out", out);
+    assertBadUsage("representations (--representations) not found: " + missing,
+        "fit", "--features", features, "--representations", missing, "--out", out);
+    assertBadUsage("ids (--ids) not found: " + missing, fit("--ids", missing));
+  }
+
+  @Test
+  void existingOutputWithoutOverwrite() throws IOException {
+    Files.createDirectories(Path.of(out));
+    Result r = cli(fit());
+    assertEquals(2, r.code());
+    assertEquals("mlem: output directory exists: " + out + "; pass --overwrite to replace it",
+        r.err().strip());
+    try (var s = Files.list(Path.of(out))) {
+      assertEquals(0, s.count(), "left untouched");
+    }
+    Result demo = cli("demo", "--out", out);
+    assertEquals(2, demo.code());
+    assertTrue(demo.err().contains("output directory exists: " + out));
+  }
+
+  @Test
+  void helpAndVersion() {
+    Result help = cli("fit", "--help");
+    assertEquals(0, help.code());
+    for (String option : List.of("--features", "--representations", "--out", "--id-column",
+        "--model", "--interactions", "--no-interactions", "--distance", "--seed",
+        "--test-fraction", "--folds", "--permutations", "--batch-size", "--max-steps",
+        "--master", "--config", "--overwrite", "--strength", "--patience", "--lr",
+        "--feature-columns", "--kinds", "--representations-format", "--vector-column", "--ids",
+        "--hdf5-dataset", "--partitions", "--no-total-importance", "--quiet")) {
+      assertTrue(help.out().contains(option), option);
+    }
+    Result version = cli("--version");
+    assertEquals(0, version.code());
+    assertTrue(version.out().startsWith("mlem "), version.out());
+    assertTrue(version.out().contains("Spark 4."), version.out());
+    assertEquals(0, cli("--help").code());
+  }
+}
