@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.Encoders;
@@ -78,16 +77,16 @@ final class MLEMMetadata {
   }
 
   private static void apply(JsonNode values, Params instance, boolean defaults) {
-    Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
-      if (!instance.hasParam(entry.getKey())) {
+    Iterator<String> names = values.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!instance.hasParam(name)) {
         throw new IllegalArgumentException("saved " + instance.getClass().getSimpleName()
-            + " has an unknown param '" + entry.getKey() + "'; it was saved by another"
+            + " has an unknown param '" + name + "'; it was saved by another"
             + " version of MLEM");
       }
-      Param<Object> param = instance.getParam(entry.getKey());
-      Object value = param.jsonDecode(entry.getValue().toString());
+      Param<Object> param = instance.getParam(name);
+      Object value = param.jsonDecode(values.get(name).toString());
       if (defaults) {
         instance.setDefault(param, value);
       } else {
