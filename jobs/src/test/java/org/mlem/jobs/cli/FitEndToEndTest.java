@@ -14,7 +14,6 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.Mlem;
@@ -33,7 +32,6 @@ import org.mlem.jobs.testing.SparkTestSession;
  * {@code mlem fit} end to end on local[2]: needs the real InputLoader and SparkPairSourceFactory,
  * so it passes only once those branches are merged.
  */
-@Tag("needs-integration")
 class FitEndToEndTest {
   private static SparkSession spark;
   private static SyntheticDataset data;
@@ -128,14 +126,23 @@ class FitEndToEndTest {
 
   @Test
   void badInputsExitWithTwo() throws IOException {
-    assertBadInput("nan", features(12), reps(12).replace("s3,1.5,", "s3,NaN,"), "s3");
-    assertBadInput("duplicate", features(12) + "s1,x,0\n", reps(12), "s1");
-    assertBadInput("one-side", features(12), reps(12).replace("s5,", "t5,"), "s5");
-    assertBadInput("constant", features(12).replace(",y,", ",x,"), reps(12), "a");
-    assertBadInput("single", features(1), reps(1), "1");
-    assertBadInput("empty", "id,a,b\n", "id,v0,v1\n", "empty");
-    assertBadInput("wrong-type", features(12), reps(12).replace("s2,1.0,", "s2,abc,"), "s2");
-    assertBadInput("ragged", features(12), reps(12).replace("s4,2.0,0\n", "s4,2.0\n"), "s4");
+    assertBadInput("nan", features(12), reps(12).replace("s3,1.5,", "s3,NaN,"),
+        "stimulus 's3' has NaN in column 0 ('v0')");
+    assertBadInput("duplicate", features(12) + "s1,x,0\n", reps(12),
+        "has duplicate ids: s1");
+    assertBadInput("one-side", features(12), reps(12).replace("s5,", "t5,"),
+        "ids in the features but not in the representations (1): s5; ids in the "
+            + "representations but not in the features (1): t5");
+    assertBadInput("constant", features(12).replace(",y,", ",x,"), reps(12),
+        "constant features (their distance is 0 for every pair): a;");
+    assertBadInput("single", features(1), reps(1),
+        "found 1 stimulus; a fit needs at least 4");
+    assertBadInput("empty", "id,a,b\n", "id,v0,v1\n",
+        "the feature table is empty (0 rows)");
+    assertBadInput("wrong-type", features(12), reps(12).replace("s2,1.0,", "s2,abc,"),
+        "Column v0 must be of type numeric but was actually string. (stimulus 's2' has 'abc')");
+    assertBadInput("ragged", features(12), reps(12).replace("s4,2.0,0\n", "s4,2.0\n"),
+        "stimulus 's4' has no value in column 1 ('v1')");
   }
 
   @Test

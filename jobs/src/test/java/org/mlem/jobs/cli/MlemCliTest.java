@@ -231,11 +231,11 @@ class MlemCliTest {
   @Test
   void missingInputsAreRefusedBeforeSpark() {
     String missing = tmp.resolve("nope.parquet").toString();
-    assertBadUsage("features (--features) not found: " + missing + "; check the path",
+    assertBadUsage("features file not found: " + missing,
         "fit", "--features", missing, "--representations", reps, "--out", out);
-    assertBadUsage("representations (--representations) not found: " + missing,
+    assertBadUsage("representations file not found: " + missing,
         "fit", "--features", features, "--representations", missing, "--out", out);
-    assertBadUsage("ids (--ids) not found: " + missing, fit("--ids", missing));
+    assertBadUsage("representation ids file not found: " + missing, fit("--ids", missing));
   }
 
   @Test
