@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.pairs.PairIndices;
 import org.mlem.core.pairs.PairSampler;
@@ -44,25 +45,23 @@ public final class BatchSizeEstimator {
     int pairs = f * (f - 1) / 2;
     int b = config.initial();
     int rounds = 0;
-    double[] delta = new double[0];
     while (true) {
       rounds++;
       double[] sum = new double[pairs];
       double[] sumSq = new double[pairs];
+      long round = rounds - 1;
+      int size = b;
+      // Batches are independent (each drawn from the seed and its index): compute them in
+      // parallel, then accumulate in batch order so the sums do not depend on scheduling.
+      double[][] correlations = IntStream.range(0, config.batches()).parallel()
+          .mapToObj(batch -> batchCorrelations(features, sampler, seed,
+              round * config.batches() + batch, size))
+          .toArray(double[][]::new);
       boolean defined = true;
-      for (int batch = 0; batch < config.batches() && defined; batch++) {
-        long index = (long) (rounds - 1) * config.batches() + batch;
-        PairIndices p = sampler.sample(seed, PairStream.BATCH_SIZE.id(), index, b);
-        int size = p.size();
-        if (delta.length < size * f) {
-          delta = new double[size * f];
-        }
-        features.deltas(p.first(), p.second(), 0, size, delta);
-        double[] corr = squaredDistanceCorrelations(delta, size, f);
+      for (double[] corr : correlations) {
         for (int c = 0; c < pairs; c++) {
           if (Double.isNaN(corr[c])) {
             defined = false;
-            break;
           }
           sum[c] += corr[c];
           sumSq[c] += corr[c] * corr[c];
@@ -94,6 +93,16 @@ public final class BatchSizeEstimator {
       }
       b = (int) Math.min(config.maximum(), Math.max(b + 1, Math.floor(b * config.growth())));
     }
+  }
+
+  /** The squared-distance correlations of one batch of the search. */
+  private static double[] batchCorrelations(
+      EncodedFeatures features, PairSampler sampler, long seed, long index, int size) {
+    PairIndices p = sampler.sample(seed, PairStream.BATCH_SIZE.id(), index, size);
+    int f = features.featureCount();
+    double[] delta = new double[p.size() * f];
+    features.deltas(p.first(), p.second(), 0, p.size(), delta);
+    return squaredDistanceCorrelations(delta, p.size(), f);
   }
 
   /**
