@@ -65,11 +65,12 @@ public final class FitJob {
     }
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SparkPairSourceFactory sources = new SparkPairSourceFactory(jsc, loaded.features(),
-        loaded.distances(s.distance()), s.partitions());
     long t1 = System.nanoTime();
-    MlemAnalysis analysis =
-        Mlem.with(s.config()).analyze(loaded.features(), sources, progress, n);
+    MlemAnalysis analysis;
+    try (SparkPairSourceFactory sources = new SparkPairSourceFactory(jsc, loaded.features(),
+        loaded.distances(s.distance()), s.partitions())) {
+      analysis = Mlem.with(s.config()).analyze(loaded.features(), sources, progress, n);
+    }
     timings.put("analysis", seconds(t1));
 
     progress.phase("writing " + s.out());

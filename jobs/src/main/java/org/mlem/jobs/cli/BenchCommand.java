@@ -1,0 +1,154 @@
+package org.mlem.jobs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mlem.core.api.Mlem;
+import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.api.MlemConfig;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.distance.RepresentationDistances;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureSchema;
+import org.mlem.core.sim.LanguageLikeDataset;
+import org.mlem.core.sim.SyntheticDataset;
+import org.mlem.core.sim.SyntheticTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mlem bench}: the paper-scale benchmark of the Spark job against the core engine. It
+ * generates a dataset shaped like the paper's relative-clause data (7,700 stimuli x 768 dims, the
+ * 12 features of Table S1), fits it in-process with the core engine (a warm-up run, then a timed
+ * one), then runs exactly {@code mlem fit} on the same data written to files, through Spark, and
+ * prints both timings, Spark's start-up and the ratio of the Spark fit + importance to the core's.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Paper-scale benchmark: 'mlem fit' through Spark against the core engine "
+        + "in-process on the same generated data; prints both timings.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--stimuli", paramLabel = "N", defaultValue = "7700",
+      description = "Stimuli (default: ${DEFAULT-VALUE}).")
+  int stimuli;
+
+  @Option(names = "--dims", paramLabel = "D", defaultValue = "768",
+      description = "Representation dimensions (default: ${DEFAULT-VALUE}).")
+  int dims;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of the data and of the fits (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--permutations", paramLabel = "P", defaultValue = "10",
+      description = "Permutations per importance unit (default: ${DEFAULT-VALUE}).")
+  int permutations;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "Where to write the generated inputs and the run (default: a temporary "
+          + "directory, deleted afterwards).")
+  String work;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    SyntheticDataset data = LanguageLikeDataset.generate(stimuli, dims, seed);
+    EncodedFeatures features = FeatureSchema.inferred().encode(SyntheticTables.features(data));
+    RepresentationDistances distances = new RepresentationDistances(
+        SyntheticTables.representations(data), NeuralDistance.EUCLIDEAN);
+    MlemConfig config = MlemConfig.builder().seed(seed).permutations(permutations).build();
+    out.printf(Locale.ROOT, "dataset: %d stimuli x %d dims, %d features, interactions, "
+        + "%d permutations, %d cores%n", stimuli, dims, features.featureCount(), permutations,
+        Runtime.getRuntime().availableProcessors());
+    out.flush();
+
+    Mlem.with(config).analyze(features, distances); // JIT warm-up, not reported
+    MlemAnalysis core = Mlem.with(config).analyze(features, distances);
+    double coreFit = fitSeconds(core);
+    double coreImportance = core.provenance().timings().get("importance");
+    out.printf(Locale.ROOT, "core engine (in-process): fit %.2f s (batch-size estimation "
+        + "included), importance %.2f s, batch size %d, steps %d, held-out Spearman %.4f%n",
+        coreFit, coreImportance, core.provenance().batchSize(),
+        core.folds().get(0).metric().steps(), core.spearman());
+    out.flush();
+
+    Path dir = work != null ? Files.createDirectories(Path.of(work))
+        : Files.createTempDirectory("mlem-bench");
+    try {
+      long t0 = System.nanoTime();
+      try (SparkSessions.Started spark = SparkSessions.start(master, "mlem bench")) {
+        double startup = seconds(t0);
+        String dataDir = dir.resolve("data").toString();
+        DemoData.write(spark.session(), data, dataDir);
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("features", dataDir + "/" + DemoData.FEATURES);
+        keys.put("representations", dataDir + "/" + DemoData.REPRESENTATIONS);
+        keys.put("out", dir.resolve("run").toString());
+        keys.put("overwrite", true);
+        keys.put("seed", seed);
+        keys.put("permutations", permutations);
+        keys.put("quiet", true);
+        keys.put("master", master);
+        FitSettings settings = FitSettings.resolve(keys);
+        InputChecks.check(settings);
+        long t1 = System.nanoTime();
+        MlemAnalysis spark0 = FitJob.run(spark.session(), settings, new PrintWriter(
+            PrintWriter.nullWriter()));
+        double job = seconds(t1);
+        double sparkFit = fitSeconds(spark0);
+        double sparkImportance = spark0.provenance().timings().get("importance");
+        out.printf(Locale.ROOT, "mlem fit through Spark (%s): fit %.2f s, importance %.2f s, "
+            + "whole job %.2f s (loading, fit, importance, writing the run directory); "
+            + "Spark start-up %.2f s; batch size %d, steps %d, held-out Spearman %.4f%n",
+            spark.session().sparkContext().master(), sparkFit, sparkImportance, job, startup,
+            spark0.provenance().batchSize(), spark0.folds().get(0).metric().steps(),
+            spark0.spearman());
+        double ratio = (sparkFit + sparkImportance) / (coreFit + coreImportance);
+        out.printf(Locale.ROOT, "Spark fit + importance / core fit + importance = %.2f "
+            + "(target: at most 2)%n", ratio);
+        out.flush();
+      }
+    } finally {
+      if (work == null) {
+        deleteRecursively(dir);
+      }
+    }
+    return 0;
+  }
+
+  private static double fitSeconds(MlemAnalysis analysis) {
+    Map<String, Double> t = analysis.provenance().timings();
+    return t.getOrDefault("batch_size", 0.0) + t.get("fit");
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
