@@ -71,7 +71,7 @@ public final class FitOptions {
   Double lr;
 
   @Option(names = "--strength", paramLabel = "MODE:X",
-      description = "Soft-rank strength, relative:C or absolute:EPS (default relative:1.0).")
+      description = "Soft-rank strength, relative:C or absolute:EPS (default absolute:1.0).")
   String strength;
 
   @Option(names = "--feature-columns", paramLabel = "A,B,C",
