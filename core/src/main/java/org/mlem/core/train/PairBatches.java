@@ -55,6 +55,35 @@ public final class PairBatches {
     return order;
   }
 
+  /**
+   * Writes only the feature distances of pairs {@code [from, to)} into {@code delta} (rows from
+   * {@code from}), for sources that compute the neural distances elsewhere: the same values as
+   * {@link #fill}.
+   */
+  public static void fillFeatures(
+      EncodedFeatures features, PairIndices pairs, int from, int to, double[] delta) {
+    int f = features.featureCount();
+    int[] first = pairs.first();
+    int[] second = pairs.second();
+    for (int k = from; k < to; k++) {
+      features.delta(first[k], second[k], delta, k * f);
+    }
+  }
+
+  /**
+   * Writes only the neural distances of pairs {@code [from, to)} into {@code neural} at
+   * positions {@code 0 .. to - from}, in first-stimulus order for cache reuse: the same values
+   * as {@link #fill}.
+   */
+  public static void fillNeural(
+      PairDistances distances, PairIndices pairs, int from, int to, double[] neural) {
+    int[] first = pairs.first();
+    int[] second = pairs.second();
+    for (int k : byFirstStimulus(first, from, to, distances.size())) {
+      neural[k - from] = distances.distance(first[k], second[k]);
+    }
+  }
+
   /** The whole batch of {@code pairs}, computed in the calling thread. */
   public static PairBatch compute(
       EncodedFeatures features, PairDistances distances, PairIndices pairs) {

@@ -1,7 +1,6 @@
 package org.mlem.jobs.spark;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import org.apache.spark.broadcast.Broadcast;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.features.EncodedFeatures;
@@ -45,19 +44,17 @@ final class ExecutorPairs implements Serializable {
     return sampler.sample(seed, stream.id(), index, size);
   }
 
-  /** Computes the positions of one slice. */
+  /**
+   * Computes the neural distances of the positions of one slice. The feature distances are
+   * not shipped back: the driver recomputes them from the same pairs (F values per pair are
+   * cheaper to compute than to serialize), see {@link SparkPairSource#batches}.
+   */
   BatchSlice slice(SliceSpec spec) {
     failOnce.maybeFail(spec.toString());
     PairIndices all = draw(spec.stream, spec.index, spec.size);
-    PairIndices part = new PairIndices(
-        Arrays.copyOfRange(all.first(), spec.from, spec.to),
-        Arrays.copyOfRange(all.second(), spec.from, spec.to));
-    EncodedFeatures f = features.value();
-    int count = spec.to - spec.from;
-    double[] delta = new double[count * f.featureCount()];
-    double[] neural = new double[count];
-    PairBatches.fill(f, distances.value(), part, 0, count, delta, neural);
-    return new BatchSlice(spec.request, spec.from, delta, neural);
+    double[] neural = new double[spec.to - spec.from];
+    PairBatches.fillNeural(distances.value(), all, spec.from, spec.to, neural);
+    return new BatchSlice(spec.request, spec.from, neural);
   }
 
   /** Computes a whole batch in this task (one permutation round's held-out pairs). */

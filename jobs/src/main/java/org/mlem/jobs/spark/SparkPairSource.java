@@ -6,14 +6,17 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mlem.core.importance.PermutationRound;
 import org.mlem.core.importance.RoundRunner;
 import org.mlem.core.importance.RoundSpec;
+import org.mlem.core.pairs.PairIndices;
 import org.mlem.core.pairs.PairSampler;
 import org.mlem.core.pairs.StimulusSplit;
 import org.mlem.core.train.BatchRequest;
 import org.mlem.core.train.PairBatch;
+import org.mlem.core.train.PairBatches;
 import org.mlem.core.train.PairSource;
 import org.mlem.core.train.PairStream;
 import org.slf4j.Logger;
@@ -100,9 +103,21 @@ public final class SparkPairSource implements PairSource, RoundRunner {
       }
     }
     String description = JobDescriptions.batches(requests);
-    List<BatchSlice> slices = runJob(description, () ->
-        context.parallelize(specs, specs.size()).map(new SliceTask(executorPairs)).collect());
-    return assemble(sizes, slices);
+    Computed computed = runJob(description, () -> {
+      JavaFutureAction<List<BatchSlice>> job = context.parallelize(specs, specs.size())
+          .map(new SliceTask(executorPairs)).collectAsync();
+      // While the executors compute the neural distances, the driver draws the same pairs and
+      // computes their feature distances (cheap, and cheaper than shipping F values per pair).
+      double[][] deltas = new double[requests.size()][];
+      for (int r = 0; r < requests.size(); r++) {
+        BatchRequest request = requests.get(r);
+        PairIndices pairs = executorPairs.draw(request.stream(), request.index(), request.size());
+        deltas[r] = new double[sizes[r] * featureCount];
+        PairBatches.fillFeatures(factory.features(), pairs, 0, sizes[r], deltas[r]);
+      }
+      return new Computed(deltas, await(job));
+    });
+    return assemble(sizes, computed.deltas(), computed.slices());
   }
 
   @Override
@@ -143,16 +158,15 @@ public final class SparkPairSource implements PairSource, RoundRunner {
     }
   }
 
-  private List<PairBatch> assemble(int[] sizes, List<BatchSlice> slices) {
-    double[][] deltas = new double[sizes.length][];
+  /** Feature distances computed on the driver and the executors' neural-distance slices. */
+  private record Computed(double[][] deltas, List<BatchSlice> slices) {}
+
+  private List<PairBatch> assemble(int[] sizes, double[][] deltas, List<BatchSlice> slices) {
     double[][] neurals = new double[sizes.length][];
     for (int r = 0; r < sizes.length; r++) {
-      deltas[r] = new double[sizes[r] * featureCount];
       neurals[r] = new double[sizes[r]];
     }
     for (BatchSlice slice : slices) {
-      System.arraycopy(slice.delta, 0, deltas[slice.request], slice.from * featureCount,
-          slice.delta.length);
       System.arraycopy(slice.neural, 0, neurals[slice.request], slice.from, slice.neural.length);
     }
     List<PairBatch> out = new ArrayList<>(sizes.length);
@@ -161,6 +175,23 @@ public final class SparkPairSource implements PairSource, RoundRunner {
     }
     return out;
   }
+
+  private static <T> T await(JavaFutureAction<T> job) {
+    try {
+      return job.get();
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for pair batches", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("computing pair batches failed", cause);
+    }
+  }
+
 
   private PairSampler sampler(PairStream stream) {
     return stream.drawsFromTraining() ? trainingSampler : heldOutSampler;

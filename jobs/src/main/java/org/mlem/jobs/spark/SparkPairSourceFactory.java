@@ -38,6 +38,8 @@ public final class SparkPairSourceFactory implements PairSourceFactory, AutoClos
   private final int featureCount;
   private final int partitions;
   private final Broadcast<EncodedFeatures> features;
+  /** The features on the driver, which computes feature distances of the drawn pairs. */
+  private final EncodedFeatures driverFeatures;
   private final Broadcast<PairDistances> distances;
   private final FailOnceHook failOnce;
   private volatile boolean closed;
@@ -73,6 +75,7 @@ public final class SparkPairSourceFactory implements PairSourceFactory, AutoClos
           FailOnceHook.CONF_KEY);
     }
     this.features = context.broadcast(features);
+    this.driverFeatures = features;
     this.distances = context.broadcast(distances);
     LOG.info("broadcast features ({} stimuli x {} features) and neural distances; up to {} "
         + "tasks per batch", stimuli, featureCount, this.partitions);
@@ -126,5 +129,10 @@ public final class SparkPairSourceFactory implements PairSourceFactory, AutoClos
             + (stimuli - 1) + "); build the split for the same stimuli");
       }
     }
+  }
+
+  /** The encoded features on the driver. */
+  EncodedFeatures features() {
+    return driverFeatures;
   }
 }
