@@ -76,7 +76,7 @@ public final class Mlem {
       FeatureTable table, FeatureSchema schema, Representations representations,
       NeuralDistance distance) {
     EncodedFeatures features = schema.encode(table);
-    Representations aligned = StimulusIds.align(representations, features.ids());
+    Representations aligned = representations.reorderedTo(features.ids());
     return analyze(features, new RepresentationDistances(aligned, distance),
         TrainingProgress.NONE);
   }

@@ -190,4 +190,30 @@ public final class Representations implements Serializable {
   public float[] data() {
     return data;
   }
+
+  /**
+   * These representations in the given id order: this object when the orders already agree, a
+   * reordered copy when both hold the same ids, otherwise an error listing up to five ids found
+   * on one side only (representations are matched to features by id, never by row order).
+   *
+   * @param ids the target order (e.g. the feature table's ids)
+   * @throws IllegalArgumentException if the two id sets differ
+   */
+  public Representations reorderedTo(List<String> ids) {
+    if (this.ids.equals(ids)) {
+      return this;
+    }
+    if (size() != ids.size() || !new java.util.HashSet<>(this.ids).equals(new java.util.HashSet<>(ids))) {
+      throw new IllegalArgumentException(StimulusIds.mismatch(ids, this.ids));
+    }
+    java.util.Map<String, Integer> row = new java.util.HashMap<>();
+    for (int i = 0; i < size(); i++) {
+      row.put(this.ids.get(i), i);
+    }
+    float[] reordered = new float[data.length];
+    for (int i = 0; i < ids.size(); i++) {
+      System.arraycopy(data, row.get(ids.get(i)) * dims, reordered, i * dims, dims);
+    }
+    return of(ids, reordered, dims);
+  }
 }

@@ -1,7 +1,5 @@
 package org.mlem.core.metric;
 
-import java.util.SplittableRandom;
-
 /**
  * MLEM's metric with interactions: a symmetric positive definite W built from a Cholesky-like
  * factor (MLEM-SPEC section 2). The F(F+1)/2 parameters V fill a lower-triangular L in the term
@@ -11,50 +9,14 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and stateless.
  */
-public final class SpdCholeskyMetric implements MetricParametrization {
-  private final int featureCount;
-  private final int termCount;
-
+public final class SpdCholeskyMetric extends LowerTriangularMetric {
   /**
    * A parametrization for {@code featureCount} features.
    *
    * @param featureCount F, &gt;= 1
    */
   public SpdCholeskyMetric(int featureCount) {
-    PhiExpansion.requireFeatureCount(featureCount);
-    this.featureCount = featureCount;
-    this.termCount = PhiExpansion.termCount(featureCount, true);
-  }
-
-  @Override
-  public int featureCount() {
-    return featureCount;
-  }
-
-  @Override
-  public boolean interactions() {
-    return true;
-  }
-
-  @Override
-  public int parameterCount() {
-    return termCount;
-  }
-
-  @Override
-  public int coefficientCount() {
-    return termCount;
-  }
-
-  /** V ~ U(-1, 1), each of the F(F+1)/2 values in turn. */
-  @Override
-  public double[] initialParameters(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] params = new double[termCount];
-    for (int t = 0; t < termCount; t++) {
-      params[t] = random.nextDouble(-1.0, 1.0);
-    }
-    return params;
+    super(featureCount);
   }
 
   @Override

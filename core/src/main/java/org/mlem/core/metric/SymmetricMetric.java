@@ -1,7 +1,5 @@
 package org.mlem.core.metric;
 
-import java.util.SplittableRandom;
-
 /**
  * An unconstrained symmetric metric, the FR-RSA-I baseline (MLEM-SPEC section 2): the
  * F(F+1)/2 parameters V are the lower triangle of W in the term order of
@@ -11,50 +9,14 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and stateless.
  */
-public final class SymmetricMetric implements MetricParametrization {
-  private final int featureCount;
-  private final int termCount;
-
+public final class SymmetricMetric extends LowerTriangularMetric {
   /**
    * A parametrization for {@code featureCount} features.
    *
    * @param featureCount F, &gt;= 1
    */
   public SymmetricMetric(int featureCount) {
-    PhiExpansion.requireFeatureCount(featureCount);
-    this.featureCount = featureCount;
-    this.termCount = PhiExpansion.termCount(featureCount, true);
-  }
-
-  @Override
-  public int featureCount() {
-    return featureCount;
-  }
-
-  @Override
-  public boolean interactions() {
-    return true;
-  }
-
-  @Override
-  public int parameterCount() {
-    return termCount;
-  }
-
-  @Override
-  public int coefficientCount() {
-    return termCount;
-  }
-
-  /** V ~ U(-1, 1), each of the F(F+1)/2 values in turn. */
-  @Override
-  public double[] initialParameters(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] params = new double[termCount];
-    for (int t = 0; t < termCount; t++) {
-      params[t] = random.nextDouble(-1.0, 1.0);
-    }
-    return params;
+    super(featureCount);
   }
 
   @Override

@@ -5,11 +5,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.UserDefinedType;
 
 /**
  * Schema checks shared by the frame converters: column lookup with the available columns in the
@@ -40,24 +37,19 @@ final class FrameColumns {
     return schema.apply(column).dataType();
   }
 
-  /** True for any Spark numeric type (byte ... double, decimal). */
+  /** See {@link SparkTypes#isNumeric}. */
   static boolean isNumeric(DataType type) {
-    return type instanceof NumericType;
+    return SparkTypes.isNumeric(type);
   }
 
-  /** True for array&lt;numeric&gt;. */
+  /** See {@link SparkTypes#isNumericArray}. */
   static boolean isNumericArray(DataType type) {
-    return type instanceof ArrayType a && a.elementType() instanceof NumericType;
+    return SparkTypes.isNumericArray(type);
   }
 
-  /** True for an ML (or old MLlib) Vector column. */
+  /** See {@link SparkTypes#isVector}. */
   static boolean isVector(DataType type) {
-    if (!(type instanceof UserDefinedType<?> udt)) {
-      return false;
-    }
-    Class<?> user = udt.userClass();
-    return org.apache.spark.ml.linalg.Vector.class.isAssignableFrom(user)
-        || org.apache.spark.mllib.linalg.Vector.class.isAssignableFrom(user);
+    return SparkTypes.isVector(type);
   }
 
   /** Spark's wording for a column of the wrong type. */

@@ -1,13 +1,12 @@
 package org.mlem.jobs.ml;
 
 import java.util.Arrays;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.mlem.jobs.io.SparkTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.UserDefinedType;
 
 /**
  * Schema checks of the MLEM estimator and model, with Spark's wording: a missing column names
@@ -60,17 +59,12 @@ final class ColumnTypes {
 
   /** True for array&lt;numeric&gt;. */
   static boolean isNumericArray(DataType type) {
-    return type instanceof ArrayType a && a.elementType() instanceof NumericType;
+    return SparkTypes.isNumericArray(type);
   }
 
   /** True for an ML (or old MLlib) Vector column. */
   static boolean isVector(DataType type) {
-    if (!(type instanceof UserDefinedType<?> udt)) {
-      return false;
-    }
-    Class<?> user = udt.userClass();
-    return org.apache.spark.ml.linalg.Vector.class.isAssignableFrom(user)
-        || org.apache.spark.mllib.linalg.Vector.class.isAssignableFrom(user);
+    return SparkTypes.isVector(type);
   }
 
   /**

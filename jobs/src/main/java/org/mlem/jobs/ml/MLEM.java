@@ -238,25 +238,11 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
 
   /** The representations in the feature table's id order (both come from the same frame). */
   private static Representations inIdOrder(Representations reps, List<String> ids) {
-    if (reps.ids().equals(ids)) {
-      return reps;
+    try {
+      return reps.reorderedTo(ids);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SOURCE + ": " + e.getMessage(), e);
     }
-    Map<String, Integer> row = new HashMap<>();
-    for (int i = 0; i < reps.size(); i++) {
-      row.put(reps.ids().get(i), i);
-    }
-    int dims = reps.dims();
-    float[] source = reps.data();
-    float[] data = new float[source.length];
-    for (int i = 0; i < ids.size(); i++) {
-      Integer from = row.get(ids.get(i));
-      if (from == null) {
-        throw new IllegalArgumentException(SOURCE + ": stimulus '" + ids.get(i)
-            + "' has features but no representation");
-      }
-      System.arraycopy(source, from * dims, data, i * dims, dims);
-    }
-    return Representations.of(ids, data, dims);
   }
 
   /** A copy with the same uid and params, plus {@code extra}. */
