@@ -129,6 +129,24 @@ final class SweepFixtures {
     Files.write(file, buf.array());
   }
 
+  /** One HDF5 file with a 2-D float64 dataset per layer 1..count, named "layer=k". */
+  static Path writeHdf5(Path file, int count) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (io.jhdf.WritableHdfFile h5 = io.jhdf.HdfFile.write(file)) {
+      for (int k = 1; k <= count; k++) {
+        SyntheticDataset data = layer(k);
+        double[][] rows = new double[data.size()][data.dims()];
+        for (int i = 0; i < data.size(); i++) {
+          for (int d = 0; d < data.dims(); d++) {
+            rows[i][d] = data.representations()[i * data.dims() + d];
+          }
+        }
+        h5.putDataset("layer=" + k, rows);
+      }
+    }
+    return file;
+  }
+
   /** The result of one in-process CLI run. */
   record Result(int code, String out, String err) {}
 

@@ -211,8 +211,8 @@ class SweepJobTest {
     assertArrayEquals(Files.readAllBytes(one.resolve("combined.csv")),
         Files.readAllBytes(two.resolve("combined.csv")));
 
-    // The same sets as .npy files (rows in feature order) and as one table with a layer
-    // column (rows reversed): same names, hence same seeds, hence the same results.
+    // The same sets as .npy files (rows in feature order), as one table with a layer column
+    // (rows reversed) and as HDF5 datasets: same names, hence same seeds, same results.
     Path npy = tmp.resolve("conc/npy");
     for (int k = 1; k <= 2; k++) {
       SweepFixtures.writeNpy(SweepFixtures.layer(k), npy.resolve("layer=" + k + ".npy"));
@@ -224,12 +224,18 @@ class SweepJobTest {
     assertEquals(0, rn.code(), rn.err());
     SweepFixtures.Result rt = sweep(table.toString(), fromTable, "--batch-size", "150");
     assertEquals(0, rt.code(), rt.err());
+    Path h5 = SweepFixtures.writeHdf5(tmp.resolve("conc/layers.h5"), 2);
+    Path fromHdf5 = tmp.resolve("conc/from-hdf5");
+    SweepFixtures.Result rh = sweep(h5.toString(), fromHdf5, "--batch-size", "150");
+    assertEquals(0, rh.code(), rh.err());
     for (String set : List.of("layer=1", "layer=2")) {
       byte[] w = Files.readAllBytes(one.resolve("runs").resolve(set).resolve("weights.csv"));
       assertArrayEquals(w, Files.readAllBytes(fromNpy.resolve("runs/" + set + "/weights.csv")),
           "npy " + set);
       assertArrayEquals(w,
           Files.readAllBytes(fromTable.resolve("runs/" + set + "/weights.csv")), "table " + set);
+      assertArrayEquals(w,
+          Files.readAllBytes(fromHdf5.resolve("runs/" + set + "/weights.csv")), "hdf5 " + set);
     }
 
     // A plain fit of one set with its derived seed and the shared batch size.
