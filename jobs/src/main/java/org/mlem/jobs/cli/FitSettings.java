@@ -49,7 +49,7 @@ public record FitSettings(
    * @throws UsageException naming the option, the value and what is allowed
    */
   public static FitSettings resolve(Map<String, Object> s) {
-    String features = required(s, "features");
+    required(s, "features");
     String representations = required(s, "representations");
     String out = required(s, "out");
     if (s.get("folds") != null && s.get("test-fraction") != null) {
@@ -116,19 +116,8 @@ public record FitSettings(
     }
     MlemConfig config = parse("configuration", b::build);
 
-    String idColumn = s.get("id-column") != null ? (String) s.get("id-column") : "id";
-    if (idColumn.isBlank()) {
-      throw new UsageException("--id-column must name a column, found an empty name");
-    }
-    double missing = s.get("missing-distance") != null ? (Double) s.get("missing-distance") : 0.0;
-    if (!(missing >= 0 && missing <= 1)) {
-      throw new UsageException("--missing-distance must be in [0, 1], found " + missing);
-    }
-    FeatureInput featureInput = new FeatureInput(features,
-        format("--features-format", s.get("features-format"), InputFormat.AUTO,
-            InputFormat.PARQUET, InputFormat.CSV),
-        idColumn, featureColumns((String) s.get("feature-columns")),
-        kinds((String) s.get("kinds")), missing);
+    FeatureInput featureInput = resolveFeatures(s);
+    String idColumn = featureInput.idColumn();
     RepresentationInput representationInput = new RepresentationInput(representations,
         format("--representations-format", s.get("representations-format"),
             InputFormat.values()),
@@ -142,6 +131,31 @@ public record FitSettings(
     return new FitSettings(config, featureInput, representationInput, distance, out,
         Boolean.TRUE.equals(s.get("overwrite")), (String) s.get("master"), partitions,
         Boolean.TRUE.equals(s.get("quiet")));
+  }
+
+  /**
+   * Resolves and validates the feature-table keys alone ({@code features}, {@code id-column},
+   * {@code feature-columns}, {@code kinds}, {@code missing-distance}, {@code features-format}),
+   * for commands that read only the features (e.g. {@code mlem estimate-batch-size}).
+   *
+   * @param s settings by key, as from {@link SettingsMap}
+   * @throws UsageException naming the option, the value and what is allowed
+   */
+  public static FeatureInput resolveFeatures(Map<String, Object> s) {
+    String features = required(s, "features");
+    String idColumn = s.get("id-column") != null ? (String) s.get("id-column") : "id";
+    if (idColumn.isBlank()) {
+      throw new UsageException("--id-column must name a column, found an empty name");
+    }
+    double missing = s.get("missing-distance") != null ? (Double) s.get("missing-distance") : 0.0;
+    if (!(missing >= 0 && missing <= 1)) {
+      throw new UsageException("--missing-distance must be in [0, 1], found " + missing);
+    }
+    return new FeatureInput(features,
+        format("--features-format", s.get("features-format"), InputFormat.AUTO,
+            InputFormat.PARQUET, InputFormat.CSV),
+        idColumn, featureColumns((String) s.get("feature-columns")),
+        kinds((String) s.get("kinds")), missing);
   }
 
   /** The job-level settings recorded in run.json next to the core configuration. */

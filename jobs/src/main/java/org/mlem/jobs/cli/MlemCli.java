@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
  * The {@code mlem} command line (the shaded jar's main class, also run by spark-submit):
  * subcommands {@code fit} and {@code demo}, plus {@code --help} and {@code --version}. Exit codes:
  * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
- * failure (message and stack trace on stderr).
+ * failure (message and stack trace on stderr); 3 {@code mlem sweep} finished but some sets
+ * failed ({@link #SOME_SETS_FAILED}).
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
-    subcommands = {FitCommand.class, DemoCommand.class, BenchCommand.class},
+    subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
+        DemoCommand.class, BenchCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
@@ -30,6 +32,12 @@ public final class MlemCli implements Callable<Integer> {
   public static final int FAILURE = 1;
   /** Exit code of bad usage or bad input. */
   public static final int BAD_INPUT = 2;
+  /**
+   * Exit code of a {@code mlem sweep} that finished but where some sets failed (degenerate
+   * input; the combined table holds their status and reason). README: "exit code 3: the sweep
+   * ran to the end, but some sets failed; see OUT/combined.csv".
+   */
+  public static final int SOME_SETS_FAILED = 3;
 
   @Spec CommandSpec spec;
 
@@ -85,7 +93,7 @@ public final class MlemCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("mlem: a command is required: fit or demo");
+    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, estimate-batch-size, demo or bench (mlem --help lists them)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return BAD_INPUT;
   }

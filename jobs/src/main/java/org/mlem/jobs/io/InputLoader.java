@@ -95,7 +95,8 @@ public final class InputLoader {
         features.featureColumns(), features.uri());
   }
 
-  private static EncodedFeatures encode(FeatureTable table, FeatureInput features) {
+  /** The feature encoding of {@link #load}, for callers that read the table themselves. */
+  static EncodedFeatures encode(FeatureTable table, FeatureInput features) {
     try {
       FeatureSchema schema = FeatureSchema.inferred();
       if (!features.featureColumns().isEmpty()) {

@@ -26,6 +26,12 @@ final class RepresentationReader {
           featureIds, featuresSource);
       default -> throw new IllegalStateException("unexpected format " + format);
     };
+    return align(read, featureIds, featuresSource, uri);
+  }
+
+  /** The representations reordered into the features' id order (same ids on both sides). */
+  static Representations align(Representations read, List<String> featureIds,
+      String featuresSource, String uri) {
     int[] positions = IdAlignment.positions(
         featureIds, featuresSource, read.ids(), "representations", uri);
     if (IdAlignment.isIdentity(positions)) {

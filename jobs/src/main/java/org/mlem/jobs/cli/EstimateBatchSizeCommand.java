@@ -1,0 +1,74 @@
+package org.mlem.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.core.api.MlemConfig;
+import org.mlem.jobs.io.FeatureInput;
+import org.mlem.jobs.io.InputPaths;
+import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.output.OutputExistsException;
+import org.mlem.jobs.sweep.SharedBatchSize;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlem estimate-batch-size}: the core's batch-size search on the features alone, exactly
+ * as {@code mlem fit} and {@code mlem sweep} run it (every stimulus, the given seed, the default
+ * search settings); writes the estimate as JSON ({@link SharedBatchSize}) for
+ * {@code mlem sweep --batch-size-file}, and prints it with its warnings.
+ */
+@Command(name = "estimate-batch-size", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Estimate the training batch size from the features alone and write it as "
+        + "JSON, to be reused by 'mlem sweep --batch-size-file FILE'.")
+final class EstimateBatchSizeCommand implements Callable<Integer> {
+  @Mixin EstimateBatchSizeOptions options;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> s = SettingsMap.fromCommandLine(spec.commandLine().getParseResult());
+    if (spec.commandLine().getParseResult().hasMatchedOption("--config")) {
+      s = SettingsMap.merge(SettingsMap.fromYaml(options.config, spec), s);
+    }
+    FeatureInput features = FitSettings.resolveFeatures(s);
+    Object file = s.get("out");
+    if (file == null || file.toString().isBlank()) {
+      throw new UsageException("missing required option --out (on the command line or as "
+          + "'out:' in the --config file)");
+    }
+    long seed = s.get("seed") != null ? (Long) s.get("seed") : 0L;
+    Configuration conf = new Configuration();
+    InputPaths.requireReadable(conf, features.uri(), "features");
+    if (!Boolean.TRUE.equals(s.get("overwrite"))) {
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.toString());
+        if (p.getFileSystem(conf).exists(p)) {
+          throw new OutputExistsException(file.toString());
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot check " + file, e);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (SparkSessions.Started spark =
+        SparkSessions.start((String) s.get("master"), "mlem estimate-batch-size")) {
+      SetInputs.LoadedFeatures loaded = SetInputs.loadFeatures(spark.session(), features);
+      SharedBatchSize estimate = SharedBatchSize.estimate(loaded.features(), seed,
+          MlemConfig.builder().build().batchSizeSearch());
+      estimate.write(spark.session().sparkContext().hadoopConfiguration(), file.toString());
+      out.printf(Locale.ROOT, "batch size %d (%d stimuli, %d features, %d rounds, max std %s)%n",
+          estimate.batchSize(), loaded.features().size(), loaded.features().featureCount(),
+          estimate.rounds(), estimate.maxStd() == null ? "n/a"
+              : String.format(Locale.ROOT, "%.4f", estimate.maxStd()));
+      estimate.warnings().forEach(w -> out.println("warning: " + w));
+      out.println("written: " + file);
+      out.flush();
+    }
+    return MlemCli.OK;
+  }
+}

@@ -1,0 +1,112 @@
+package org.mlem.jobs.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.PrecomputedRdm;
+import org.mlem.core.distance.Representations;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureTable;
+
+/**
+ * Entry points for jobs that pair ONE feature table with MANY representation sets (the layer
+ * sweep): the features are read, checked and encoded once ({@link #loadFeatures}), then each set
+ * is read and joined by id to them ({@link #withRepresentations}, or
+ * {@link #withRepresentationFrame} for one set selected from a larger table). The readers, the
+ * checks and the messages are exactly those of {@link InputLoader#load}.
+ */
+public final class SetInputs {
+  private SetInputs() {}
+
+  /**
+   * The feature table read, checked and encoded once, with its provenance.
+   *
+   * @param features the encoded features (their ids define the stimulus order)
+   * @param file provenance of the feature file
+   * @param source the feature file's URI, named in error messages
+   */
+  public record LoadedFeatures(EncodedFeatures features, InputFile file, String source) {}
+
+  /**
+   * Reads, checks (at least {@value InputLoader#MIN_STIMULI} stimuli) and encodes the feature
+   * table, as {@link InputLoader#load} does.
+   *
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static LoadedFeatures loadFeatures(SparkSession spark, FeatureInput features) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    FeatureTable table = InputLoader.readFeatures(spark, features);
+    if (table.size() < InputLoader.MIN_STIMULI) {
+      throw new InputException(features.uri() + ": found " + table.size()
+          + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
+          + InputLoader.MIN_STIMULI + " (a train/test split of at least 2 + 2)");
+    }
+    return new LoadedFeatures(InputLoader.encode(table, features),
+        InputFiles.describe(conf, features.uri(), "features"), features.uri());
+  }
+
+  /**
+   * Reads one representation set (or RDM) in any supported format and joins it by id to the
+   * already loaded features.
+   *
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static LoadedInputs withRepresentations(
+      SparkSession spark, LoadedFeatures features, RepresentationInput representations) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    boolean rdm = representations.format() == InputFormat.RDM;
+    String role = rdm ? "RDM" : "representations";
+    InputPaths.requireReadable(conf, representations.uri(), role);
+    if (representations.idsUri() != null) {
+      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
+    }
+    List<String> ids = features.features().ids();
+    Representations reps = null;
+    PrecomputedRdm matrix = null;
+    if (rdm) {
+      matrix = RdmReader.read(spark, representations, ids, features.source());
+    } else {
+      reps = RepresentationReader.read(spark, representations, ids, features.source());
+    }
+    List<InputFile> files = new ArrayList<>();
+    files.add(features.file());
+    files.add(InputFiles.describe(conf, representations.uri(), role));
+    if (representations.idsUri() != null) {
+      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
+    }
+    return new LoadedInputs(features.features(), reps, matrix, files, List.of());
+  }
+
+  /**
+   * Converts a frame holding one set's representations (e.g. the rows of one layer of a table
+   * with a layer column, that column dropped) and joins it by id to the features.
+   *
+   * @param frame id column plus an array/vector column or wide numeric columns
+   * @param idColumn the id column
+   * @param vectorColumn the vector column, or null to detect
+   * @param source how error messages name this set, e.g. "layers.parquet [layer=3]"
+   * @param file provenance of the table the frame came from
+   * @throws InputException on any bad input, naming the source, the id and the column
+   */
+  public static LoadedInputs withRepresentationFrame(LoadedFeatures features,
+      Dataset<Row> frame, String idColumn, String vectorColumn, String source, InputFile file) {
+    Representations read =
+        RepresentationFrames.toRepresentations(frame, idColumn, vectorColumn, source);
+    Representations aligned = RepresentationReader.align(
+        read, features.features().ids(), features.source(), source);
+    return new LoadedInputs(features.features(), aligned, null,
+        List.of(features.file(), file), List.of());
+  }
+
+  /**
+   * Provenance of one input file or directory (size; SHA-256 when local).
+   *
+   * @param role e.g. "representations"
+   */
+  public static InputFile describe(SparkSession spark, String uri, String role) {
+    return InputFiles.describe(spark.sparkContext().hadoopConfiguration(), uri, role);
+  }
+}

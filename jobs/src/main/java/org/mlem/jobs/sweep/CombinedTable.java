@@ -1,0 +1,125 @@
+package org.mlem.jobs.sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.mlem.jobs.output.RunTables;
+
+/**
+ * The combined long table of a sweep: per set, one row per importance unit with the set's
+ * held-out scores (columns {@link #COLUMNS}), read back from each complete run directory's
+ * {@code importance_summary} and {@code scores} tables (so skipped and freshly fitted sets are
+ * read the same way); a failed set is one row with a null unit, status "failed" and the reason;
+ * a set without importances ({@code --permutations 0}) is one row with a null unit and its
+ * scores. Written as Parquet partitioned by set (dynamic partition overwrite on this write
+ * only: partitions of sets not in this sweep are kept) and as one CSV sorted by set (natural
+ * order) then unit (the run's order).
+ */
+public final class CombinedTable {
+  /** The columns, in order. */
+  public static final List<String> COLUMNS = List.of("set", "unit", "mean", "std", "ci_low",
+      "ci_high", "spearman", "rho_a", "tau_a", "status", "reason");
+
+  private CombinedTable() {}
+
+  /** The Spark schema (every column nullable but set and status). */
+  public static StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    for (String c : COLUMNS) {
+      boolean text = c.equals("set") || c.equals("unit") || c.equals("status")
+          || c.equals("reason");
+      fields.add(DataTypes.createStructField(c,
+          text ? DataTypes.StringType : DataTypes.DoubleType,
+          !(c.equals("set") || c.equals("status"))));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * The rows of every set, in the outcomes' order (natural set order), units in run order.
+   *
+   * @param outcomes one per set
+   * @param out the sweep's output root (for the run directories)
+   */
+  public static List<Object[]> rows(SparkSession spark, List<SetOutcome> outcomes, String out) {
+    List<Object[]> rows = new ArrayList<>();
+    for (SetOutcome o : outcomes) {
+      String name = o.set().name();
+      if (o.status() == SetStatus.FAILED) {
+        rows.add(new Object[] {name, null, null, null, null, null, null, null, null,
+            o.status().label(), o.reason()});
+        continue;
+      }
+      String dir = SweepFiles.runDir(out, name);
+      Row mean = null;
+      for (Row r : spark.read().parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
+        if (RunTables.MEAN_FOLD.equals(r.getAs("fold"))) {
+          mean = r;
+        }
+      }
+      Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
+      Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
+      Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
+      List<Row> units = spark.read().parquet(SweepFiles.file(dir, "importance_summary"))
+          .collectAsList();
+      if (units.isEmpty()) {
+        rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
+            o.status().label(), null});
+      }
+      for (Row u : units) {
+        rows.add(new Object[] {name, u.<String>getAs("unit"), u.<Double>getAs("mean"),
+            u.<Double>getAs("std"), u.<Double>getAs("ci_low"), u.<Double>getAs("ci_high"),
+            spearman, rhoA, tauA, o.status().label(), null});
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Writes {@code OUT/combined/} (Parquet, partitioned by set, dynamic partition overwrite) and
+   * {@code OUT/combined.csv} (atomically).
+   */
+  public static void write(SparkSession spark, List<Object[]> rows, String out) {
+    List<Row> sparkRows = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      sparkRows.add(RowFactory.create(r));
+    }
+    spark.createDataFrame(sparkRows, schema()).coalesce(1).write()
+        .mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .partitionBy("set")
+        .parquet(SweepFiles.file(out, SweepFiles.COMBINED));
+    SweepFiles.writeAtomically(spark.sparkContext().hadoopConfiguration(),
+        SweepFiles.file(out, SweepFiles.COMBINED_CSV), csv(rows));
+  }
+
+  /** The rows as CSV text with a header; nulls are empty cells. */
+  static String csv(List<Object[]> rows) {
+    StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (Object[] r : rows) {
+      List<String> cells = new ArrayList<>();
+      Arrays.stream(r).forEach(v -> cells.add(cell(v)));
+      sb.append(String.join(",", cells)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String cell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    String text = v.toString();
+    if (text.contains(",") || text.contains("\"") || text.contains("\n")
+        || text.contains("\r")) {
+      return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}

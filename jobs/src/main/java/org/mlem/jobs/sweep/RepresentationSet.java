@@ -1,0 +1,56 @@
+package org.mlem.jobs.sweep;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.mlem.jobs.io.InputFile;
+import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.io.RepresentationInput;
+import org.mlem.jobs.io.SetInputs;
+
+/**
+ * One representation set of a sweep: a file or directory of its own (a glob match), one dataset
+ * of an HDF5 file, or the rows of one value of the set column of a Parquet table.
+ *
+ * @param name the set's name (directory name, file stem, dataset name or column value); also
+ *     its run directory's name under {@code OUT/runs/}
+ * @param uri where it comes from, for provenance and messages (e.g. {@code layers.h5#/layer3}
+ *     or {@code layers.parquet [layer=3]})
+ * @param input how to read it: a file-based set is read as {@code mlem fit} reads
+ *     {@code --representations}; for a table set, the table and its reading options
+ * @param setColumn the set column of a table set, else null
+ * @param setValue the set column's value of a table set, else null
+ * @param tableFile provenance of the whole table of a table set (described once), else null
+ */
+public record RepresentationSet(String name, String uri, RepresentationInput input,
+    String setColumn, Object setValue, InputFile tableFile) {
+
+  /** A set that is a file or directory (or one HDF5 dataset) of its own. */
+  static RepresentationSet ofFile(String name, String uri, RepresentationInput input) {
+    return new RepresentationSet(name, uri, input, null, null, null);
+  }
+
+  /** Whether this set is the rows of one value of a table's set column. */
+  public boolean fromTable() {
+    return setColumn != null;
+  }
+
+  /**
+   * Reads this set and joins it by id to the features, with the readers and checks of
+   * {@code mlem fit}.
+   *
+   * @throws org.mlem.jobs.io.InputException on bad input, naming the set's source
+   */
+  public LoadedInputs load(SparkSession spark, SetInputs.LoadedFeatures features) {
+    if (!fromTable()) {
+      return SetInputs.withRepresentations(spark, features, input);
+    }
+    Dataset<Row> frame = spark.read().parquet(input.uri())
+        .filter(functions.col(setColumn).equalTo(functions.lit(setValue)))
+        .drop(setColumn);
+    String idColumn = input.idColumn() == null ? "id" : input.idColumn();
+    return SetInputs.withRepresentationFrame(
+        features, frame, idColumn, input.vectorColumn(), uri, tableFile);
+  }
+}

@@ -1,0 +1,258 @@
+package org.mlem.jobs.sweep;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.io.InputFormat;
+import org.mlem.jobs.io.InputPaths;
+import org.mlem.jobs.io.RepresentationInput;
+import org.mlem.jobs.io.SetInputs;
+
+/**
+ * Finds the representation sets of a sweep from its {@code --representations} value, in
+ * natural order of their names ({@link NaturalOrder}):
+ *
+ * <ul>
+ *   <li>a glob ({@code *?[{} in it, e.g. {@code layers/layer=*}{@code /} or
+ *       {@code layers/*.npy}): one set per match (names starting with "_" or "." are ignored),
+ *       named by the directory's name or the file's stem (name without its last extension);
+ *   <li>an HDF5 file: one set per 2-D dataset, named by its path without the leading "/"
+ *       ("/" inside a group path becomes ".");
+ *   <li>a Parquet table (file or directory, Hive-partitioned directories included) with the set
+ *       column ({@code --set-column}, default {@code layer}): one set per distinct value of that
+ *       column, named by the value.
+ * </ul>
+ *
+ * Anything else, or a pattern that matches nothing, is an {@link InputException} (exit code 2).
+ */
+public final class RepresentationSets {
+  private RepresentationSets() {}
+
+  /**
+   * The sets, naturally ordered by name.
+   *
+   * @param spark the session (its Hadoop configuration resolves the URIs)
+   * @param template the {@code --representations} value and reading options; its URI is the
+   *     pattern
+   * @param setColumn the set column of a table
+   * @throws InputException when nothing matches, names collide, or the input is not a set of
+   *     sets
+   */
+  public static List<RepresentationSet> discover(
+      SparkSession spark, RepresentationInput template, String setColumn) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String pattern = template.uri();
+    if (pattern == null || pattern.isBlank()) {
+      throw new InputException("representations pattern must be given, found none");
+    }
+    if (template.format() == InputFormat.RDM) {
+      throw new InputException("--representations-format rdm is not supported by mlem sweep;"
+          + " sweep representation sets (Parquet, CSV, .npy or HDF5)");
+    }
+    List<RepresentationSet> sets = hasGlob(pattern)
+        ? globbed(conf, template)
+        : single(spark, conf, template, setColumn);
+    Map<String, String> seen = new HashMap<>();
+    for (RepresentationSet s : sets) {
+      String previous = seen.put(s.name(), s.uri());
+      if (previous != null) {
+        throw new InputException("representations " + pattern + ": two sets are named '"
+            + s.name() + "' (" + previous + " and " + s.uri() + "); set names must be unique,"
+            + " narrow the pattern");
+      }
+    }
+    List<RepresentationSet> sorted = new ArrayList<>(sets);
+    sorted.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.name(), b.name()));
+    return List.copyOf(sorted);
+  }
+
+  /** Whether the text holds a Hadoop glob character. */
+  static boolean hasGlob(String pattern) {
+    return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+  }
+
+  private static List<RepresentationSet> globbed(Configuration conf, RepresentationInput t) {
+    String pattern = t.uri();
+    FileStatus[] matches;
+    try {
+      Path path = new Path(pattern);
+      matches = path.getFileSystem(conf).globStatus(path);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InputException("representations pattern " + pattern + " cannot be listed ("
+          + e.getMessage() + ")", e);
+    }
+    List<RepresentationSet> sets = new ArrayList<>();
+    for (FileStatus status : matches == null ? new FileStatus[0] : matches) {
+      String base = status.getPath().getName();
+      if (base.startsWith("_") || base.startsWith(".")) {
+        continue;
+      }
+      String name = status.isDirectory() ? base : stem(base);
+      String uri = status.getPath().toString();
+      sets.add(RepresentationSet.ofFile(checkedName(name, uri), uri, withUri(t, uri)));
+    }
+    if (sets.isEmpty()) {
+      throw new InputException("representations pattern " + pattern + " matches nothing; give a"
+          + " glob that matches one directory or file per set (e.g. 'layers/layer=*/' or"
+          + " 'layers/*.npy'), a Parquet table with a set column or an HDF5 file");
+    }
+    return sets;
+  }
+
+  private static List<RepresentationSet> single(
+      SparkSession spark, Configuration conf, RepresentationInput t, String setColumn) {
+    String uri = t.uri();
+    InputPaths.requireReadable(conf, uri, "representations");
+    boolean directory;
+    try {
+      Path path = new Path(uri);
+      directory = path.getFileSystem(conf).getFileStatus(path).isDirectory();
+    } catch (IOException e) {
+      throw new InputException("representations file cannot be accessed: " + uri + " ("
+          + e.getMessage() + ")", e);
+    }
+    InputFormat format = t.format() == null || t.format() == InputFormat.AUTO
+        ? InputFormat.detect(uri, directory, "representations") : t.format();
+    if (format == InputFormat.HDF5) {
+      if (t.hdf5Dataset() != null) {
+        throw new InputException("representations " + uri + ": a sweep over an HDF5 file takes"
+            + " every 2-D dataset as a set; drop --hdf5-dataset " + t.hdf5Dataset());
+      }
+      return hdf5Sets(conf, t);
+    }
+    if (format == InputFormat.PARQUET) {
+      return tableSets(spark, t, setColumn);
+    }
+    throw new InputException("representations " + uri + " is a single " + format.name()
+        .toLowerCase(java.util.Locale.ROOT) + " file, not a set of sets; give a glob that"
+        + " matches one file or directory per set (e.g. 'layers/*.npy'), a Parquet table with a"
+        + " '" + setColumn + "' column (--set-column) or an HDF5 file with one dataset per set");
+  }
+
+  private static List<RepresentationSet> tableSets(
+      SparkSession spark, RepresentationInput t, String setColumn) {
+    String uri = t.uri();
+    org.apache.spark.sql.Dataset<Row> table;
+    try {
+      table = spark.read().parquet(uri);
+    } catch (Exception e) {
+      throw new InputException("cannot read the representations table " + uri + " as parquet: "
+          + e.getMessage(), e);
+    }
+    if (!Arrays.asList(table.columns()).contains(setColumn)) {
+      throw new InputException("representations " + uri + " is one Parquet table without a '"
+          + setColumn + "' column (columns: " + String.join(", ", table.columns()) + "); to"
+          + " sweep, give a table with a set column (name it with --set-column), or a glob that"
+          + " matches one directory or file per set (e.g. '" + uri + "/*')");
+    }
+    List<Row> values = table.select(setColumn).distinct().collectAsList();
+    var tableFile = SetInputs.describe(spark, uri, "representations");
+    List<RepresentationSet> sets = new ArrayList<>();
+    for (Row row : values) {
+      Object value = row.get(0);
+      if (value == null) {
+        throw new InputException("representations " + uri + ": column '" + setColumn + "' has"
+            + " null values; every row must name its set");
+      }
+      String name = String.valueOf(value);
+      String setUri = uri + " [" + setColumn + "=" + name + "]";
+      sets.add(new RepresentationSet(checkedName(name, setUri), setUri, t, setColumn, value,
+          tableFile));
+    }
+    if (sets.isEmpty()) {
+      throw new InputException("representations " + uri + " has no rows; nothing to sweep");
+    }
+    return sets;
+  }
+
+  private static List<RepresentationSet> hdf5Sets(Configuration conf, RepresentationInput t) {
+    String uri = t.uri();
+    List<String> paths = new ArrayList<>();
+    java.nio.file.Path local = null;
+    boolean temporary = false;
+    try {
+      Path path = new Path(uri);
+      FileSystem fs = path.getFileSystem(conf);
+      temporary = !"file".equals(fs.getScheme());
+      if (temporary) {
+        local = Files.createTempFile("mlem-sweep-", ".h5");
+        fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
+      } else {
+        local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
+      }
+      try (HdfFile file = new HdfFile(local)) {
+        collectMatrices(file, paths);
+      }
+    } catch (IOException | HdfException e) {
+      throw new InputException(uri + ": cannot read the HDF5 file (" + e.getMessage() + ")", e);
+    } finally {
+      if (temporary && local != null) {
+        try {
+          Files.deleteIfExists(local);
+        } catch (IOException e) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+    if (paths.isEmpty()) {
+      throw new InputException(uri + ": the HDF5 file has no 2-D dataset; a sweep needs one"
+          + " 2-D dataset (stimuli x dimensions) per set");
+    }
+    List<RepresentationSet> sets = new ArrayList<>();
+    for (String datasetPath : paths) {
+      String name = datasetPath.substring(1).replace('/', '.');
+      RepresentationInput input = new RepresentationInput(uri, InputFormat.HDF5, t.idColumn(),
+          t.vectorColumn(), t.idsUri(), datasetPath);
+      sets.add(RepresentationSet.ofFile(checkedName(name, uri + "#" + datasetPath),
+          uri + "#" + datasetPath, input));
+    }
+    return sets;
+  }
+
+  private static void collectMatrices(Group group, List<String> out) {
+    for (Node node : group) {
+      if (node instanceof Dataset d && !d.isScalar() && d.getDimensions().length == 2) {
+        out.add(d.getPath());
+      } else if (node instanceof Group g && !node.isLink()) {
+        collectMatrices(g, out);
+      }
+    }
+  }
+
+  private static RepresentationInput withUri(RepresentationInput t, String uri) {
+    return new RepresentationInput(uri, t.format(), t.idColumn(), t.vectorColumn(), t.idsUri(),
+        t.hdf5Dataset());
+  }
+
+  private static String stem(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
+  /** A set name must be usable as a directory name. */
+  private static String checkedName(String name, String uri) {
+    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".")
+        || name.equals("..") || name.startsWith("_") || name.startsWith(".")) {
+      throw new InputException("representation set " + uri + " gets the name '" + name
+          + "', which cannot name its run directory; set names must be non-empty, without '/'"
+          + " and must not start with '_' or '.'");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,22 @@
+package org.mlem.jobs.sweep;
+
+/** What happened to one set of a sweep, as written in sweep.json and the combined table. */
+public enum SetStatus {
+  /** Fitted in this run; its run directory is complete. */
+  OK("ok"),
+  /** Degenerate or unreadable: no run directory; the reason says why. */
+  FAILED("failed"),
+  /** Its run directory was already complete (_SUCCESS) from an earlier run: not redone. */
+  SKIPPED_COMPLETE("skipped-complete");
+
+  private final String label;
+
+  SetStatus(String label) {
+    this.label = label;
+  }
+
+  /** The label written to files: ok, failed or skipped-complete. */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,152 @@
+package org.mlem.jobs.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.core.batchsize.BatchSizeConfig;
+import org.mlem.core.batchsize.BatchSizeEstimate;
+import org.mlem.core.batchsize.BatchSizeEstimator;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.jobs.io.InputException;
+
+/**
+ * The one batch size shared by every set of a sweep, and its JSON file
+ * ({@code OUT/batch_size.json}, also what {@code mlem estimate-batch-size --out FILE} writes and
+ * {@code --batch-size-file FILE} reads):
+ * <pre>{"batch_size": N, "rounds": R, "max_std": x, "warnings": [...], "features": [...],
+ *  "seed": S}</pre>
+ * {@code rounds} is 0 and {@code max_std} null when the size was given, not estimated (or the
+ * core skipped the estimate). The estimate itself is the core's ({@link BatchSizeEstimator}),
+ * over every stimulus with the run seed, exactly as {@code mlem fit} estimates it.
+ *
+ * @param batchSize pairs per batch, >= 2
+ * @param rounds candidate sizes tried (0 if given or skipped)
+ * @param maxStd the largest across-batch std at the chosen size, or null
+ * @param warnings the estimate's warnings
+ * @param features the encoded feature names it was estimated for
+ * @param seed the seed it was estimated with
+ */
+public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<String> warnings,
+    List<String> features, long seed) {
+
+  /** Copies the lists. */
+  public SharedBatchSize {
+    warnings = List.copyOf(warnings);
+    features = List.copyOf(features);
+  }
+
+  /**
+   * The core's estimate over every stimulus, as {@code Mlem.analyze} makes it.
+   *
+   * @param features the encoded features
+   * @param seed the run seed
+   * @param search the search settings (the config's {@code batchSizeSearch()})
+   */
+  public static SharedBatchSize estimate(
+      EncodedFeatures features, long seed, BatchSizeConfig search) {
+    int[] all = new int[features.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    BatchSizeEstimate e = BatchSizeEstimator.estimate(features, all, seed, search);
+    return new SharedBatchSize(e.batchSize(), e.rounds(),
+        Double.isFinite(e.maxStd()) ? e.maxStd() : null, e.warnings(), features.names(), seed);
+  }
+
+  /** A size given on the command line (not estimated). */
+  public static SharedBatchSize given(int batchSize, List<String> features, long seed) {
+    return new SharedBatchSize(batchSize, 0, null, List.of(), features, seed);
+  }
+
+  /** The JSON text (indented, trailing newline). */
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("batch_size", batchSize);
+    m.put("rounds", rounds);
+    m.put("max_std", maxStd);
+    m.put("warnings", warnings);
+    m.put("features", features);
+    m.put("seed", seed);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m)
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the batch size", e);
+    }
+  }
+
+  /**
+   * Parses a batch-size file.
+   *
+   * @param file the file's name, for messages
+   * @throws InputException naming the file and the key when it is not such a file
+   */
+  public static SharedBatchSize parse(String json, String file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InputException("batch-size file " + file + " is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new InputException("batch-size file " + file + " must hold a JSON object such as"
+          + " {\"batch_size\": 2048, ...} as written by mlem estimate-batch-size");
+    }
+    JsonNode size = root.get("batch_size");
+    if (size == null || !size.canConvertToInt() || !size.isIntegralNumber()
+        || size.asInt() < 2) {
+      throw new InputException("batch-size file " + file + ": \"batch_size\" must be an"
+          + " integer >= 2, found " + (size == null ? "nothing" : size.toString())
+          + "; write it with mlem estimate-batch-size");
+    }
+    JsonNode rounds = root.get("rounds");
+    JsonNode maxStd = root.get("max_std");
+    JsonNode seed = root.get("seed");
+    return new SharedBatchSize(size.asInt(), rounds != null ? rounds.asInt() : 0,
+        maxStd != null && maxStd.isNumber() ? maxStd.asDouble() : null,
+        strings(root.get("warnings")), strings(root.get("features")),
+        seed != null ? seed.asLong() : 0L);
+  }
+
+  /**
+   * Reads a batch-size file through Hadoop (any URI).
+   *
+   * @throws InputException when missing or malformed
+   */
+  public static SharedBatchSize read(Configuration conf, String file) {
+    return parse(SweepFiles.readText(conf, file, "batch-size file"), file);
+  }
+
+  /** Writes this estimate to {@code file} atomically (temporary file, then rename). */
+  public void write(Configuration conf, String file) {
+    SweepFiles.writeAtomically(conf, file, toJson());
+  }
+
+  /**
+   * Checks that this estimate was made for these features.
+   *
+   * @throws InputException naming the file and both feature lists otherwise
+   */
+  public void requireFeatures(List<String> actual, String file) {
+    if (!features.isEmpty() && !features.equals(actual)) {
+      throw new InputException("batch-size file " + file + " was estimated for the features "
+          + features + " but the feature table encodes " + actual + "; estimate it again with"
+          + " mlem estimate-batch-size on these features");
+    }
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node != null && node.isArray()) {
+      node.forEach(n -> out.add(n.asText()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+package org.mlem.jobs.sweep;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.mlem.jobs.io.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The layout of a sweep's output directory and the small file operations on it, through
+ * Hadoop (any URI): text files written atomically (temporary sibling, then a rename that
+ * replaces the target), the run directory of each set, and the cleanup of stale temporaries
+ * a killed run left behind.
+ */
+public final class SweepFiles {
+  /** Provenance of the sweep. */
+  public static final String SWEEP_JSON = "sweep.json";
+  /** The shared batch size. */
+  public static final String BATCH_SIZE_JSON = "batch_size.json";
+  /** One run directory per set below this. */
+  public static final String RUNS = "runs";
+  /** The combined table, Parquet partitioned by set. */
+  public static final String COMBINED = "combined";
+  /** The combined table as one CSV. */
+  public static final String COMBINED_CSV = "combined.csv";
+  /** The sweep's report. */
+  public static final String REPORT = "report.html";
+  /** Written last, once every set was attempted and the combined table rebuilt. */
+  public static final String SUCCESS = "_SUCCESS";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SweepFiles.class);
+
+  private SweepFiles() {}
+
+  /** {@code OUT/runs/<set>}. */
+  public static String runDir(String out, String set) {
+    return new Path(new Path(out, RUNS), set).toString();
+  }
+
+  /** {@code OUT/<name>}. */
+  public static String file(String out, String name) {
+    return new Path(out, name).toString();
+  }
+
+  /** Whether a path exists. */
+  static boolean exists(Configuration conf, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(conf).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + path, e);
+    }
+  }
+
+  /** Deletes a file or directory if present. */
+  static void delete(Configuration conf, String path) {
+    try {
+      Path p = new Path(path);
+      p.getFileSystem(conf).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
+  /**
+   * Deletes {@code OUT/runs/*._tmp-*} left by a killed run (the fit writer's temporaries).
+   *
+   * @return how many were deleted
+   */
+  static int cleanStaleTemporaries(Configuration conf, String out) {
+    Path runs = new Path(out, RUNS);
+    try {
+      FileSystem fs = runs.getFileSystem(conf);
+      FileStatus[] stale = fs.globStatus(new Path(runs, "*._tmp-*"));
+      int deleted = 0;
+      for (FileStatus s : stale == null ? new FileStatus[0] : stale) {
+        LOG.info("deleting {}, left by an interrupted run", s.getPath());
+        fs.delete(s.getPath(), true);
+        deleted++;
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean temporaries under " + runs, e);
+    }
+  }
+
+  /**
+   * Reads a small text file.
+   *
+   * @param role what it is, e.g. "batch-size file"
+   * @throws InputException when it does not exist or cannot be read
+   */
+  static String readText(Configuration conf, String file, String role) {
+    try {
+      Path p = new Path(file);
+      try (InputStream in = p.getFileSystem(conf).open(p)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+      }
+    } catch (FileNotFoundException e) {
+      throw new InputException(role + " not found: " + file, e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InputException(role + " " + file + " cannot be read (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  /**
+   * Writes text to {@code file}: first to a temporary sibling, then renamed over the target
+   * (an atomic replace on HDFS and local filesystems), so readers never see a partial file.
+   */
+  public static void writeAtomically(Configuration conf, String file, String text) {
+    Path target = new Path(file);
+    Path temp = new Path(target.getParent(), "." + target.getName() + "._tmp-"
+        + Long.toHexString(ProcessHandle.current().pid()) + "-"
+        + Long.toHexString(System.nanoTime()));
+    try {
+      FileContext fc = FileContext.getFileContext(target.toUri(), conf);
+      fc.mkdir(target.getParent(), null, true);
+      try (OutputStream o = fc.create(temp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
+          Options.CreateOpts.createParent())) {
+        o.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      fc.rename(temp, target, Options.Rename.OVERWRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package org.mlem.jobs.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.api.MlemAnalysis;
+import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.output.RunDirectoryWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sweep on Spark ({@code mlem sweep}): finds the sets ({@link RepresentationSets}), reads
+ * and encodes the features once, fixes one batch size (given, read from a batch-size file,
+ * reused from an earlier attempt's {@code OUT/batch_size.json} with the same features and seed,
+ * or estimated once), then runs every set as {@code mlem fit} would ({@link SetRunner}) with its
+ * own seed ({@link SetSeeds}), up to {@code concurrency} sets at once (driver threads, each
+ * submitting its own Spark jobs in scheduler pool {@code mlem-sweep-<thread>}), and finally
+ * rebuilds the combined table, the report, {@code sweep.json} and {@code _SUCCESS}.
+ *
+ * <p>Resume: a set whose {@code OUT/runs/<set>/_SUCCESS} exists is skipped (status
+ * skipped-complete) unless {@code --overwrite}; its rows are read back from its run directory.
+ * Stale {@code OUT/runs/*._tmp-*} temporaries of a killed run are deleted first, and
+ * {@code OUT/_SUCCESS} is removed while the sweep runs.
+ *
+ * <p>Degenerate sets: an {@link InputException}, {@link ArithmeticException} or
+ * {@link IllegalArgumentException} while reading or fitting a set (constant representations,
+ * too few valid pairs, NaN values, ids that do not match) marks the set failed with the
+ * message as its reason, and the sweep goes on. Any other error stops the sweep: no new set
+ * starts, running ones finish, and the error propagates (a rerun resumes).
+ *
+ * <p>Not safe for two sweeps writing the same OUT at once.
+ */
+public final class SweepJob {
+  private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
+
+  private final SparkSession spark;
+  private final SweepSettings settings;
+  private final PrintWriter out;
+  private final Consumer<SetOutcome> afterEachSet;
+
+  /**
+   * @param spark the session
+   * @param settings validated settings
+   * @param out the console
+   */
+  public SweepJob(SparkSession spark, SweepSettings settings, PrintWriter out) {
+    this(spark, settings, out, outcome -> {});
+  }
+
+  /** For tests: {@code afterEachSet} sees each set's outcome; throwing there stops the sweep. */
+  SweepJob(SparkSession spark, SweepSettings settings, PrintWriter out,
+      Consumer<SetOutcome> afterEachSet) {
+    this.spark = spark;
+    this.settings = settings;
+    this.out = out;
+    this.afterEachSet = afterEachSet;
+  }
+
+  /**
+   * Runs the sweep.
+   *
+   * @return every set's outcome and the shared batch size
+   * @throws InputException when the features or the pattern are bad (exit code 2)
+   */
+  public SweepResult run() {
+    Instant started = Instant.now();
+    Map<String, Double> timings = new LinkedHashMap<>();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String root = settings.fit().out();
+    boolean quiet = settings.fit().quiet();
+
+    long t0 = System.nanoTime();
+    List<RepresentationSet> sets = RepresentationSets.discover(
+        spark, settings.fit().representations(), settings.setColumn());
+    phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
+        + String.join(", ", sets.stream().map(RepresentationSet::name).toList()));
+    SetInputs.LoadedFeatures features = SetInputs.loadFeatures(spark, settings.fit().features());
+    phase(quiet, String.format(Locale.ROOT, "%d stimuli, %d features", features.features().size(),
+        features.features().featureCount()));
+    timings.put("load_features", seconds(t0));
+
+    long t1 = System.nanoTime();
+    prepareRoot(conf, root);
+    SharedBatchSize batch = batchSize(conf, features);
+    batch.write(conf, SweepFiles.file(root, SweepFiles.BATCH_SIZE_JSON));
+    phase(quiet, "batch size " + batch.batchSize() + " (shared by every set)");
+    batch.warnings().forEach(w -> phase(quiet, "warning: " + w));
+    timings.put("batch_size", seconds(t1));
+
+    long t2 = System.nanoTime();
+    List<SetOutcome> outcomes = runAll(sets, features, batch);
+    timings.put("sets", seconds(t2));
+
+    long t3 = System.nanoTime();
+    SweepResult result = new SweepResult(outcomes, batch);
+    List<Object[]> rows = CombinedTable.rows(spark, outcomes, root);
+    CombinedTable.write(spark, rows, root);
+    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.REPORT),
+        SweepReport.html(result, rows));
+    timings.put("combine", seconds(t3));
+    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SWEEP_JSON),
+        SweepManifest.json(settings, result, spark.version(), started, Instant.now(), timings));
+    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SUCCESS), "");
+    out.printf(Locale.ROOT, "sweep: %d sets: %d ok, %d skipped-complete, %d failed; combined"
+        + " table %s%n", outcomes.size(), count(outcomes, SetStatus.OK),
+        count(outcomes, SetStatus.SKIPPED_COMPLETE), count(outcomes, SetStatus.FAILED),
+        SweepFiles.file(root, SweepFiles.COMBINED_CSV));
+    out.flush();
+    return result;
+  }
+
+  private void prepareRoot(Configuration conf, String root) {
+    try {
+      Path p = new Path(root);
+      p.getFileSystem(conf).mkdirs(new Path(p, SweepFiles.RUNS));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the sweep directory " + root, e);
+    }
+    SweepFiles.delete(conf, SweepFiles.file(root, SweepFiles.SUCCESS));
+    int stale = SweepFiles.cleanStaleTemporaries(conf, root);
+    if (stale > 0) {
+      phase(settings.fit().quiet(), "deleted " + stale + " temporary run director"
+          + (stale == 1 ? "y" : "ies") + " left by an interrupted run");
+    }
+  }
+
+  /** Given, from a file, reused from an earlier attempt, or estimated once. */
+  private SharedBatchSize batchSize(Configuration conf, SetInputs.LoadedFeatures features) {
+    long seed = settings.fit().config().training().seed();
+    List<String> names = features.features().names();
+    int given = settings.fit().config().batchSize();
+    if (given != 0) {
+      return SharedBatchSize.given(given, names, seed);
+    }
+    if (settings.batchSizeFile() != null) {
+      SharedBatchSize read = SharedBatchSize.read(conf, settings.batchSizeFile());
+      read.requireFeatures(names, settings.batchSizeFile());
+      return read;
+    }
+    String previous = SweepFiles.file(settings.fit().out(), SweepFiles.BATCH_SIZE_JSON);
+    if (SweepFiles.exists(conf, previous)) {
+      SharedBatchSize earlier = SharedBatchSize.read(conf, previous);
+      if (earlier.features().equals(names) && earlier.seed() == seed) {
+        LOG.info("reusing the batch size of an earlier attempt from {}", previous);
+        return earlier;
+      }
+    }
+    return SharedBatchSize.estimate(features.features(), seed,
+        settings.fit().config().batchSizeSearch());
+  }
+
+  private List<SetOutcome> runAll(List<RepresentationSet> sets,
+      SetInputs.LoadedFeatures features, SharedBatchSize batch) {
+    SetRunner runner = new SetRunner(spark, settings, features, batch.batchSize());
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), task -> {
+      Thread t = new Thread(task, "mlem-sweep-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<SetOutcome>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < sets.size(); i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          if (stopped.get()) {
+            return null;
+          }
+          try {
+            SetOutcome o = runOne(runner, sets.get(index), index, sets.size());
+            afterEachSet.accept(o);
+            return o;
+          } catch (RuntimeException | Error e) {
+            stopped.set(true);
+            throw e;
+          }
+        }));
+      }
+      List<SetOutcome> outcomes = new ArrayList<>();
+      Throwable first = null;
+      for (Future<SetOutcome> f : futures) {
+        try {
+          outcomes.add(f.get());
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for the sets", e);
+        }
+      }
+      if (first instanceof RuntimeException r) {
+        throw r;
+      }
+      if (first instanceof Error err) {
+        throw err;
+      }
+      return outcomes;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private SetOutcome runOne(SetRunner runner, RepresentationSet set, int index, int count) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String name = set.name();
+    String dir = SweepFiles.runDir(settings.fit().out(), name);
+    long seed = SetSeeds.seedOf(settings.fit().config().training().seed(), name);
+    SetProgress progress =
+        new SetProgress(out, index + 1, count, name, settings.fit().quiet());
+    if (!settings.fit().overwrite()
+        && SweepFiles.exists(conf, SweepFiles.file(dir, RunDirectoryWriter.SUCCESS))) {
+      progress.line(SetStatus.SKIPPED_COMPLETE.label() + " (" + dir + " is complete)");
+      return new SetOutcome(set, seed, SetStatus.SKIPPED_COMPLETE, null, 0.0);
+    }
+    spark.sparkContext().setLocalProperty("spark.scheduler.pool",
+        Thread.currentThread().getName());
+    spark.sparkContext().setJobGroup("mlem-sweep-" + name, "mlem sweep set " + name, false);
+    long t0 = System.nanoTime();
+    try {
+      MlemAnalysis analysis = runner.run(set, seed, dir, progress);
+      double s = seconds(t0);
+      progress.line(String.format(Locale.ROOT, "%s held-out Spearman %.4f, steps %s, %.1f s",
+          SetStatus.OK.label(), analysis.spearman(),
+          analysis.folds().stream().map(f -> Integer.toString(f.metric().steps())).toList(),
+          s));
+      return new SetOutcome(set, seed, SetStatus.OK, null, s);
+    } catch (RuntimeException e) {
+      Throwable degenerate = degenerate(e);
+      if (degenerate == null) {
+        throw e;
+      }
+      String reason = degenerate instanceof InputException ? degenerate.getMessage()
+          : degenerate.getClass().getSimpleName() + ": " + degenerate.getMessage();
+      LOG.warn("set {} failed: {}", name, reason, e);
+      progress.line(SetStatus.FAILED.label() + ": " + reason);
+      return new SetOutcome(set, seed, SetStatus.FAILED, reason, seconds(t0));
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The degenerate-input error in the cause chain (see the class comment), or null. */
+  static Throwable degenerate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException || t instanceof ArithmeticException
+          || t instanceof IllegalArgumentException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private void phase(boolean quiet, String text) {
+    if (!quiet) {
+      synchronized (out) {
+        out.println(text);
+        out.flush();
+      }
+    }
+  }
+
+  private static long count(List<SetOutcome> outcomes, SetStatus status) {
+    return outcomes.stream().filter(o -> o.status() == status).count();
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
