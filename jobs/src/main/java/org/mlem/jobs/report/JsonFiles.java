@@ -3,7 +3,6 @@ package org.mlem.jobs.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlem.jobs.io.InputException;
@@ -45,9 +44,7 @@ final class JsonFiles {
   static Map<String, String> fields(JsonNode object) {
     Map<String, String> out = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         out.put(e.getKey(), text(e.getValue()));
       }
     }
@@ -58,9 +55,7 @@ final class JsonFiles {
   static Map<String, String> scalars(JsonNode object) {
     Map<String, String> out = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         if (e.getValue().isValueNode()) {
           out.put(e.getKey(), text(e.getValue()));
         }

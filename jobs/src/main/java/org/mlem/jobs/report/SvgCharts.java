@@ -77,7 +77,8 @@ public final class SvgCharts {
     chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
     String svg = g2.getSVGElement(id);
     svg = svg.replaceAll("\\s+xmlns(:[A-Za-z]+)?=(\"[^\"]*\"|'[^']*')", "");
-    svg = svg.replaceFirst("<svg ", "<svg class=\"" + HtmlPage.escape(cssClass) + "\" role=\"img\" ");
+    svg = svg.replaceFirst("<svg ",
+        "<svg class=\"" + HtmlPage.escape(cssClass) + "\" role=\"img\" ");
     return svg;
   }
 }

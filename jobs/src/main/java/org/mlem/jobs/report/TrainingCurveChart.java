@@ -30,7 +30,8 @@ final class TrainingCurveChart {
         s.add(step, c.scores()[step]);
       }
       lines.addSeries(s);
-      XYSeries b = new XYSeries(curves.indexOf(c) == 0 ? "best step" : "best step, fold " + c.fold(), false, true);
+      String label = curves.indexOf(c) == 0 ? "best step" : "best step, fold " + c.fold();
+      XYSeries b = new XYSeries(label, false, true);
       if (c.bestStep() >= 0 && c.bestStep() < c.scores().length) {
         b.add(c.bestStep(), c.scores()[c.bestStep()]);
       }

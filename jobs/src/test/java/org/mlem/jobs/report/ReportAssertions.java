@@ -46,6 +46,12 @@ final class ReportAssertions {
     return doc;
   }
 
+  /** Copies a report to target/report-screenshots/NAME for a look in a browser. */
+  static void keep(Path report, String name) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "report-screenshots"));
+    Files.copy(report, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /** The figure with that id: an inline SVG with at least {@code minShapes} path/rect/line. */
   static Element figure(Document doc, String id, String cssClass, int minShapes) {
     Element svg = doc.getElementById(id);
