@@ -23,23 +23,29 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FitSettings settings = resolve(spec.commandLine().getParseResult(), spec);
+    Map<String, Object> merged = settingsMap(spec.commandLine().getParseResult(), spec);
+    FitSettings settings = FitSettings.resolve(merged);
     InputChecks.check(settings);
     PrintWriter out = spec.commandLine().getOut();
     try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit")) {
-      FitJob.run(spark.session(), settings, out);
+      FitJob.run(spark.session(), settings, out, !Boolean.FALSE.equals(merged.get("report")));
     }
     return 0;
   }
 
   /** Flags over the config file over the defaults, validated. */
   static FitSettings resolve(ParseResult parsed, CommandSpec spec) {
+    return FitSettings.resolve(settingsMap(parsed, spec));
+  }
+
+  /** Flags over the config file, by key, before validation. */
+  static Map<String, Object> settingsMap(ParseResult parsed, CommandSpec spec) {
     Map<String, Object> cli = SettingsMap.fromCommandLine(parsed);
     Map<String, Object> merged = cli;
     if (parsed.hasMatchedOption("--config")) {
       String file = parsed.matchedOptionValue("--config", (String) null);
       merged = SettingsMap.merge(SettingsMap.fromYaml(file, spec), cli);
     }
-    return FitSettings.resolve(merged);
+    return merged;
   }
 }

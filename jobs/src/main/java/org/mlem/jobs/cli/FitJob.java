@@ -17,6 +17,9 @@ import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunOutput;
+import org.mlem.jobs.report.FitReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.mlem.jobs.spark.SparkPairSourceFactory;
 
 /**
@@ -27,6 +30,7 @@ import org.mlem.jobs.spark.SparkPairSourceFactory;
  */
 public final class FitJob {
   private static final int TOP_UNITS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
 
   private FitJob() {}
 
@@ -40,6 +44,15 @@ public final class FitJob {
    * @throws InputException on bad input
    */
   public static MlemAnalysis run(SparkSession spark, FitSettings s, PrintWriter out) {
+    return run(spark, s, out, true);
+  }
+
+  /**
+   * Runs the fit, then writes {@code DIR/report.html} unless {@code report} is false (a report
+   * that cannot be written is a warning: the run directory is complete without it).
+   */
+  public static MlemAnalysis run(
+      SparkSession spark, FitSettings s, PrintWriter out, boolean report) {
     int folds = s.config().folds() == 0 ? 1 : s.config().folds();
     ConsoleProgress progress =
         new ConsoleProgress(out, s.config().training().patience(), folds, s.quiet());
@@ -83,6 +96,9 @@ public final class FitJob {
     new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
     timings.put("write", seconds(t2));
     printSummary(out, analysis, s.out());
+    if (report) {
+      writeReport(spark, s.out(), out);
+    }
     return analysis;
   }
 
@@ -104,6 +120,17 @@ public final class FitJob {
       }
     }
     out.println("run directory: " + dir);
+    out.flush();
+  }
+
+  private static void writeReport(SparkSession spark, String dir, PrintWriter out) {
+    try {
+      out.println("report: " + FitReport.write(spark.sparkContext().hadoopConfiguration(), dir));
+    } catch (RuntimeException e) {
+      LOG.warn("cannot write the report of {}", dir, e);
+      out.println("warning: no report written (" + e.getMessage() + "); retry with 'mlem report "
+          + dir + "'");
+    }
     out.flush();
   }
 

@@ -127,4 +127,8 @@ public final class FitOptions {
 
   @Option(names = "--quiet", description = "No progress lines, only the summary.")
   Boolean quiet;
+
+  @Option(names = "--no-report",
+      description = "Do not write DIR/report.html at the end (default: write it).")
+  Boolean noReport;
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
-        DemoCommand.class, BenchCommand.class},
+        ReportCommand.class, DemoCommand.class, BenchCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
@@ -93,7 +93,7 @@ public final class MlemCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, estimate-batch-size, demo or bench (mlem --help lists them)");
+    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, estimate-batch-size, report, demo or bench (mlem --help lists them)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return BAD_INPUT;
   }

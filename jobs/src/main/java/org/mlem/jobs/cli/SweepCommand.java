@@ -72,6 +72,7 @@ final class SweepCommand implements Callable<Integer> {
     int concurrency = merged.get("concurrency") != null ? (Integer) merged.get("concurrency") : 1;
     String setColumn = merged.get("set-column") != null ? (String) merged.get("set-column")
         : SweepSettings.DEFAULT_SET_COLUMN;
-    return new SweepSettings(fit, concurrency, setColumn, (String) merged.get("batch-size-file"));
+    return new SweepSettings(fit, concurrency, setColumn, (String) merged.get("batch-size-file"),
+        !Boolean.FALSE.equals(merged.get("report")));
   }
 }

@@ -113,11 +113,12 @@ public final class SweepJob {
     SweepResult result = new SweepResult(outcomes, batch);
     List<Object[]> rows = CombinedTable.rows(spark, outcomes, root);
     CombinedTable.write(spark, rows, root);
-    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.REPORT),
-        SweepReport.html(result, rows));
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SWEEP_JSON),
         SweepManifest.json(settings, result, spark.version(), started, Instant.now(), timings));
+    if (settings.report()) {
+      writeReport(root);
+    }
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SUCCESS), "");
     out.printf(Locale.ROOT, "sweep: %d sets: %d ok, %d skipped-complete, %d failed; combined"
         + " table %s%n", outcomes.size(), count(outcomes, SetStatus.OK),
@@ -125,6 +126,20 @@ public final class SweepJob {
         SweepFiles.file(root, SweepFiles.COMBINED_CSV));
     out.flush();
     return result;
+  }
+
+  /**
+   * The sweep report (and every set's), after sweep.json; a failure only warns: the sweep's
+   * results are complete without it, and {@code mlem report OUT} can rebuild it.
+   */
+  private void writeReport(String root) {
+    try {
+      String uri = org.mlem.jobs.report.SweepReport.write(spark, root, null);
+      out.println("report: " + uri);
+    } catch (RuntimeException e) {
+      out.println("warning: the report could not be written (" + e.getMessage()
+          + "); run 'mlem report " + root + "' to retry");
+    }
   }
 
   private void prepareRoot(Configuration conf, String root) {

@@ -15,9 +15,10 @@ import org.mlem.jobs.cli.UsageException;
  * @param concurrency sets run at once, >= 1
  * @param setColumn the set column of a table of sets
  * @param batchSizeFile a {@code batch_size.json} to reuse, or null
+ * @param report whether to write the HTML reports (sweep and per set) at the end
  */
 public record SweepSettings(
-    FitSettings fit, int concurrency, String setColumn, String batchSizeFile) {
+    FitSettings fit, int concurrency, String setColumn, String batchSizeFile, boolean report) {
 
   /** The default set column. */
   public static final String DEFAULT_SET_COLUMN = "layer";
@@ -40,6 +41,11 @@ public record SweepSettings(
     }
   }
 
+  /** Settings that write the reports. */
+  public SweepSettings(FitSettings fit, int concurrency, String setColumn, String batchSizeFile) {
+    this(fit, concurrency, setColumn, batchSizeFile, true);
+  }
+
   /** Everything recorded in sweep.json as the resolved configuration. */
   public Map<String, String> toMap() {
     Map<String, String> m = new LinkedHashMap<>(fit.config().toMap());
@@ -49,6 +55,7 @@ public record SweepSettings(
     if (batchSizeFile != null) {
       m.put("batch-size-file", batchSizeFile);
     }
+    m.put("report", Boolean.toString(report));
     return m;
   }
 }

@@ -1,0 +1,57 @@
+package org.mlem.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.report.ReportFiles;
+import org.mlem.jobs.report.ReportKind;
+import org.mlem.jobs.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mlem report DIR}: detects what DIR holds (a fit run directory, a sweep, a simulation or
+ * a robustness study) and writes the self-contained {@code DIR/report.html}. Spark is started
+ * only for a sweep (to read the MDS layer's inputs); other reports read their CSV tables through
+ * Hadoop's FileSystem.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Write DIR/report.html (self-contained HTML with SVG figures) for the output "
+        + "directory of mlem fit, sweep, simulate or robustness.")
+final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR",
+      description = "The output directory (any Hadoop URI or local path).")
+  String dir;
+
+  @Option(names = "--mds-layer", paramLabel = "SET",
+      description = "Sweeps: the set shown in the MDS view (default: where the top unit "
+          + "peaks).")
+  String mdsLayer;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for a sweep's MDS view (default: spark-submit's, else "
+          + "local[*]).")
+  String master;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ReportFiles probe = new ReportFiles(new Configuration());
+    ReportKind kind = ReportKind.detect(probe, dir);
+    String written;
+    if (kind == ReportKind.SWEEP) {
+      try (SparkSessions.Started spark = SparkSessions.start(master, "mlem report")) {
+        written = Reports.write(spark.session(),
+            spark.session().sparkContext().hadoopConfiguration(), dir, kind, mdsLayer);
+      }
+    } else {
+      written = Reports.write(null, probe.conf(), dir, kind, mdsLayer);
+    }
+    spec.commandLine().getOut().println("report: " + written);
+    spec.commandLine().getOut().flush();
+    return MlemCli.OK;
+  }
+}

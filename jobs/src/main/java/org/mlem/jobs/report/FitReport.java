@@ -1,0 +1,175 @@
+package org.mlem.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.io.InputException;
+
+/**
+ * The report of one fit run directory ({@code DIR/report.html}): importance per unit with 95%
+ * intervals (features, then the strongest interactions, then totals), the weight matrix as a
+ * heatmap, the training curves with the best steps marked, held-out scores per fold, and the
+ * provenance of run.json (configuration, inputs, versions, timings, warnings) as tables.
+ */
+public final class FitReport {
+  /** How many interactions (the strongest by mean importance) the importance figure shows. */
+  public static final int TOP_INTERACTIONS = 10;
+
+  private FitReport() {}
+
+  /**
+   * Writes {@code DIR/report.html} for a complete fit run directory.
+   *
+   * @param conf the Hadoop configuration resolving DIR (any URI)
+   * @param dir the run directory
+   * @return the report's URI
+   * @throws InputException if DIR is not a complete run directory or a table is malformed
+   */
+  public static String write(Configuration conf, String dir) {
+    ReportFiles files = new ReportFiles(conf);
+    return files.writeReport(dir, html(files, dir, null));
+  }
+
+  /**
+   * The report's HTML.
+   *
+   * @param files where to read from
+   * @param dir the run directory
+   * @param parent a relative link to a parent report (e.g. the sweep's), or null
+   */
+  static String html(ReportFiles files, String dir, String parent) {
+    RunDirectory run = RunDirectory.read(files, dir);
+    JsonNode m = run.manifest();
+    HtmlPage page = new HtmlPage("MLEM fit report");
+    if (parent != null) {
+      page.raw("<p><a href=\"" + HtmlPage.escape(parent) + "\">back to the sweep report</a></p>");
+    }
+    JsonNode scores = m.path("scores");
+    page.paragraph(String.format(Locale.ROOT,
+        "Run directory %s. Model %s, %s stimuli, %d features, seed %s. Held-out Spearman %s, "
+            + "rho-a %s, tau-a %s (%d fold%s).",
+        dir, JsonFiles.text(m.path("config").path("model")),
+        JsonFiles.text(m.path("counts").path("stimuli")), run.featureNames().size(),
+        JsonFiles.text(m.path("seed")), number(scores.path("spearman")),
+        number(scores.path("rho_a")), number(scores.path("tau_a")), m.path("folds").size(),
+        m.path("folds").size() == 1 ? "" : "s"));
+
+    importance(page, run);
+
+    page.section("weights", "Weight matrix");
+    page.figure(WeightHeatmap.svg("fig-weights", run.featureNames(), run.weights()),
+        "The learned weight matrix W (diagonal: features; off-diagonal: interactions), "
+            + "coloured on a diverging scale centred at 0.");
+
+    page.section("training", "Training");
+    Map<Integer, Integer> best = new HashMap<>();
+    m.path("folds").forEach(f -> best.put(f.path("fold").asInt(), f.path("best_step").asInt(-1)));
+    page.figure(TrainingCurveChart.svg("fig-training",
+        TrainingCurveChart.curves(run.history(), best)),
+        "Soft Spearman score per training step, per fold; rings mark each fold's best step "
+            + "(the weights kept).");
+    List<List<Object>> folds = new ArrayList<>();
+    m.path("folds").forEach(f -> folds.add(List.of(f.path("fold").asInt(),
+        f.path("train_stimuli").asInt(), f.path("test_stimuli").asInt(),
+        f.path("steps").asInt(), f.path("best_step").asInt(),
+        f.path("best_score").asDouble(Double.NaN), JsonFiles.text(f.path("stopped_early")),
+        f.path("training_seconds").asDouble(Double.NaN),
+        f.path("importance_seconds").asDouble(Double.NaN))));
+    page.table("folds", List.of("fold", "train stimuli", "test stimuli", "steps", "best step",
+        "best score", "stopped early", "training s", "importance s"), folds);
+
+    page.section("scores", "Held-out scores");
+    List<List<Object>> rows = new ArrayList<>();
+    CsvRows s = run.scores();
+    for (int r = 0; r < s.size(); r++) {
+      rows.add(List.of(s.text(r, "fold"), s.number(r, "spearman"), s.number(r, "rho_a"),
+          s.number(r, "tau_a")));
+    }
+    page.table("scores-table", List.of("fold", "Spearman", "rho-a", "tau-a"), rows);
+    page.paragraph("The row 'mean' holds the Fisher-z averages over folds.");
+
+    provenance(page, m);
+    return page.html();
+  }
+
+  private static void importance(HtmlPage page, RunDirectory run) {
+    page.section("importance", "Permutation importance");
+    CsvRows s = run.summary();
+    if (s.size() == 0) {
+      page.note("No importance in this run (--permutations 0).");
+      return;
+    }
+    List<ImportanceChart.Row> all = new ArrayList<>();
+    for (int r = 0; r < s.size(); r++) {
+      String unit = s.text(r, "unit");
+      all.add(new ImportanceChart.Row(unit, UnitGroups.of(unit, run.featureNames()),
+          s.number(r, "mean"), s.number(r, "ci_low"), s.number(r, "ci_high")));
+    }
+    List<ImportanceChart.Row> features = byGroup(all, UnitGroups.FEATURES);
+    List<ImportanceChart.Row> interactions = new ArrayList<>(byGroup(all, UnitGroups.INTERACTIONS));
+    interactions.sort(Comparator.comparingDouble((ImportanceChart.Row r) -> -r.mean()));
+    List<ImportanceChart.Row> totals = byGroup(all, UnitGroups.TOTALS);
+    List<ImportanceChart.Row> shown = new ArrayList<>(features);
+    shown.addAll(interactions.subList(0, Math.min(TOP_INTERACTIONS, interactions.size())));
+    shown.addAll(totals);
+    page.figure(ImportanceChart.svg("fig-importance", "Importance per unit", shown),
+        "Mean permutation importance with 95% intervals: the features, then the "
+            + Math.min(TOP_INTERACTIONS, interactions.size()) + " strongest of "
+            + interactions.size() + " interactions, then the total importance per feature.");
+    List<ImportanceChart.Row> ordered = new ArrayList<>(features);
+    ordered.addAll(interactions);
+    ordered.addAll(totals);
+    Map<String, Double> std = new LinkedHashMap<>();
+    for (int r = 0; r < s.size(); r++) {
+      std.put(s.text(r, "unit"), s.number(r, "std"));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (ImportanceChart.Row r : ordered) {
+      rows.add(List.of(r.unit(), r.group(), r.mean(), std.get(r.unit()), r.low(), r.high()));
+    }
+    page.table("importance-table", List.of("unit", "group", "mean", "std", "95% low",
+        "95% high"), rows);
+  }
+
+  private static List<ImportanceChart.Row> byGroup(List<ImportanceChart.Row> all, String group) {
+    return all.stream().filter(r -> r.group().equals(group)).toList();
+  }
+
+  private static void provenance(HtmlPage page, JsonNode m) {
+    page.section("provenance", "Provenance");
+    Map<String, String> run = new LinkedHashMap<>();
+    JsonFiles.fields(m.path("versions")).forEach((k, v) -> run.put(k + " version", v));
+    run.putAll(JsonFiles.scalars(m));
+    JsonFiles.fields(m.path("counts")).forEach((k, v) -> run.put(k, v));
+    page.subsection("Run");
+    page.keyValues("provenance-run", "item", run);
+    page.subsection("Configuration");
+    page.keyValues("provenance-config", "key", JsonFiles.fields(m.path("config")));
+    page.subsection("Inputs");
+    List<List<Object>> inputs = new ArrayList<>();
+    m.path("inputs").forEach(i -> inputs.add(List.of(JsonFiles.text(i.path("role")),
+        JsonFiles.text(i.path("uri")), i.path("bytes").asLong(),
+        JsonFiles.text(i.path("sha256")))));
+    page.table("provenance-inputs", List.of("role", "uri", "bytes", "sha256"), inputs);
+    page.subsection("Timings (seconds)");
+    page.keyValues("provenance-timings", "phase", JsonFiles.fields(m.path("timings")));
+    page.subsection("Warnings");
+    List<List<Object>> warnings = new ArrayList<>();
+    m.path("warnings").forEach(w -> warnings.add(List.of(w.asText())));
+    if (warnings.isEmpty()) {
+      page.paragraph("No warnings.");
+    } else {
+      page.table("provenance-warnings", List.of("warning"), warnings);
+    }
+  }
+
+  private static String number(JsonNode n) {
+    return n.isNumber() ? Format.number(n.asDouble()) : JsonFiles.text(n);
+  }
+}

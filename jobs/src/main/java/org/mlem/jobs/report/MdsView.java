@@ -1,0 +1,144 @@
+package org.mlem.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.distance.PairDistances;
+import org.mlem.core.sim.ClassicalMds;
+import org.mlem.jobs.io.FeatureInput;
+import org.mlem.jobs.io.InputFormat;
+import org.mlem.jobs.io.InputLoader;
+import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.io.RepresentationInput;
+
+/**
+ * The 2-D classical MDS view of one layer (the paper's Figure 5): the layer's inputs are read
+ * again from the paths in its run.json ({@code inputs}, formats and options from
+ * {@code config}), at most {@value #MAX_STIMULI} stimuli are chosen evenly in feature-table order
+ * (stimulus {@code floor(k n / m)} for k = 0..m-1, so the view is deterministic), their
+ * Euclidean distances (or the precomputed RDM's) go to the core's {@link ClassicalMds}, and each
+ * point is coloured by the stimulus's value of the given feature.
+ */
+final class MdsView {
+  /** The most stimuli embedded (MDS costs O(m^3)). */
+  static final int MAX_STIMULI = 1000;
+
+  private MdsView() {}
+
+  /** The coordinates (m x 2) and the feature value of each chosen stimulus. */
+  record Embedding(double[][] xy, List<Object> values, int total) {}
+
+  /**
+   * Embeds the layer of a run directory.
+   *
+   * @param spark the session that reads the inputs
+   * @param manifest the layer's run.json
+   * @param feature the feature whose values colour the points
+   * @throws RuntimeException when the inputs cannot be read (the caller omits the figure)
+   */
+  static Embedding embed(SparkSession spark, JsonNode manifest, String feature) {
+    JsonNode config = manifest.path("config");
+    String featuresUri = input(manifest, "features");
+    boolean rdm = !input(manifest, "RDM").isEmpty();
+    String repsUri = rdm ? input(manifest, "RDM") : input(manifest, "representations");
+    if (featuresUri.isEmpty() || repsUri.isEmpty()) {
+      throw new IllegalArgumentException("run.json lists no features or representations input");
+    }
+    String idColumn = text(config, "id-column", "id");
+    FeatureInput features = new FeatureInput(featuresUri,
+        format(text(config, "features-format", "auto")), idColumn,
+        columns(text(config, "feature-columns", "")), Map.of(),
+        config.path("missing-distance").asDouble(0.0));
+    RepresentationInput reps = new RepresentationInput(repsUri,
+        rdm ? InputFormat.RDM : format(text(config, "representations-format", "auto")),
+        idColumn, nullIfEmpty(text(config, "vector-column", "")),
+        nullIfEmpty(text(config, "ids", "")), nullIfEmpty(text(config, "hdf5-dataset", "")));
+    LoadedInputs loaded = InputLoader.load(spark, features, reps);
+    PairDistances distances = loaded.distances(NeuralDistance.EUCLIDEAN);
+    List<String> ids = loaded.features().ids();
+    int n = ids.size();
+    int m = Math.min(MAX_STIMULI, n);
+    int[] chosen = new int[m];
+    for (int k = 0; k < m; k++) {
+      chosen[k] = (int) ((long) k * n / m);
+    }
+    double[][] d = new double[m][m];
+    for (int a = 0; a < m; a++) {
+      for (int b = a + 1; b < m; b++) {
+        d[a][b] = distances.distance(chosen[a], chosen[b]);
+        d[b][a] = d[a][b];
+      }
+    }
+    double[][] xy = ClassicalMds.embed(d, 2);
+    Map<String, Object> byId = featureValues(spark, features, feature);
+    List<Object> values = new ArrayList<>(m);
+    for (int k = 0; k < m; k++) {
+      values.add(byId.get(ids.get(chosen[k])));
+    }
+    return new Embedding(xy, values, n);
+  }
+
+  private static Map<String, Object> featureValues(
+      SparkSession spark, FeatureInput features, String feature) {
+    boolean csv = features.format() == InputFormat.CSV || (features.format() == InputFormat.AUTO
+        && features.uri().toLowerCase(Locale.ROOT).endsWith(".csv"));
+    Dataset<Row> table = csv
+        ? spark.read().option("header", "true").option("inferSchema", "true").csv(features.uri())
+        : spark.read().parquet(features.uri());
+    Map<String, Object> out = new HashMap<>();
+    for (Row row : table.select(features.idColumn(), feature).collectAsList()) {
+      Object v = row.get(1);
+      if (v instanceof Number num) {
+        v = num.doubleValue();
+      } else if (v != null) {
+        v = v.toString();
+      }
+      out.put(String.valueOf(row.get(0)), v);
+    }
+    return out;
+  }
+
+  private static String input(JsonNode manifest, String role) {
+    for (JsonNode i : manifest.path("inputs")) {
+      if (role.equals(i.path("role").asText())) {
+        return i.path("uri").asText("");
+      }
+    }
+    return "";
+  }
+
+  private static String text(JsonNode config, String key, String fallback) {
+    JsonNode v = config.path(key);
+    return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+  }
+
+  private static String nullIfEmpty(String s) {
+    return s.isEmpty() ? null : s;
+  }
+
+  private static List<String> columns(String text) {
+    List<String> out = new ArrayList<>();
+    for (String c : text.split(",")) {
+      if (!c.isBlank()) {
+        out.add(c.trim());
+      }
+    }
+    return out;
+  }
+
+  private static InputFormat format(String name) {
+    for (InputFormat f : InputFormat.values()) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    return InputFormat.AUTO;
+  }
+}

@@ -1,0 +1,60 @@
+package org.mlem.jobs.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mlem.jobs.io.InputException;
+
+/**
+ * What an output directory holds, recognised by its marker file: a sweep ({@code sweep.json}),
+ * a simulation study ({@code simulate.json}), a robustness study ({@code robustness.json}) or a
+ * fit run directory ({@code run.json} and {@code _SUCCESS}).
+ */
+public enum ReportKind {
+  /** {@code mlem sweep --out DIR}. */
+  SWEEP("sweep.json"),
+  /** {@code mlem simulate --out DIR}. */
+  SIMULATE("simulate.json"),
+  /** {@code mlem robustness --out DIR}. */
+  ROBUSTNESS("robustness.json"),
+  /** {@code mlem fit --out DIR}. */
+  FIT("run.json");
+
+  private final String marker;
+
+  ReportKind(String marker) {
+    this.marker = marker;
+  }
+
+  /** The file that identifies this kind of directory. */
+  public String marker() {
+    return marker;
+  }
+
+  /**
+   * Detects the kind of DIR.
+   *
+   * @throws InputException if DIR does not exist, or holds none of the markers, or is a fit
+   *     run directory without {@code _SUCCESS}
+   */
+  public static ReportKind detect(ReportFiles files, String dir) {
+    if (!files.exists(dir)) {
+      throw new InputException("directory not found: " + dir);
+    }
+    for (ReportKind kind : values()) {
+      if (files.exists(ReportFiles.child(dir, kind.marker))) {
+        if (kind == FIT && !files.exists(ReportFiles.child(dir, "_SUCCESS"))) {
+          throw new InputException(dir + " has run.json but no _SUCCESS: the fit did not "
+              + "finish; rerun 'mlem fit' with --overwrite");
+        }
+        return kind;
+      }
+    }
+    List<String> markers = new ArrayList<>();
+    for (ReportKind kind : values()) {
+      markers.add(kind.marker);
+    }
+    throw new InputException(dir + " is not an mlem output directory: none of "
+        + String.join(", ", markers) + " found; give the --out directory of mlem fit, sweep, "
+        + "simulate or robustness");
+  }
+}

@@ -1,0 +1,101 @@
+package org.mlem.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mlem.jobs.io.InputException;
+
+/**
+ * The parts of a fit run directory a report shows, read from {@code run.json} and the CSV copies
+ * of the run tables ({@code importance_summary.csv}, {@code weights.csv}, {@code scores.csv},
+ * {@code history.csv}).
+ *
+ * @param dir the run directory
+ * @param manifest run.json
+ * @param featureNames the features, in W's order
+ * @param summary importance per unit (unit, mean, std, ci_low, ci_high), in file order
+ * @param weights W, F x F in feature order
+ * @param scores held-out scores per fold plus the "mean" row
+ * @param history soft score per step, by fold
+ */
+record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
+    CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history) {
+
+  /** Whether DIR looks like a complete fit run directory (run.json and _SUCCESS). */
+  static boolean isRun(ReportFiles files, String dir) {
+    return files.exists(ReportFiles.child(dir, "run.json"))
+        && files.exists(ReportFiles.child(dir, "_SUCCESS"));
+  }
+
+  /**
+   * Reads a complete run directory.
+   *
+   * @throws InputException if it is incomplete (no _SUCCESS) or a table is malformed
+   */
+  static RunDirectory read(ReportFiles files, String dir) {
+    if (!files.exists(ReportFiles.child(dir, "_SUCCESS"))) {
+      throw new InputException(dir + " has no _SUCCESS marker: the fit did not finish; rerun "
+          + "'mlem fit' with --overwrite");
+    }
+    String runJson = ReportFiles.child(dir, "run.json");
+    JsonNode manifest = JsonFiles.parse(runJson, files.read(runJson, "run.json"));
+    List<String> names = new ArrayList<>();
+    manifest.path("feature_names").forEach(n -> names.add(n.asText()));
+    CsvRows summary = table(files, dir, "importance_summary.csv",
+        "unit", "mean", "std", "ci_low", "ci_high");
+    CsvRows scores = table(files, dir, "scores.csv", "fold", "spearman", "rho_a", "tau_a");
+    CsvRows history = table(files, dir, "history.csv", "fold", "step", "score");
+    CsvRows w = table(files, dir, "weights.csv", "feature");
+    if (names.isEmpty()) {
+      names.addAll(w.header().subList(1, w.header().size()));
+    }
+    return new RunDirectory(dir, manifest, List.copyOf(names), summary,
+        matrix(w, names), scores, curves(history));
+  }
+
+  private static CsvRows table(ReportFiles files, String dir, String name, String... columns) {
+    String uri = ReportFiles.child(dir, name);
+    return CsvRows.parse(uri, files.read(uri, name), columns);
+  }
+
+  private static double[][] matrix(CsvRows w, List<String> names) {
+    int f = names.size();
+    if (w.size() != f || w.header().size() != f + 1) {
+      throw new InputException(w.source() + ": expected a " + f + " x " + f
+          + " matrix with a 'feature' column (features " + names + "), found " + w.size()
+          + " rows and " + (w.header().size() - 1) + " value columns");
+    }
+    double[][] out = new double[f][f];
+    for (int a = 0; a < f; a++) {
+      for (int b = 0; b < f; b++) {
+        out[a][b] = w.number(a, names.get(b));
+      }
+    }
+    return out;
+  }
+
+  private static Map<Integer, double[]> curves(CsvRows history) {
+    Map<Integer, List<double[]>> points = new TreeMap<>();
+    for (int r = 0; r < history.size(); r++) {
+      int fold = (int) history.number(r, "fold");
+      points.computeIfAbsent(fold, k -> new ArrayList<>())
+          .add(new double[] {history.number(r, "step"), history.number(r, "score")});
+    }
+    Map<Integer, double[]> out = new TreeMap<>();
+    points.forEach((fold, list) -> {
+      int steps = 0;
+      for (double[] p : list) {
+        steps = Math.max(steps, (int) p[0] + 1);
+      }
+      double[] scores = new double[steps];
+      java.util.Arrays.fill(scores, Double.NaN);
+      for (double[] p : list) {
+        scores[(int) p[0]] = p[1];
+      }
+      out.put(fold, scores);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,281 @@
+package org.mlem.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.io.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The report of a sweep ({@code mlem sweep --out OUT}, {@code OUT/report.html}): importance
+ * profiles across layers (one line per top unit with its 95% band; the paper's Figure 4),
+ * held-out scores per layer, a status table linking each set's own report, and a 2-D classical
+ * MDS view of one layer coloured by its most important feature (the paper's Figure 5). The
+ * per-set reports ({@code OUT/runs/<set>/report.html}) are written too.
+ *
+ * <p>Reads {@code OUT/combined.csv} (set, unit, mean, std, ci_low, ci_high, spearman, rho_a,
+ * tau_a, status, reason), {@code OUT/sweep.json} (its {@code sets} array, when present, adds
+ * sets and statuses missing from the table) and the per-set run directories.
+ */
+public final class SweepReport {
+  /** How many units the profile figure shows (the largest by their maximum mean over sets). */
+  public static final int TOP_UNITS = 6;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SweepReport.class);
+
+  private SweepReport() {}
+
+  /**
+   * Writes the per-set reports and {@code OUT/report.html}.
+   *
+   * @param spark the session that reads the MDS layer's inputs; null omits the MDS figure
+   * @param conf the Hadoop configuration resolving OUT (any URI)
+   * @param dir the sweep's output directory
+   * @param mdsLayer the set shown in the MDS view, or null for the set where the top unit peaks
+   * @return the report's URI
+   * @throws InputException if combined.csv is missing or malformed, or mdsLayer is unknown
+   */
+  public static String write(SparkSession spark, Configuration conf, String dir, String mdsLayer) {
+    ReportFiles files = new ReportFiles(conf);
+    return files.writeReport(dir, html(spark, files, dir, mdsLayer));
+  }
+
+  /**
+   * Writes the report with the session's Hadoop configuration (for the end of a sweep).
+   *
+   * @param spark the sweep's session
+   * @param dir the sweep's output directory
+   * @param mdsLayer the set shown in the MDS view, or null for the default
+   * @return the report's URI
+   */
+  public static String write(SparkSession spark, String dir, String mdsLayer) {
+    return write(spark, spark.sparkContext().hadoopConfiguration(), dir, mdsLayer);
+  }
+
+  /** One set's line of the status table. */
+  private record SetStatus(String status, String reason) {}
+
+  static String html(SparkSession spark, ReportFiles files, String dir, String mdsLayer) {
+    String combinedUri = ReportFiles.child(dir, "combined.csv");
+    CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, "combined.csv"),
+        "set", "unit", "mean", "ci_low", "ci_high", "spearman", "rho_a", "tau_a", "status");
+    Map<String, SetStatus> sets = new TreeMap<>(NaturalOrder.INSTANCE);
+    Map<String, Map<String, double[]>> importance = new LinkedHashMap<>();
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    for (int r = 0; r < combined.size(); r++) {
+      String set = combined.text(r, "set");
+      String reason = combined.has("reason") ? combined.text(r, "reason") : "";
+      sets.putIfAbsent(set, new SetStatus(combined.text(r, "status"), reason));
+      String unit = combined.text(r, "unit");
+      if (!unit.isEmpty()) {
+        importance.computeIfAbsent(unit, k -> new TreeMap<>(NaturalOrder.INSTANCE)).put(set,
+            new double[] {combined.number(r, "mean"), combined.number(r, "ci_low"),
+                combined.number(r, "ci_high")});
+        scores.putIfAbsent(set, new double[] {combined.number(r, "spearman"),
+            combined.number(r, "rho_a"), combined.number(r, "tau_a")});
+      }
+    }
+    String sweepUri = ReportFiles.child(dir, "sweep.json");
+    JsonNode sweep = files.exists(sweepUri)
+        ? JsonFiles.parse(sweepUri, files.read(sweepUri, "sweep.json")) : null;
+    if (sweep != null) {
+      for (JsonNode s : sweep.path("sets")) {
+        String name = s.path("name").asText("");
+        if (!name.isEmpty() && !sets.containsKey(name)) {
+          sets.put(name, new SetStatus(s.path("status").asText(""),
+              s.path("reason").asText("")));
+        }
+      }
+    }
+    List<String> names = new ArrayList<>(sets.keySet());
+    if (mdsLayer != null && !sets.containsKey(mdsLayer)) {
+      throw new InputException("--mds-layer " + mdsLayer + " is not a set of the sweep in "
+          + dir + "; sets: " + String.join(", ", names));
+    }
+
+    HtmlPage page = new HtmlPage("MLEM sweep report");
+    long failed = sets.values().stream().filter(s -> s.status().equals("failed")).count();
+    page.paragraph("Output directory " + dir + ": " + names.size() + " sets, " + failed
+        + " failed.");
+
+    List<String> top = topUnits(importance);
+    page.section("profiles", "Importance across layers (Figure 4)");
+    if (top.isEmpty()) {
+      page.note("No importance rows in combined.csv; figure omitted.");
+    } else {
+      List<BandChart.Series> series = new ArrayList<>();
+      for (String unit : top) {
+        series.add(line(unit, names, importance.get(unit)));
+      }
+      page.figure(BandChart.svg("fig-profiles", "figure profiles", "Importance profiles",
+          "set", names, "permutation importance", series),
+          "Mean permutation importance per set of the " + top.size() + " units with the "
+              + "largest maximum, with 95% bands.");
+    }
+
+    page.section("layer-scores", "Held-out scores per layer");
+    if (scores.isEmpty()) {
+      page.note("No held-out scores in combined.csv; figure omitted.");
+    } else {
+      String[] labels = {"Spearman", "rho-a", "tau-a"};
+      List<BandChart.Series> series = new ArrayList<>();
+      for (int k = 0; k < labels.length; k++) {
+        double[] x = new double[names.size()];
+        double[] y = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+          x[i] = i;
+          double[] s = scores.get(names.get(i));
+          y[i] = s == null ? Double.NaN : s[k];
+        }
+        series.add(new BandChart.Series(labels[k], x, y, y, y));
+      }
+      page.figure(BandChart.svg("fig-layer-scores", "figure layer-scores",
+          "Held-out scores per set", "set", names, "score", series),
+          "Held-out Spearman, rho-a and tau-a of each set's fit (Fisher-z mean over folds).");
+    }
+
+    page.section("status", "Sets");
+    List<List<Object>> rows = new ArrayList<>();
+    for (String name : names) {
+      SetStatus s = sets.get(name);
+      String runDir = ReportFiles.child(ReportFiles.child(dir, "runs"), name);
+      Object link = "";
+      if (RunDirectory.isRun(files, runDir)) {
+        try {
+          files.writeReport(runDir, FitReport.html(files, runDir, "../../report.html"));
+          link = new HtmlPage.Cell("report", "runs/" + pathSegment(name) + "/report.html",
+              null);
+        } catch (RuntimeException e) {
+          LOG.warn("cannot write the report of set {}", name, e);
+          link = "report failed: " + e.getMessage();
+        }
+      }
+      double[] sc = scores.get(name);
+      rows.add(List.of(name, new HtmlPage.Cell(s.status(), null,
+          s.status().equals("failed") ? "failed" : null), s.reason(),
+          sc == null ? Double.NaN : sc[0], link));
+    }
+    page.table("status-table", List.of("set", "status", "reason", "Spearman", "report"), rows);
+
+    mds(page, spark, files, dir, mdsLayer, names, importance, top);
+
+    if (sweep != null) {
+      page.section("provenance", "Provenance");
+      page.keyValues("provenance-sweep", "item", JsonFiles.scalars(sweep));
+      page.keyValues("provenance-config", "key", JsonFiles.fields(sweep.path("config")));
+      page.keyValues("provenance-timings", "phase", JsonFiles.fields(sweep.path("timings")));
+    }
+    return page.html();
+  }
+
+  private static void mds(HtmlPage page, SparkSession spark, ReportFiles files, String dir,
+      String mdsLayer, List<String> names, Map<String, Map<String, double[]>> importance,
+      List<String> top) {
+    page.section("mds", "MDS view of a layer (Figure 5)");
+    String layer = mdsLayer;
+    if (layer == null && !top.isEmpty()) {
+      layer = peak(importance.get(top.get(0)));
+    }
+    if (layer == null) {
+      page.note("No layer with importance results; MDS view omitted.");
+      return;
+    }
+    if (spark == null) {
+      page.note("MDS view of " + layer + " omitted: no Spark session to read its inputs.");
+      return;
+    }
+    String runDir = ReportFiles.child(ReportFiles.child(dir, "runs"), layer);
+    try {
+      RunDirectory run = RunDirectory.read(files, runDir);
+      String feature = null;
+      double best = Double.NEGATIVE_INFINITY;
+      for (String f : run.featureNames()) {
+        Map<String, double[]> bySet = importance.get(f);
+        double[] v = bySet == null ? null : bySet.get(layer);
+        if (v != null && v[0] > best) {
+          best = v[0];
+          feature = f;
+        }
+      }
+      if (feature == null) {
+        feature = run.featureNames().get(0);
+      }
+      MdsView.Embedding e = MdsView.embed(spark, run.manifest(), feature);
+      page.figure(MdsScatter.svg("fig-mds", "MDS of " + layer + " coloured by " + feature,
+          e.xy(), e.values(), feature),
+          "Classical MDS (Euclidean distances) of " + e.xy().length + " of " + e.total()
+              + " stimuli of " + layer + ", coloured by its most important feature, "
+              + feature + ".");
+    } catch (RuntimeException e) {
+      LOG.warn("MDS view of {} omitted", layer, e);
+      page.note("MDS view of " + layer + " omitted: its inputs could not be read ("
+          + e.getMessage() + ").");
+    }
+  }
+
+  /** Units (totals excluded) ranked by their maximum mean over sets, the first TOP_UNITS. */
+  static List<String> topUnits(Map<String, Map<String, double[]>> importance) {
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+    importance.forEach((unit, bySet) -> {
+      if (!unit.startsWith(UnitGroups.TOTAL_PREFIX)) {
+        double max = bySet.values().stream().mapToDouble(v -> v[0]).filter(Double::isFinite)
+            .max().orElse(Double.NEGATIVE_INFINITY);
+        ranked.add(Map.entry(unit, max));
+      }
+    });
+    ranked.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue())
+        .thenComparing(Map.Entry::getKey));
+    return ranked.stream().limit(TOP_UNITS).map(Map.Entry::getKey).toList();
+  }
+
+  /** A set name as one relative URL path segment (anything unusual percent-encoded). */
+  static String pathSegment(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '-' || c == '=' || c == '~') {
+        sb.append(c);
+      } else {
+        sb.append(String.format(java.util.Locale.ROOT, "%%%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String peak(Map<String, double[]> bySet) {
+    String best = null;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, double[]> e : bySet.entrySet()) {
+      if (e.getValue()[0] > max) {
+        max = e.getValue()[0];
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  private static BandChart.Series line(String unit, List<String> names,
+      Map<String, double[]> bySet) {
+    int n = names.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      double[] v = bySet.get(names.get(i));
+      y[i] = v == null ? Double.NaN : v[0];
+      lo[i] = v == null ? Double.NaN : v[1];
+      hi[i] = v == null ? Double.NaN : v[2];
+    }
+    return new BandChart.Series(unit, x, y, lo, hi);
+  }
+}
