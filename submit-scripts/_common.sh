@@ -33,12 +33,23 @@ mlem_shaded_jar() {
   return 0
 }
 
-# Builds the shaded jar and Spark's jars when either is missing.
+# Builds the shaded jar and Spark's jars when either is missing, or when a source file or POM
+# is newer than the jar (a checkout that moved on since the last build).
 mlem_ensure_built() {
-  if [[ -z "$(mlem_shaded_jar)" || ! -d "$MLEM_SPARK_HOME/jars" ]]; then
-    echo "mlem: building the project once (mvn -q -B -DskipTests package) ..." >&2
+  local jar
+  jar="$(mlem_shaded_jar)"
+  if [[ -z "$jar" || ! -d "$MLEM_SPARK_HOME/jars" ]] || mlem_sources_newer_than "$jar"; then
+    echo "mlem: building the project (mvn -q -B -DskipTests package) ..." >&2
     (cd "$MLEM_ROOT" && mvn -q -B -DskipTests package) >&2
   fi
+}
+
+# True when a source file or POM of the checkout is newer than the given file.
+mlem_sources_newer_than() {
+  [[ -d "$MLEM_ROOT/core/src" ]] || return 1
+  [[ -n "$(find "$MLEM_ROOT/pom.xml" "$MLEM_ROOT/core/pom.xml" "$MLEM_ROOT/jobs/pom.xml" \
+      "$MLEM_ROOT/core/src/main" "$MLEM_ROOT/jobs/src/main" -newer "$1" -type f -print -quit \
+      2>/dev/null)" ]]
 }
 
 mlem_java() {
