@@ -32,7 +32,8 @@ import org.mlem.jobs.spark.RowBlock;
  * Gaussian dimensions generated on the executors, never on the driver), it trains a fixed
  * number of steps at a fixed batch size through the partitioned placement and prints, per n,
  * the time per training step and the peak heap of the driver (and of the executors, which are
- * the same JVM in local mode). It asserts nothing. What it shows: the time per step is flat in
+ * the same JVM in local mode). A first, untimed run of the smallest n warms the JVM and Spark
+ * up. It asserts nothing. What it shows: the time per step is flat in
  * n (a step costs the batch, not the matrix), and the partitioned placement runs matrices
  * larger than the broadcast budget.
  *
@@ -63,6 +64,7 @@ public final class ScaleBenchmark {
       out.printf(Locale.ROOT, "%10s %5s %11s %10s %7s %7s %10s %14s %14s%n", "n", "D",
           "matrix MB", "auto", "blocks", "placed", "ms/step", "driver peak MB",
           "executor peak");
+      run(jsc, s.sizes[0], s);
       List<Double> perStep = new ArrayList<>();
       for (int n : s.sizes) {
         Row row = run(jsc, n, s);

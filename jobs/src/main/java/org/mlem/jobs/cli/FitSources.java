@@ -50,8 +50,13 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
         || (format == InputFormat.AUTO && (path.endsWith(".npy") || path.endsWith(".h5")
             || path.endsWith(".hdf5")));
     if (!rdm && !driverArray && placement == Placement.AUTO) {
-      long[] shape = PartitionedRepresentationReader.shape(spark, s.representations());
-      placement = placement.resolve(shape[0], shape[1], s.broadcastBudgetMb());
+      try {
+        long[] shape = PartitionedRepresentationReader.shape(spark, s.representations());
+        placement = placement.resolve(shape[0], shape[1], s.broadcastBudgetMb());
+      } catch (InputException e) {
+        // A bad file: the broadcast loader reports it, in its order of checks (features first).
+        placement = Placement.BROADCAST;
+      }
     }
     if (rdm || placement == Placement.BROADCAST || driverArray) {
       LoadedInputs loaded = load(spark, s);
