@@ -7,24 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputLoader;
-import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunOutput;
 import org.mlem.jobs.report.FitReport;
+import org.mlem.jobs.spark.PartitionedPairSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mlem.jobs.spark.SparkPairSourceFactory;
 
 /**
- * One fit on Spark: loads and validates the inputs ({@link InputLoader}), runs the core
- * analysis with Spark-backed pair sources ({@link SparkPairSourceFactory}) while printing
+ * One fit on Spark: loads and validates the inputs ({@link InputLoader}, or distributed for the
+ * partitioned placement, see {@link FitSources}), runs the core analysis with Spark-backed pair
+ * sources ({@link SparkPairSourceFactory} or {@link PartitionedPairSourceFactory}) while printing
  * progress, writes the run directory ({@link RunDirectoryWriter}) and prints a short summary.
  * No maths here.
  */
@@ -60,39 +60,34 @@ public final class FitJob {
 
     progress.phase("loading " + s.features().uri() + " and " + s.representations().uri());
     long t0 = System.nanoTime();
-    LoadedInputs loaded;
-    try {
-      loaded = InputLoader.load(spark, s.features(), s.representations());
-    } catch (InputException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new InputException(e.getMessage(), e);
+    try (FitSources loaded = FitSources.open(spark, s)) {
+      timings.put("load", seconds(t0));
+      int n = loaded.features().size();
+      progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s, %s placement", n,
+          loaded.features().featureCount(), loaded.dims() != null
+              ? ", " + loaded.dims() + " dims" : ", precomputed RDM",
+          loaded.placement().cliName()));
+      for (String warning : loaded.warnings()) {
+        progress.phase("warning: " + warning);
+      }
+      long t1 = System.nanoTime();
+      MlemAnalysis analysis =
+          Mlem.with(s.config()).analyze(loaded.features(), loaded.factory(), progress, n);
+      timings.put("analysis", seconds(t1));
+      return write(spark, s, out, progress, timings, loaded, analysis, report);
     }
-    timings.put("load", seconds(t0));
-    int n = loaded.features().size();
-    progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s", n,
-        loaded.features().featureCount(), loaded.representations() != null
-            ? ", " + loaded.representations().dims() + " dims" : ", precomputed RDM"));
-    for (String warning : loaded.warnings()) {
-      progress.phase("warning: " + warning);
-    }
+  }
 
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    long t1 = System.nanoTime();
-    MlemAnalysis analysis;
-    try (SparkPairSourceFactory sources = new SparkPairSourceFactory(jsc, loaded.features(),
-        loaded.distances(s.distance()), s.partitions())) {
-      analysis = Mlem.with(s.config()).analyze(loaded.features(), sources, progress, n);
-    }
-    timings.put("analysis", seconds(t1));
-
+  private static MlemAnalysis write(SparkSession spark, FitSettings s, PrintWriter out,
+      ConsoleProgress progress, Map<String, Double> timings, FitSources loaded,
+      MlemAnalysis analysis, boolean report) {
     progress.phase("writing " + s.out());
     long t2 = System.nanoTime();
     Map<String, String> settings = new LinkedHashMap<>(s.toMap());
     settings.put("master", spark.sparkContext().master());
-    RunOutput run = new RunOutput(analysis, loaded.files(), loaded.warnings(),
-        loaded.representations() != null ? loaded.representations().dims() : null, settings,
-        timings);
+    settings.put("placement", loaded.placement().cliName());
+    RunOutput run = new RunOutput(analysis, loaded.files(), loaded.warnings(), loaded.dims(),
+        settings, timings);
     new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
     timings.put("write", seconds(t2));
     printSummary(out, analysis, s.out());

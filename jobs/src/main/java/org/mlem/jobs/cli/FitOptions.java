@@ -110,6 +110,16 @@ public final class FitOptions {
       description = "Spark tasks per batch request (default 0: the default parallelism).")
   Integer partitions;
 
+  @Option(names = "--placement", paramLabel = "MODE",
+      description = "Where the representations live: broadcast, partitioned (row blocks in a "
+          + "cached RDD) or auto (default: partitioned beyond --broadcast-budget-mb).")
+  String placement;
+
+  @Option(names = "--broadcast-budget-mb", paramLabel = "MB",
+      description = "Largest representation matrix (n x D x 4 bytes) auto broadcasts "
+          + "(default 512).")
+  Integer broadcastBudgetMb;
+
   @Option(names = "--no-total-importance",
       description = "Skip the total importance per feature.")
   Boolean noTotalImportance;

@@ -14,6 +14,7 @@ import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.jobs.io.FeatureInput;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.RepresentationInput;
+import org.mlem.jobs.spark.Placement;
 
 /**
  * The fully resolved, validated settings of one fit: the core configuration (built, hence
@@ -30,11 +31,22 @@ import org.mlem.jobs.io.RepresentationInput;
  * @param master the Spark master given on the command line, or null
  * @param partitions tasks per batch request (0 = the default parallelism)
  * @param quiet no progress lines
+ * @param placement where the representations live (broadcast, partitioned or auto)
+ * @param broadcastBudgetMb the largest matrix auto broadcasts, in MiB
  */
 public record FitSettings(
     MlemConfig config, FeatureInput features, RepresentationInput representations,
     NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
-    boolean quiet) {
+    boolean quiet, Placement placement, int broadcastBudgetMb) {
+
+  /** Settings with the default placement (auto, budget 512 MB). */
+  public FitSettings(
+      MlemConfig config, FeatureInput features, RepresentationInput representations,
+      NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
+      boolean quiet) {
+    this(config, features, representations, distance, out, overwrite, master, partitions, quiet,
+        Placement.AUTO, Placement.DEFAULT_BROADCAST_BUDGET_MB);
+  }
 
   /** Core field names in its messages and the options that set them. */
   private static final Map<String, String> CORE_NAMES = Map.of(
@@ -128,9 +140,16 @@ public record FitSettings(
       throw new UsageException(
           "--partitions must be >= 0 (0 = Spark's default parallelism), found " + partitions);
     }
+    Placement placement = s.get("placement") == null ? Placement.AUTO
+        : parse("--placement", () -> Placement.parse((String) s.get("placement")));
+    int budget = s.get("broadcast-budget-mb") != null ? (Integer) s.get("broadcast-budget-mb")
+        : Placement.DEFAULT_BROADCAST_BUDGET_MB;
+    if (budget < 0) {
+      throw new UsageException("--broadcast-budget-mb must be >= 0, found " + budget);
+    }
     return new FitSettings(config, featureInput, representationInput, distance, out,
         Boolean.TRUE.equals(s.get("overwrite")), (String) s.get("master"), partitions,
-        Boolean.TRUE.equals(s.get("quiet")));
+        Boolean.TRUE.equals(s.get("quiet")), placement, budget);
   }
 
   /**
@@ -188,6 +207,8 @@ public record FitSettings(
     m.put("distance", distance.cliName());
     m.put("out", out);
     m.put("partitions", Integer.toString(partitions));
+    m.put("placement", placement.cliName());
+    m.put("broadcast-budget-mb", Integer.toString(broadcastBudgetMb));
     return m;
   }
 

@@ -10,5 +10,11 @@
  * input is an {@link org.mlem.jobs.io.InputException} naming the file, column, row or id. Ids
  * are joined, never matched by position, except for .npy/HDF5 arrays without an ids file, whose
  * rows follow the feature table's order.
+ *
+ * <p>For the partitioned placement, {@link org.mlem.jobs.io.PartitionedInputLoader} and
+ * {@link org.mlem.jobs.io.PartitionedRepresentationReader} read Parquet/CSV representations with
+ * Spark, validate them with distributed queries (same messages as the driver-side loader) and
+ * join them to the feature ids by id, never collecting the matrix; .npy/HDF5 are read on the
+ * driver (the driver must hold that matrix) and parallelized by the caller.
  */
 package org.mlem.jobs.io;

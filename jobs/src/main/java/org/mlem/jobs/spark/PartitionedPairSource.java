@@ -1,0 +1,199 @@
+package org.mlem.jobs.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.importance.PermutationImportance;
+import org.mlem.core.importance.PermutationRound;
+import org.mlem.core.importance.RoundRunner;
+import org.mlem.core.importance.RoundSpec;
+import org.mlem.core.pairs.PairIndices;
+import org.mlem.core.pairs.PairSampler;
+import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.BatchRequest;
+import org.mlem.core.train.PairBatch;
+import org.mlem.core.train.PairSource;
+import org.mlem.core.train.PairStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PairSource} of the partitioned placement, for one split and seed; opened by
+ * {@link PartitionedPairSourceFactory#open}. For a call of {@link #batches}:
+ *
+ * <ol>
+ *   <li>the DRIVER draws every request's pairs with core's {@link PairSampler} (exactly as the
+ *       broadcast placement's tasks do) and computes their feature distances with
+ *       {@link EncodedFeatures#delta} (cheap: F values per pair);
+ *   <li>it routes each pair position to its unordered block pair (block(i), block(j))
+ *       ({@link BatchRouting});
+ *   <li>ONE Spark job computes the neural distances: each cached block copies out the rows its
+ *       block pairs need ({@link BlockRowsTask}); the rows are grouped by block pair (one
+ *       shuffle of the batch's rows only, never of whole blocks); each block-pair task computes
+ *       its positions' distances with core's {@code RepresentationDistances}
+ *       ({@link BlockPairTask}) and returns (position, distance);
+ *   <li>the driver writes the distances by position.
+ * </ol>
+ *
+ * <p>Importance ({@link #run}): the rounds' held-out batches are fetched through the same path
+ * (one job for all rounds), then core's {@code PermutationImportance.round} runs on the driver's
+ * threads ({@link PermutationImportance#runLocally}): a round is cheap next to its batch, and
+ * this keeps the features off the executors. Every value is bit-identical to the broadcast
+ * placement: same pairs, same feature code, same distance code on the same float data.
+ * Thread-safe (the trainer's prefetch thread calls {@link #batches}).
+ */
+public final class PartitionedPairSource implements PairSource, RoundRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionedPairSource.class);
+
+  private final PartitionedPairSourceFactory factory;
+  private final JavaSparkContext context;
+  private final EncodedFeatures features;
+  private final RepresentationBlocks blocks;
+  private final NeuralDistance metric;
+  private final PairSampler trainingSampler;
+  private final PairSampler heldOutSampler;
+  private final long seed;
+  private final int partitions;
+  private final FailOnceHook failOnce;
+
+  PartitionedPairSource(
+      PartitionedPairSourceFactory factory, JavaSparkContext context, EncodedFeatures features,
+      RepresentationBlocks blocks, NeuralDistance metric, StimulusSplit split, long seed,
+      int partitions, FailOnceHook failOnce) {
+    this.factory = factory;
+    this.context = context;
+    this.features = features;
+    this.blocks = blocks;
+    this.metric = metric;
+    this.trainingSampler = new PairSampler(split.train());
+    this.heldOutSampler = new PairSampler(split.test());
+    this.seed = seed;
+    this.partitions = partitions;
+    this.failOnce = failOnce;
+  }
+
+  @Override
+  public int featureCount() {
+    return features.featureCount();
+  }
+
+  @Override
+  public long pairCount(PairStream stream) {
+    return sampler(stream).pairCount();
+  }
+
+  @Override
+  public List<PairBatch> batches(List<BatchRequest> requests) {
+    Objects.requireNonNull(requests, "requests");
+    factory.requireOpen();
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    int f = features.featureCount();
+    List<PairIndices> drawn = new ArrayList<>(requests.size());
+    long total = 0;
+    for (int r = 0; r < requests.size(); r++) {
+      BatchRequest request = Objects.requireNonNull(requests.get(r), "request " + r);
+      PairIndices pairs = sampler(request.stream())
+          .sample(seed, request.stream().id(), request.index(), request.size());
+      drawn.add(pairs);
+      total += pairs.size();
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("one call may hold at most " + Integer.MAX_VALUE
+          + " pairs, found " + total + "; request fewer or smaller batches");
+    }
+    int[] first = new int[(int) total];
+    int[] second = new int[(int) total];
+    int at = 0;
+    for (PairIndices pairs : drawn) {
+      System.arraycopy(pairs.first(), 0, first, at, pairs.size());
+      System.arraycopy(pairs.second(), 0, second, at, pairs.size());
+      at += pairs.size();
+    }
+    double[] neural = neuralDistances(JobDescriptions.batches(requests),
+        new BatchRouting(first, second, blocks.blockRows(), blocks.blockCount()));
+    List<PairBatch> out = new ArrayList<>(drawn.size());
+    at = 0;
+    for (PairIndices pairs : drawn) {
+      int b = pairs.size();
+      double[] delta = new double[b * f];
+      for (int k = 0; k < b; k++) {
+        features.delta(pairs.first()[k], pairs.second()[k], delta, k * f);
+      }
+      double[] d = new double[b];
+      System.arraycopy(neural, at, d, 0, b);
+      at += b;
+      out.add(new PairBatch(b, f, delta, d));
+    }
+    return out;
+  }
+
+  /**
+   * All rounds of the spec: their batches through {@link #batches} (one job), each round
+   * computed by core on the driver's threads.
+   */
+  @Override
+  public List<PermutationRound> run(RoundSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    factory.requireOpen();
+    if (spec.featureCount() != features.featureCount()) {
+      throw new IllegalArgumentException("the importance spec is for " + spec.featureCount()
+          + " features but this pair source has " + features.featureCount()
+          + "; compute importance with the metric fitted on this source's features");
+    }
+    int threads = Math.max(1, Math.min(spec.permutations(),
+        Runtime.getRuntime().availableProcessors()));
+    return PermutationImportance.runLocally(this, spec, threads);
+  }
+
+  /** Nothing to release: the blocks belong to the factory's owner. */
+  @Override
+  public void close() {}
+
+  private double[] neuralDistances(String description, BatchRouting routing) {
+    int keys = routing.keys().size();
+    int tasks = Math.max(1, Math.min(keys, partitions));
+    String previous = context.getLocalProperty(JobDescriptions.PROPERTY);
+    context.setJobDescription(description);
+    long t0 = System.nanoTime();
+    List<PositionDistances> parts;
+    try {
+      parts = blocks.rdd()
+          .flatMapToPair(new BlockRowsTask(routing, failOnce))
+          .groupByKey(new HashPartitioner(tasks))
+          .map(new BlockPairTask(routing, metric, blocks.dims()))
+          .collect();
+    } finally {
+      context.setLocalProperty(JobDescriptions.PROPERTY, previous);
+    }
+    double[] neural = new double[routing.pairCount()];
+    boolean[] written = new boolean[neural.length];
+    int count = 0;
+    for (PositionDistances part : parts) {
+      for (int p = 0; p < part.positions.length; p++) {
+        int k = part.positions[p];
+        if (!written[k]) {
+          written[k] = true;
+          count++;
+        }
+        neural[k] = part.distances[p];
+      }
+    }
+    if (count != neural.length) {
+      throw new IllegalStateException("the partitioned job returned " + count + " of "
+          + neural.length + " pair distances; a block is missing from the cached blocks");
+    }
+    LOG.debug("{}: {} pairs over {} block pairs in {} ms", description, neural.length, keys,
+        (System.nanoTime() - t0) / 1_000_000);
+    return neural;
+  }
+
+  private PairSampler sampler(PairStream stream) {
+    return stream.drawsFromTraining() ? trainingSampler : heldOutSampler;
+  }
+}
