@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * failure (message and stack trace on stderr).
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
-    subcommands = {FitCommand.class, DemoCommand.class},
+    subcommands = {FitCommand.class, DemoCommand.class, SimulateCommand.class,
+        RobustnessCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
