@@ -74,6 +74,14 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Permutations per importance unit, >= 1 (default ${DEFAULT-VALUE}).")
   int permutations;
 
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000",
+      description = "Most training steps per fit (default ${DEFAULT-VALUE}, the core's).")
+  int maxSteps;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "50",
+      description = "Early-stopping patience in steps (default ${DEFAULT-VALUE}, the core's).")
+  int patience;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Fits run in parallel (default: every core).")
   Integer threads;
@@ -155,7 +163,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
       return new SimulationGrid(stimuli, features, dims,
-          ExperimentLists.noise("--noise", noise), seeds, variants, permutations);
+          ExperimentLists.noise("--noise", noise), seeds, variants, permutations, maxSteps,
+          patience);
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -34,7 +34,8 @@ import org.mlem.core.stats.Frobenius;
  * data equal the original, and the fit is the noiseless one (distance 0, weighted tau 1).
  */
 public final class RobustnessStudy {
-  private static final long NOISE_STREAM = 0x2B0B_0057L;
+  /** The stream of the noise seeds (package-visible for tests). */
+  static final long NOISE_STREAM = 0x2B0B_0057L;
 
   private final MlemConfig base;
   private final List<Double> noise;

@@ -59,9 +59,7 @@ public final class SimulationExperiment {
           SyntheticTables.representations(data), NeuralDistance.EUCLIDEAN);
       List<SimulationRun> runs = new ArrayList<>();
       for (ModelVariant variant : grid.variants()) {
-        MlemConfig config = variant.configure(MlemConfig.builder().seed(key.seed())
-            .testFraction(SimulationGrid.TEST_FRACTION).permutations(grid.permutations())
-            .totalImportance(false).threads(1).build());
+        MlemConfig config = grid.fitConfig(variant, key.seed());
         long t0 = System.nanoTime();
         FitOutcome outcome = FitOutcome.of(Mlem.with(config).analyze(features, distances),
             (System.nanoTime() - t0) / 1e9);

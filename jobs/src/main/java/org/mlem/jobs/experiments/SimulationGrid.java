@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mlem.core.api.MlemConfig;
 import org.mlem.core.rank.SoftRankStrength;
 
 /**
@@ -22,10 +23,12 @@ import org.mlem.core.rank.SoftRankStrength;
  * @param seeds the number of seeds K (seeds 1..K), >= 1
  * @param variants model variants (model x strength), distinct, at least one
  * @param permutations permutations per importance unit, >= 1
+ * @param maxSteps the most training steps per fit, >= 1 (the core's default 1000)
+ * @param patience early-stopping patience in steps, >= 1 (the core's default 50)
  */
 public record SimulationGrid(
     int stimuli, int features, int dims, List<Double> noise, int seeds,
-    List<ModelVariant> variants, int permutations) {
+    List<ModelVariant> variants, int permutations, int maxSteps, int patience) {
 
   /** The held-out fraction of every fit (the paper's 80/20 split). */
   public static final double TEST_FRACTION = 0.2;
@@ -74,6 +77,23 @@ public record SimulationGrid(
     if (permutations < 1) {
       throw new IllegalArgumentException("--permutations must be >= 1, found " + permutations);
     }
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("--max-steps must be >= 1, found " + maxSteps);
+    }
+    if (patience < 1) {
+      throw new IllegalArgumentException("--patience must be >= 1, found " + patience);
+    }
+  }
+
+  /**
+   * The configuration of one fit on the dataset of the given seed: 80/20 split, run seed =
+   * dataset seed, this grid's permutations (no total importance), steps and patience, one
+   * thread; the variant then sets the model and strength.
+   */
+  public MlemConfig fitConfig(ModelVariant variant, int seed) {
+    return variant.configure(MlemConfig.builder().seed(seed).testFraction(TEST_FRACTION)
+        .permutations(permutations).totalImportance(false).maxSteps(maxSteps).patience(patience)
+        .threads(1).build());
   }
 
   /** Every (noise level, seed) dataset of the grid, noise-major, seeds 1..K. */
@@ -105,6 +125,8 @@ public record SimulationGrid(
     m.put("strengths", variants.stream().map(v -> v.strength().toString()).distinct()
         .collect(Collectors.toList()));
     m.put("permutations", permutations);
+    m.put("max_steps", maxSteps);
+    m.put("patience", patience);
     m.put("test_fraction", TEST_FRACTION);
     return m;
   }
