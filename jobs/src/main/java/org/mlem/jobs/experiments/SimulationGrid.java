@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mlem.core.api.MlemConfig;
-import org.mlem.core.rank.SoftRankStrength;
 
 /**
  * The settings of the simulation study (paper section 2.5.1, MLEM-SPEC section 8): dataset
@@ -129,11 +128,6 @@ public record SimulationGrid(
     m.put("patience", patience);
     m.put("test_fraction", TEST_FRACTION);
     return m;
-  }
-
-  /** The default strengths compared: the authors' absolute eps = 1 and the relative c = 1. */
-  public static List<SoftRankStrength> defaultStrengths() {
-    return List.of(SoftRankStrength.absolute(1.0), SoftRankStrength.relative(1.0));
   }
 
   /**
