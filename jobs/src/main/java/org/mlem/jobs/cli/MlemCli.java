@@ -16,14 +16,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code mlem} command line (the shaded jar's main class, also run by spark-submit):
- * subcommands {@code fit} and {@code demo}, plus {@code --help} and {@code --version}. Exit codes:
+ * subcommands {@code fit}, {@code sweep}, {@code estimate-batch-size}, {@code report},
+ * {@code simulate}, {@code robustness}, {@code demo} and {@code bench}, plus {@code --help} and
+ * {@code --version}. Exit codes:
  * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
  * failure (message and stack trace on stderr); 3 {@code mlem sweep} finished but some sets
  * failed ({@link #SOME_SETS_FAILED}).
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
-        ReportCommand.class, DemoCommand.class, BenchCommand.class},
+        ReportCommand.class, SimulateCommand.class, RobustnessCommand.class, DemoCommand.class,
+        BenchCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
@@ -93,7 +96,7 @@ public final class MlemCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, estimate-batch-size, report, demo or bench (mlem --help lists them)");
+    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, estimate-batch-size, report, simulate, robustness, demo or bench (mlem --help lists them)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return BAD_INPUT;
   }

@@ -54,4 +54,18 @@ final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     return MlemCli.OK;
   }
+
+  /**
+   * Writes a report at the end of a job; a failure only warns (the job's tables are complete
+   * without it, and {@code mlem report DIR} can rebuild it).
+   */
+  static void writeOrWarn(
+      java.io.PrintWriter console, String dir, java.util.function.Supplier<String> report) {
+    try {
+      console.println("report: " + report.get());
+    } catch (RuntimeException e) {
+      console.println("warning: the report could not be written (" + e.getMessage()
+          + "); run 'mlem report " + dir + "' to retry");
+    }
+  }
 }

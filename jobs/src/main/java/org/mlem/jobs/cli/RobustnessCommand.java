@@ -1,0 +1,193 @@
+package org.mlem.jobs.cli;
+
+import org.apache.hadoop.conf.Configuration;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mlem.core.api.Provenance;
+import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.metric.Model;
+import org.mlem.jobs.experiments.ExperimentLists;
+import org.mlem.jobs.experiments.ExperimentWriter;
+import org.mlem.jobs.experiments.RobustnessRow;
+import org.mlem.jobs.experiments.RobustnessStudy;
+import org.mlem.jobs.experiments.RobustnessTables;
+import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.io.InputFile;
+import org.mlem.jobs.io.InputFormat;
+import org.mlem.jobs.io.InputLoader;
+import org.mlem.jobs.io.LoadedInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlem robustness}: the paper's Figure 2b on the user's data. Takes the fit options (the
+ * fit configuration of every model's fits; {@code --model} is replaced by {@code --models}),
+ * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} in-process and
+ * writes OUT (robustness.csv + Parquet, robustness.json, _SUCCESS).
+ */
+@Command(name = "robustness", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Add noise to the representations at increasing levels, refit each model and "
+        + "compare W (Frobenius) and the importance profile (weighted tau) with its noiseless "
+        + "fit; writes robustness.csv (+ Parquet) and robustness.json.")
+final class RobustnessCommand implements Callable<Integer> {
+  private static final String DEFAULT_NOISE = "0,0.5,1,2,4";
+  private static final int DEFAULT_SEEDS = 3;
+  private static final String DEFAULT_MODELS = "mlem,frrsa-i";
+
+  @Mixin FitOptions options;
+
+  @Option(names = "--noise", paramLabel = "X,Y,...",
+      description = "Noise levels (default " + DEFAULT_NOISE + ").")
+  String noise;
+
+  @Option(names = "--seeds", paramLabel = "K",
+      description = "Noise seeds 1..K per level (default " + DEFAULT_SEEDS + ").")
+  Integer seeds;
+
+  @Option(names = "--models", paramLabel = "M,...",
+      description = "Models compared (default " + DEFAULT_MODELS + ").")
+  String models;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Fits run in parallel (default: every core).")
+  Integer threads;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Map<String, Object> merged = SettingsMap.fromCommandLine(parsed);
+    if (parsed.hasMatchedOption("--config")) {
+      merged = SettingsMap.merge(SettingsMap.fromYaml(
+          parsed.matchedOptionValue("--config", (String) null), spec), merged);
+    }
+    if (merged.get("model") != null) {
+      throw new UsageException("robustness compares several models: use --models (e.g. "
+          + DEFAULT_MODELS + "), not --model " + merged.get("model"));
+    }
+    FitSettings settings = FitSettings.resolve(merged);
+    if (settings.representations().format() == InputFormat.RDM) {
+      throw new UsageException("robustness adds noise to representations; a precomputed RDM ("
+          + settings.representations().uri() + ") cannot be made noisy: give the vectors");
+    }
+    int workers = merged.get("threads") != null ? (Integer) merged.get("threads")
+        : Runtime.getRuntime().availableProcessors();
+    RobustnessStudy study;
+    try {
+      study = new RobustnessStudy(settings.config(),
+          ExperimentLists.noise("--noise", text(merged, "noise", DEFAULT_NOISE)),
+          merged.get("seeds") != null ? (Integer) merged.get("seeds") : DEFAULT_SEEDS,
+          ExperimentLists.models("--models", text(merged, "models", DEFAULT_MODELS)), workers);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    InputChecks.check(settings);
+    PrintWriter console = spec.commandLine().getOut();
+    try (SparkSessions.Started spark = SparkSessions.start(settings.master(),
+        "mlem robustness")) {
+      console.println("loading " + settings.features().uri() + " and "
+          + settings.representations().uri());
+      console.flush();
+      LoadedInputs loaded;
+      try {
+        loaded = InputLoader.load(spark.session(), settings.features(),
+            settings.representations());
+      } catch (InputException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage(), e);
+      }
+      if (loaded.representations() == null) {
+        throw new UsageException("robustness adds noise to representations; "
+            + settings.representations().uri() + " was read as a precomputed RDM: give the "
+            + "vectors");
+      }
+      double loadSeconds = seconds(t0);
+      long t1 = System.nanoTime();
+      List<RobustnessRow> rows = study.run(loaded.features(), loaded.representations(),
+          settings.distance(), line -> {
+            console.println(line);
+            console.flush();
+          });
+      double fitSeconds = seconds(t1);
+      printSummary(console, rows);
+
+      Map<String, Object> timings = new LinkedHashMap<>();
+      timings.put("load", loadSeconds);
+      timings.put("fits", fitSeconds);
+      timings.put("total", seconds(t0));
+      Map<String, Object> manifest = new LinkedHashMap<>();
+      manifest.put("command", "robustness");
+      manifest.put("mlem_version", Provenance.projectVersion());
+      manifest.put("settings", settings.toMap());
+      manifest.put("config", settings.config().toMap());
+      manifest.put("study", study.toMap());
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (InputFile f : loaded.files()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", f.role());
+        m.put("uri", f.uri());
+        m.put("bytes", f.bytes());
+        m.put("sha256", f.sha256());
+        files.add(m);
+      }
+      manifest.put("inputs", files);
+      manifest.put("warnings", loaded.warnings());
+      manifest.put("timings", timings);
+      new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
+          List.of(RobustnessTables.of(rows)), "robustness.json", manifest);
+    }
+    console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());
+    ReportCommand.writeOrWarn(console, settings.out(),
+        () -> org.mlem.jobs.report.RobustnessReport.write(new Configuration(), settings.out()));
+    console.flush();
+    return MlemCli.OK;
+  }
+
+  /** Mean +- std over seeds of the distances per model and level. */
+  private static void printSummary(PrintWriter out, List<RobustnessRow> rows) {
+    out.printf(Locale.ROOT, "%-8s %6s  %-17s  %-17s  %-17s%n", "model", "noise",
+        "frobenius", "weighted_tau", "spearman");
+    Map<String, List<RobustnessRow>> groups = new LinkedHashMap<>();
+    for (RobustnessRow r : rows) {
+      groups.computeIfAbsent(r.model().cliName() + "|" + r.noise(), k -> new ArrayList<>()).add(r);
+    }
+    for (List<RobustnessRow> group : groups.values()) {
+      Model model = group.get(0).model();
+      out.printf(Locale.ROOT, "%-8s %6s  %-17s  %-17s  %-17s%n", model.cliName(),
+          Double.toString(group.get(0).noise()),
+          pm(group.stream().mapToDouble(RobustnessRow::frobenius).toArray()),
+          pm(group.stream().mapToDouble(RobustnessRow::weightedTau)
+              .filter(v -> !Double.isNaN(v)).toArray()),
+          pm(group.stream().mapToDouble(RobustnessRow::spearman).toArray()));
+    }
+  }
+
+  private static String pm(double[] values) {
+    if (values.length == 0) {
+      return "n/a";
+    }
+    UnitSummary s = UnitSummary.of("value", values);
+    return String.format(Locale.ROOT, "%.4f +- %.4f", s.mean(), s.std());
+  }
+
+  private static String text(Map<String, Object> s, String key, String fallback) {
+    Object v = s.get(key);
+    return v != null ? v.toString() : fallback;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

@@ -1,0 +1,180 @@
+package org.mlem.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.api.Provenance;
+import org.mlem.core.metric.Model;
+import org.mlem.core.rank.SoftRankStrength;
+import org.mlem.jobs.experiments.ExperimentLists;
+import org.mlem.jobs.experiments.ExperimentWriter;
+import org.mlem.jobs.experiments.ModelVariant;
+import org.mlem.jobs.experiments.SimulationExperiment;
+import org.mlem.jobs.experiments.SimulationGrid;
+import org.mlem.jobs.experiments.SimulationRun;
+import org.mlem.jobs.experiments.SimulationSummary;
+import org.mlem.jobs.experiments.SimulationTables;
+import org.mlem.jobs.output.RunDirectoryWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mlem simulate}: the paper's simulation study (section 2.5.1) as a job. Runs the grid
+ * in-process ({@link SimulationExperiment}), prints a line per fit, the mean +- std summary
+ * and the total time, and writes OUT (runs, importance, weighted_tau as CSV and, unless
+ * {@code --no-parquet}, Parquet through a local Spark session; simulate.json; _SUCCESS).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "The paper's simulation study: noise levels x seeds x models x soft-rank "
+        + "strengths on data with a known metric W*; writes runs.csv, importance.csv, "
+        + "weighted_tau.csv (+ Parquet) and simulate.json.")
+final class SimulateCommand implements Callable<Integer> {
+  @Option(names = "--out", paramLabel = "DIR", required = true,
+      description = "The output directory to write.")
+  String out;
+
+  @Option(names = "--stimuli", paramLabel = "N", defaultValue = "1000",
+      description = "Stimuli per dataset (default ${DEFAULT-VALUE}).")
+  int stimuli;
+
+  @Option(names = "--features", paramLabel = "F", defaultValue = "6",
+      description = "Binary features (default ${DEFAULT-VALUE}).")
+  int features;
+
+  @Option(names = "--dims", paramLabel = "D", defaultValue = "64",
+      description = "Representation dimensions (default ${DEFAULT-VALUE}).")
+  int dims;
+
+  @Option(names = "--noise", paramLabel = "X,Y,...", defaultValue = "0,0.5,1,2,3",
+      description = "Noise levels, including 0 (default ${DEFAULT-VALUE}).")
+  String noise;
+
+  @Option(names = "--seeds", paramLabel = "K", defaultValue = "5",
+      description = "Seeds 1..K per noise level (default ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--models", paramLabel = "M,...", defaultValue = "mlem,frrsa-i,frrsa",
+      description = "Models (default ${DEFAULT-VALUE}).")
+  String models;
+
+  @Option(names = "--strengths", paramLabel = "S,...",
+      defaultValue = "absolute:1.0,relative:1.0",
+      description = "Soft-rank strengths (default ${DEFAULT-VALUE}).")
+  String strengths;
+
+  @Option(names = "--permutations", paramLabel = "P", defaultValue = "10",
+      description = "Permutations per importance unit, >= 1 (default ${DEFAULT-VALUE}).")
+  int permutations;
+
+  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000",
+      description = "Most training steps per fit (default ${DEFAULT-VALUE}, the core's).")
+  int maxSteps;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "50",
+      description = "Early-stopping patience in steps (default ${DEFAULT-VALUE}, the core's).")
+  int patience;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Fits run in parallel (default: every core).")
+  Integer threads;
+
+  @Option(names = "--no-parquet", description = "Write CSV only (no Spark session).")
+  boolean noParquet;
+
+  @Option(names = "--overwrite", description = "Replace an existing output directory.")
+  boolean overwrite;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    SimulationGrid grid = grid();
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (workers < 1) {
+      throw new UsageException("--threads must be >= 1, found " + workers);
+    }
+    RunDirectoryWriter.requireWritable(new Configuration(), out, overwrite);
+    PrintWriter console = spec.commandLine().getOut();
+    console.printf(Locale.ROOT, "simulation: n=%d, F=%d, %d dims; %d noise levels x %d seeds x "
+        + "%d model variants = %d fits on %d thread%s%n", grid.stimuli(), grid.features(),
+        grid.dims(), grid.noise().size(), grid.seeds(), grid.variants().size(), grid.runCount(),
+        workers, workers == 1 ? "" : "s");
+    console.flush();
+    List<SimulationRun> runs = new SimulationExperiment(grid, workers).run(line -> {
+      console.println(line);
+      console.flush();
+    });
+    double gridSeconds = seconds(t0);
+    SimulationSummary summary = SimulationSummary.of(grid, runs);
+    console.println("mean +- std over seeds:");
+    console.print(summary.format());
+
+    long t1 = System.nanoTime();
+    Map<String, Object> timings = new LinkedHashMap<>();
+    timings.put("grid", gridSeconds);
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("command", "simulate");
+    manifest.put("mlem_version", Provenance.projectVersion());
+    manifest.put("java", System.getProperty("java.version"));
+    manifest.put("cores", Runtime.getRuntime().availableProcessors());
+    Map<String, Object> config = new LinkedHashMap<>(grid.toMap());
+    config.put("threads", workers);
+    config.put("parquet", !noParquet);
+    manifest.put("config", config);
+    manifest.put("runs", runs.size());
+    manifest.put("timings", timings);
+    manifest.put("summary", summary.toMaps());
+    if (noParquet) {
+      timings.put("total", seconds(t0));
+      new ExperimentWriter(null).write(out, overwrite, SimulationTables.of(grid, runs),
+          "simulate.json", manifest);
+    } else {
+      try (SparkSessions.Started spark = SparkSessions.start(null, "mlem simulate")) {
+        SparkSession session = spark.session();
+        timings.put("spark_start", seconds(t1));
+        timings.put("total", seconds(t0));
+        new ExperimentWriter(session).write(out, overwrite, SimulationTables.of(grid, runs),
+            "simulate.json", manifest);
+      }
+    }
+    console.printf(Locale.ROOT, "%d fits in %.1f s (%d thread%s); total %.1f s; output: %s%n",
+        runs.size(), gridSeconds, workers, workers == 1 ? "" : "s", seconds(t0), out);
+    ReportCommand.writeOrWarn(console, out,
+        () -> org.mlem.jobs.report.SimulateReport.write(new Configuration(), out));
+    console.flush();
+    return MlemCli.OK;
+  }
+
+  private SimulationGrid grid() {
+    try {
+      List<Model> modelList = ExperimentLists.models("--models", models);
+      List<SoftRankStrength> strengthList = ExperimentLists.strengths("--strengths", strengths);
+      List<ModelVariant> variants = new ArrayList<>();
+      for (Model model : modelList) {
+        for (SoftRankStrength strength : strengthList) {
+          variants.add(new ModelVariant(model, strength));
+        }
+      }
+      return new SimulationGrid(stimuli, features, dims,
+          ExperimentLists.noise("--noise", noise), seeds, variants, permutations, maxSteps,
+          patience);
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

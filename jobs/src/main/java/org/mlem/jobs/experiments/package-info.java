@@ -1,0 +1,15 @@
+/**
+ * The paper's experiments as jobs: the simulation study of section 2.5.1 ({@code mlem simulate}:
+ * noise levels x seeds x models x soft-rank strengths on data with a known metric W*) and the
+ * robustness analysis of Figure 2b on the user's own data ({@code mlem robustness}: noise added
+ * to the representations, every fit compared with the noiseless one).
+ *
+ * <p>Every fit runs the core engine in-process ({@code org.mlem.core.api.Mlem}, one thread per
+ * fit); fits run in parallel across a fixed thread pool ({@link ParallelRuns}) and their results
+ * are collected in grid order, so tables do not depend on the thread count (except the
+ * {@code seconds} column). The maths (fits, Frobenius distance, weighted tau, mean and standard
+ * deviation) comes from the core; this package arranges runs and writes tables
+ * ({@link ExperimentWriter}: CSV, Parquet when a Spark session is given, a JSON manifest,
+ * {@code _SUCCESS}, atomically).
+ */
+package org.mlem.jobs.experiments;

@@ -1,0 +1,166 @@
+package org.mlem.jobs.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlem.core.api.Mlem;
+import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.api.MlemConfig;
+import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.distance.RepresentationDistances;
+import org.mlem.core.distance.Representations;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureSchema;
+import org.mlem.core.pairs.PositionalRandom;
+import org.mlem.core.sim.NoiseInjection;
+import org.mlem.core.sim.SimulationStudy;
+import org.mlem.core.sim.SyntheticColumn;
+import org.mlem.core.sim.SyntheticDataset;
+import org.mlem.core.sim.SyntheticTables;
+import org.mlem.core.stats.Frobenius;
+import org.mlem.jobs.testing.SparkTestSession;
+
+/**
+ * {@code mlem robustness} through the command line on a small generated dataset written as CSV
+ * files: the table's rows and columns, the noiseless rows (distance 0, weighted tau 1), a noisy
+ * row recomputed with the core engine, and option errors exiting with 2.
+ */
+class RobustnessCommandTest {
+  private static final String[] FIT = {"--seed", "5", "--batch-size", "300", "--max-steps", "20",
+      "--patience", "5", "--permutations", "2", "--threads", "2", "--master", "local[2]"};
+
+  private static SparkSession spark;
+  private static SyntheticDataset data;
+  private static Path features;
+  private static Path representations;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = SparkTestSession.local(2, "RobustnessCommandTest");
+    data = SimulationStudy.generate(60, 3, 6, 0.2, 9);
+    StringBuilder f = new StringBuilder("id");
+    for (SyntheticColumn c : data.features()) {
+      f.append(',').append(c.name());
+    }
+    f.append('\n');
+    StringBuilder r = new StringBuilder("id");
+    for (int d = 0; d < data.dims(); d++) {
+      r.append(",v").append(d);
+    }
+    r.append('\n');
+    for (int i = 0; i < data.size(); i++) {
+      f.append(data.ids().get(i));
+      for (SyntheticColumn c : data.features()) {
+        f.append(',').append(c.categories()[i]);
+      }
+      f.append('\n');
+      r.append(data.ids().get(i));
+      for (int d = 0; d < data.dims(); d++) {
+        r.append(',').append(data.representations()[i * data.dims() + d]);
+      }
+      r.append('\n');
+    }
+    features = Files.writeString(tmp.resolve("features.csv"), f.toString());
+    representations = Files.writeString(tmp.resolve("reps.csv"), r.toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static CliRun robustness(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("robustness", "--features", features.toString(),
+        "--representations", representations.toString(), "--out", out.toString()));
+    args.addAll(List.of(FIT));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(new String[0]));
+  }
+
+  @Test
+  void writesTheTableComparedWithTheNoiselessFit() throws IOException {
+    Path out = tmp.resolve("robust");
+    CliRun r = robustness(out, "--noise", "0,1.5", "--seeds", "2", "--models", "mlem,frrsa-i");
+    assertEquals(0, r.code(), r.err());
+    for (String f : List.of("robustness.csv", "robustness", "robustness.json", "_SUCCESS")) {
+      assertTrue(Files.exists(out.resolve(f)), f);
+    }
+    List<String> lines = Files.readAllLines(out.resolve("robustness.csv"));
+    assertEquals("model,noise,seed,frobenius,weighted_tau,spearman", lines.get(0));
+    assertEquals(1 + 2 * 2 * 2, lines.size());
+    List<String> keys = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      keys.add(c[0] + "/" + c[1] + "/" + c[2]);
+      if (c[1].equals("0.0")) {
+        assertEquals(0.0, Double.parseDouble(c[3]), line);
+        assertEquals(1.0, Double.parseDouble(c[4]), line);
+      }
+    }
+    assertEquals(List.of("mlem/0.0/1", "mlem/0.0/2", "mlem/1.5/1", "mlem/1.5/2",
+        "frrsa-i/0.0/1", "frrsa-i/0.0/2", "frrsa-i/1.5/1", "frrsa-i/1.5/2"), keys);
+    assertEquals(8, spark.read().parquet(out.resolve("robustness").toString()).count());
+
+    // mlem at noise 1.5, seed 2, recomputed in-process with the core engine
+    EncodedFeatures encoded = FeatureSchema.inferred().encode(SyntheticTables.features(data));
+    Representations clean = SyntheticTables.representations(data);
+    MlemConfig config = MlemConfig.builder().seed(5).batchSize(300).maxSteps(20).patience(5)
+        .permutations(2).threads(1).build();
+    MlemAnalysis reference = Mlem.with(config).analyze(encoded,
+        new RepresentationDistances(clean, NeuralDistance.EUCLIDEAN));
+    float[] noisy = NoiseInjection.addGaussian(clean.data(), clean.size(), clean.dims(), 1.5,
+        PositionalRandom.mix(5, RobustnessStudy.NOISE_STREAM, 2));
+    MlemAnalysis fit = Mlem.with(config).analyze(encoded, new RepresentationDistances(
+        Representations.of(clean.ids(), noisy, clean.dims()), NeuralDistance.EUCLIDEAN));
+    String[] row = lines.get(4).split(",");
+    assertEquals("mlem/1.5/2", row[0] + "/" + row[1] + "/" + row[2]);
+    assertEquals(Frobenius.distance(fit.weights(), reference.weights()),
+        Double.parseDouble(row[3]));
+    assertEquals(ProfileComparison.weightedTau(FitOutcome.of(fit, 0).profile(),
+        FitOutcome.of(reference, 0).profile()), Double.parseDouble(row[4]));
+    assertEquals(fit.spearman(), Double.parseDouble(row[5]));
+
+    JsonNode json = new ObjectMapper().readTree(out.resolve("robustness.json").toFile());
+    assertEquals("robustness", json.get("command").asText());
+    assertEquals(2, json.get("study").get("seeds").asInt());
+    assertEquals(2, json.get("inputs").size());
+  }
+
+  private static void assertBadUsage(String expected, String... extra) {
+    Path out = tmp.resolve("bad-" + System.nanoTime());
+    CliRun r = robustness(out, extra);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertFalse(Files.exists(out), "no output directory");
+  }
+
+  @Test
+  void optionErrorsExitWithTwo() {
+    assertBadUsage("robustness compares several models: use --models (e.g. mlem,frrsa-i), not "
+        + "--model frrsa", "--model", "frrsa");
+    assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'lda'",
+        "--models", "lda");
+    assertBadUsage("--noise levels must be finite and >= 0, found '-2' in '0,-2'",
+        "--noise", "0,-2");
+    assertBadUsage("--seeds must be >= 1, found 0", "--seeds", "0");
+    assertBadUsage("a precomputed RDM (" + representations
+        + ") cannot be made noisy: give the vectors", "--representations-format", "rdm");
+    assertBadUsage("invalid --strength", "--strength", "loud");
+  }
+}
