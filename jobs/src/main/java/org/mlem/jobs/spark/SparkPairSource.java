@@ -91,11 +91,14 @@ public final class SparkPairSource implements PairSource, RoundRunner {
     }
     int[] sizes = new int[requests.size()];
     List<SliceSpec> specs = new ArrayList<>();
+    // See BatchSlicing: slice a request only as much as needed to fill the tasks, since every
+    // task costs Spark a few milliseconds of scheduling.
+    int perRequest = BatchSlicing.perRequest(partitions, requests.size());
     for (int r = 0; r < requests.size(); r++) {
       BatchRequest request = Objects.requireNonNull(requests.get(r), "request " + r);
       int pairs = batchPairs(request);
       sizes[r] = pairs;
-      int slices = BatchSlicing.sliceCount(pairs, partitions);
+      int slices = BatchSlicing.sliceCount(pairs, perRequest);
       for (int s = 0; s < slices; s++) {
         specs.add(new SliceSpec(r, request.stream(), request.index(), request.size(),
             BatchSlicing.sliceStart(pairs, slices, s),
@@ -104,7 +107,8 @@ public final class SparkPairSource implements PairSource, RoundRunner {
     }
     String description = JobDescriptions.batches(requests);
     Computed computed = runJob(description, () -> {
-      JavaFutureAction<List<BatchSlice>> job = context.parallelize(specs, specs.size())
+      JavaFutureAction<List<BatchSlice>> job = context
+          .parallelize(specs, BatchSlicing.tasks(specs.size(), partitions))
           .map(new SliceTask(executorPairs)).collectAsync();
       // While the executors compute the neural distances, the driver draws the same pairs and
       // computes their feature distances (cheap, and cheaper than shipping F values per pair).

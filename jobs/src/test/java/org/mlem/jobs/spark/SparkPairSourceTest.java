@@ -81,10 +81,13 @@ class SparkPairSourceTest {
     // 60 held-out stimuli have 1770 pairs: a request of 2000 is the full RDM
     assertEquals(1_770, actual.get(3).size());
     assertEquals(1_500, actual.get(2).size());
-    // one job, sliced as documented: ceil(B / 2048) capped by the partitions
-    int tasks = BatchSlicing.sliceCount(15_000, partitions) + 1
-        + BatchSlicing.sliceCount(1_500, partitions) + 1
-        + BatchSlicing.sliceCount(2_500, partitions);
+    // one job, sliced as documented: ceil(B / 2048) capped by the per-request share of the
+    // partitions, the slices grouped into at most `partitions` tasks
+    int perRequest = BatchSlicing.perRequest(partitions, requests.size());
+    int slices = BatchSlicing.sliceCount(15_000, perRequest) + 1
+        + BatchSlicing.sliceCount(1_500, perRequest) + 1
+        + BatchSlicing.sliceCount(2_500, perRequest);
+    int tasks = BatchSlicing.tasks(slices, partitions);
     JobRecorder.await(() -> !recorder.jobs().isEmpty());
     assertEquals(List.of(new JobRecorder.Job("mlem: training steps 0-1; evaluation batches 2; "
         + "importance batches 3; batch-size estimation batches 4", tasks)), recorder.jobs());
@@ -102,7 +105,8 @@ class SparkPairSourceTest {
       factory.open(split, SEED).batches(requests);
     }
     JobRecorder.await(() -> !recorder.jobs().isEmpty());
-    assertEquals(List.of(new JobRecorder.Job("mlem: training steps 8-15", 8 * 2)),
+    // 8 requests share 2 partitions: one slice each, grouped into 2 tasks
+    assertEquals(List.of(new JobRecorder.Job("mlem: training steps 8-15", 2)),
         recorder.jobs());
   }
 
@@ -174,6 +178,10 @@ class SparkPairSourceTest {
     assertEquals(2, BatchSlicing.sliceCount(2049, 8));
     assertEquals(8, BatchSlicing.sliceCount(1_000_000, 8));
     assertEquals(1, BatchSlicing.sliceCount(1_000_000, 1));
+    assertEquals(1, BatchSlicing.perRequest(2, 8));
+    assertEquals(3, BatchSlicing.perRequest(7, 3));
+    assertEquals(2, BatchSlicing.tasks(8, 2));
+    assertEquals(3, BatchSlicing.tasks(3, 7));
     assertEquals("partitions must be >= 1, found 0", assertThrows(
         IllegalArgumentException.class, () -> BatchSlicing.sliceCount(10, 0)).getMessage());
   }
