@@ -69,34 +69,45 @@ public final class RepresentationFrames {
 
   private static Representations fromVectorColumn(
       Dataset<Row> frame, String idColumn, String vector, String source) {
-    List<Row> rows = frame.select(functions.col(idColumn).cast("string"), functions.col(vector))
-        .collectAsList();
-    List<String> ids = ids(rows, idColumn, source);
+    // Rows are converted to float arrays on the executors (rows of boxed numbers are slow to
+    // collect); problems are reported on the driver in row order, as a driver-side pass would.
+    List<ConvertedRow> rows = frame
+        .select(functions.col(idColumn).cast("string"), functions.col(vector))
+        .javaRDD().map(row -> ConvertedRow.of(row, source, vector)).collect();
+    if (rows.isEmpty()) {
+      throw new InputException(source + ": the representation table is empty (0 rows); it"
+          + " needs one row per stimulus");
+    }
+    List<String> ids = new ArrayList<>(rows.size());
+    for (ConvertedRow row : rows) {
+      ids.add(row.id);
+    }
+    FrameColumns.requireValidIds(ids, idColumn, "representations", source);
     int n = rows.size();
-    String where = " of vector column '" + vector + "'";
     float[] data = null;
     int dims = -1;
     for (int i = 0; i < n; i++) {
-      double[] values = FrameColumns.components(rows.get(i).get(1), source, vector, ids.get(i));
-      if (values == null) {
+      ConvertedRow row = rows.get(i);
+      if (row.error != null) {
+        throw new InputException(row.error);
+      }
+      if (row.missing) {
         throw new InputException(source + ": stimulus '" + ids.get(i) + "' has a null "
             + "representation in column '" + vector + "'; every stimulus needs one");
       }
       if (data == null) {
-        if (values.length == 0) {
+        if (row.values.length == 0) {
           throw new InputException(source + ": stimulus '" + ids.get(i) + "' has an empty "
               + "representation in column '" + vector + "'");
         }
-        dims = values.length;
+        dims = row.values.length;
         data = new float[Math.multiplyExact(n, dims)];
-      } else if (values.length != dims) {
+      } else if (row.values.length != dims) {
         throw new InputException(source + ": ragged representations: stimulus '" + ids.get(i)
-            + "' has " + values.length + " values but stimulus '" + ids.get(0) + "' has " + dims
-            + "; every representation must have the same length");
+            + "' has " + row.values.length + " values but stimulus '" + ids.get(0) + "' has "
+            + dims + "; every representation must have the same length");
       }
-      for (int c = 0; c < dims; c++) {
-        data[i * dims + c] = RepresentationValues.toFloat(values[c], source, ids.get(i), c, where);
-      }
+      System.arraycopy(row.values, 0, data, i * dims, dims);
     }
     return RepresentationValues.of(ids, data, dims, source);
   }
