@@ -16,9 +16,15 @@ import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
+import org.apache.spark.sql.SparkSession;
+import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.sim.LanguageLikeDataset;
+import org.mlem.core.sim.NoiseInjection;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.sim.SyntheticTables;
+import org.mlem.jobs.sweep.SweepJob;
+import org.mlem.jobs.sweep.SweepResult;
+import org.mlem.jobs.sweep.SweepSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +61,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Where to write the generated inputs and the run (default: a temporary "
           + "directory, deleted afterwards).")
   String work;
+
+  @Option(names = "--sweep-layers", paramLabel = "L", defaultValue = "0",
+      description = "Also time 'mlem sweep' over L generated layers of the same shape (the "
+          + "layers differ by their noise level; default: ${DEFAULT-VALUE}, no sweep).")
+  int sweepLayers;
+
+  @Option(names = "--concurrency", paramLabel = "K", defaultValue = "1",
+      description = "Sets fitted at once by the sweep (default: ${DEFAULT-VALUE}).")
+  int concurrency;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: spark-submit's, else local[*]).")
@@ -120,6 +135,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Spark fit + importance / core fit + importance = %.2f "
             + "(target: at most 2)%n", ratio);
         out.flush();
+        if (sweepLayers > 0) {
+          sweep(spark.session(), data, dir, out);
+        }
       }
     } finally {
       if (work == null) {
@@ -127,6 +145,38 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Writes L layers (the dataset with noise 0.1 * l added) and times a sweep over them. */
+  private void sweep(SparkSession session, SyntheticDataset data, Path dir, PrintWriter out) {
+    String layers = dir.resolve("layers").toString();
+    for (int l = 1; l <= sweepLayers; l++) {
+      float[] noisy = NoiseInjection.addGaussian(data.representations(), data.size(),
+          data.dims(), 0.1 * l, PositionalRandom.mix(seed, l));
+      SyntheticDataset layer = new SyntheticDataset(data.ids(), data.features(), noisy,
+          data.dims(), null, data.description() + ", layer " + l);
+      DemoData.writeRepresentations(session, layer, layers + "/layer=" + l);
+    }
+    Map<String, Object> keys = new LinkedHashMap<>();
+    keys.put("features", dir.resolve("data").resolve(DemoData.FEATURES).toString());
+    keys.put("representations", layers + "/layer=*/");
+    keys.put("out", dir.resolve("sweep").toString());
+    keys.put("overwrite", true);
+    keys.put("seed", seed);
+    keys.put("permutations", permutations);
+    keys.put("quiet", true);
+    keys.put("master", master);
+    SweepSettings settings = new SweepSettings(FitSettings.resolve(keys), concurrency,
+        SweepSettings.DEFAULT_SET_COLUMN, null, true);
+    long t0 = System.nanoTime();
+    SweepResult result = new SweepJob(session, settings,
+        new PrintWriter(PrintWriter.nullWriter())).run();
+    double seconds = seconds(t0);
+    out.printf(Locale.ROOT, "mlem sweep over %d layers of %d x %d (concurrency %d): %.1f s of "
+        + "sweep time after Spark start-up (features, shared batch size, %d fits with "
+        + "importance, run directories, combined table, reports); %d failed%n", sweepLayers,
+        stimuli, dims, concurrency, seconds, result.sets().size(), result.failed());
+    out.flush();
   }
 
   private static double fitSeconds(MlemAnalysis analysis) {

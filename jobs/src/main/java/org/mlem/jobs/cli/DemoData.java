@@ -32,6 +32,12 @@ final class DemoData {
 
   /** Writes both files under {@code dir}, replacing earlier ones. */
   static void write(SparkSession spark, SyntheticDataset data, String dir) {
+    writeFeatures(spark, data, dir);
+    writeRepresentations(spark, data, new Path(dir, REPRESENTATIONS).toString());
+  }
+
+  /** Writes {@code dir/features.csv}, replacing an earlier one. */
+  static void writeFeatures(SparkSession spark, SyntheticDataset data, String dir) {
     try {
       Path base = new Path(dir);
       FileSystem fs = base.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -54,6 +60,10 @@ final class DemoData {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo features under " + dir, e);
     }
+  }
+
+  /** Writes the representations as Parquet (id, vector array&lt;float&gt;) at {@code uri}. */
+  static void writeRepresentations(SparkSession spark, SyntheticDataset data, String uri) {
     List<Row> rows = new ArrayList<>(data.size());
     float[] values = data.representations();
     int dims = data.dims();
@@ -69,6 +79,6 @@ final class DemoData {
         DataTypes.createStructField("vector",
             DataTypes.createArrayType(DataTypes.FloatType, false), false)));
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(new Path(dir, REPRESENTATIONS).toString());
+        .parquet(uri);
   }
 }
