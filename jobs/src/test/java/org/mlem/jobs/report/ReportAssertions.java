@@ -18,14 +18,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Parses reports with jsoup and checks figures, tables and self-containment. */
-final class ReportAssertions {
+public final class ReportAssertions {
   private static final Pattern URL_ATTRIBUTE =
       Pattern.compile("(?i)(src|href|xlink:href|url)\\s*[=(]\\s*[\"']?\\s*(https?:|//|ftp:|data:)");
 
   private ReportAssertions() {}
 
   /** Parses a report and checks it refers to nothing outside itself. */
-  static Document selfContained(Path report) throws IOException {
+  public static Document selfContained(Path report) throws IOException {
     assertTrue(Files.isRegularFile(report), report + " written");
     String html = Files.readString(report, StandardCharsets.UTF_8);
     Document doc = Jsoup.parse(html);
@@ -53,7 +53,7 @@ final class ReportAssertions {
   }
 
   /** The figure with that id: an inline SVG with at least {@code minShapes} path/rect/line. */
-  static Element figure(Document doc, String id, String cssClass, int minShapes) {
+  public static Element figure(Document doc, String id, String cssClass, int minShapes) {
     Element svg = doc.getElementById(id);
     assertNotNull(svg, "figure " + id);
     assertEquals("svg", svg.tagName(), id);
@@ -65,7 +65,7 @@ final class ReportAssertions {
   }
 
   /** The body rows of the table with that id, as cell texts. */
-  static List<List<String>> rows(Document doc, String id) {
+  public static List<List<String>> rows(Document doc, String id) {
     Element table = doc.getElementById(id);
     assertNotNull(table, "table " + id);
     List<List<String>> rows = new ArrayList<>();
@@ -78,7 +78,7 @@ final class ReportAssertions {
   }
 
   /** The first column of a table's rows. */
-  static List<String> firstColumn(Document doc, String id) {
+  public static List<String> firstColumn(Document doc, String id) {
     return rows(doc, id).stream().map(r -> r.get(0)).toList();
   }
 

@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlem.jobs.report.ReportAssertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.MlemConfig;
 import org.mlem.core.features.EncodedFeatures;
@@ -190,6 +191,20 @@ class SweepJobTest {
     assertEquals(reason, row.<String>getAs("reason"));
     assertEquals("failed", row.<String>getAs("status"));
     assertTrue(row.isNullAt(row.fieldIndex("unit")));
+
+    // the report of this real sweep: self-contained, every figure drawn, every set listed
+    org.jsoup.nodes.Document report =
+        ReportAssertions.selfContained(out.resolve("report.html"));
+    ReportAssertions.figure(report, "fig-profiles", "profiles", 2);
+    ReportAssertions.figure(report, "fig-layer-scores", "layer-scores", 1);
+    List<List<String>> status = ReportAssertions.rows(report, "status-table");
+    assertEquals(List.of("layer=1", "layer=2"), status.stream().map(s -> s.get(0)).toList());
+    assertEquals(List.of("ok", "failed"), status.stream().map(s -> s.get(1)).toList());
+    assertEquals(List.of("runs/layer=1/report.html"),
+        report.select("#status-table a").eachAttr("href"));
+    org.jsoup.nodes.Document setReport = ReportAssertions.selfContained(
+        out.resolve("runs/layer=1/report.html"));
+    ReportAssertions.figure(setReport, "fig-importance", "importance", 3);
   }
 
   @Test
