@@ -2,12 +2,9 @@ package org.mlem.jobs.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.features.EncodedFeatures;
-import org.mlem.core.features.FeatureKind;
-import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
 
 /**
@@ -43,7 +40,7 @@ public final class PartitionedInputLoader {
           + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
           + InputLoader.MIN_STIMULI + " (a train/test split of at least 2 + 2)");
     }
-    EncodedFeatures encoded = encode(table, features);
+    EncodedFeatures encoded = InputLoader.encode(table, features);
     List<InputFile> files = new ArrayList<>();
     files.add(InputFiles.describe(conf, features.uri(), "features"));
     DistributedRepresentations reps = PartitionedRepresentationReader.read(spark,
@@ -53,20 +50,5 @@ public final class PartitionedInputLoader {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
     return new PartitionedInputs(encoded, reps, files, List.of());
-  }
-
-  private static EncodedFeatures encode(FeatureTable table, FeatureInput features) {
-    try {
-      FeatureSchema schema = FeatureSchema.inferred();
-      if (!features.featureColumns().isEmpty()) {
-        schema = schema.select(features.featureColumns());
-      }
-      for (Map.Entry<String, FeatureKind> kind : features.kinds().entrySet()) {
-        schema = schema.withKind(kind.getKey(), kind.getValue());
-      }
-      return schema.withMissingDistance(features.missingDistance()).encode(table);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("features file " + features.uri() + ": " + e.getMessage(), e);
-    }
   }
 }
