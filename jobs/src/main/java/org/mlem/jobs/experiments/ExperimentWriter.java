@@ -3,20 +3,16 @@ package org.mlem.jobs.experiments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.jobs.output.CsvText;
 import org.mlem.jobs.output.OutputExistsException;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunTable;
 import org.slf4j.Logger;
@@ -72,15 +68,15 @@ public final class ExperimentWriter {
           throw new IOException("cannot create " + temp);
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        writeText(fs, new Path(temp, manifestName), json.writeValueAsString(manifest) + "\n");
+        OutputFiles.writeText(fs, new Path(temp, manifestName), json.writeValueAsString(manifest) + "\n");
         for (RunTable table : tables) {
-          writeText(fs, new Path(temp, table.name() + ".csv"), CsvText.of(table));
+          OutputFiles.writeText(fs, new Path(temp, table.name() + ".csv"), CsvText.of(table));
           if (spark != null) {
-            writeParquet(table, new Path(temp, table.name()));
+            OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
           }
         }
-        writeText(fs, new Path(temp, RunDirectoryWriter.SUCCESS), "");
-        moveIntoPlace(fs, temp, target, overwrite, unique);
+        OutputFiles.writeText(fs, new Path(temp, RunDirectoryWriter.SUCCESS), "");
+        OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
         done = true;
       } finally {
         if (!done) {
@@ -93,43 +89,6 @@ public final class ExperimentWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the output directory " + dir + ": " + e, e);
-    }
-  }
-
-  private void writeParquet(RunTable table, Path path) {
-    List<Row> rows = new ArrayList<>(table.rows().size());
-    for (Object[] values : table.rows()) {
-      rows.add(RowFactory.create(values));
-    }
-    spark.createDataFrame(rows, table.sparkSchema()).coalesce(1).write().parquet(path.toString());
-  }
-
-  private static void writeText(FileSystem fs, Path path, String text) throws IOException {
-    try (OutputStream out = fs.create(path, false)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void moveIntoPlace(
-      FileSystem fs, Path temp, Path target, boolean overwrite, String unique) throws IOException {
-    Path old = null;
-    if (fs.exists(target)) {
-      if (!overwrite) {
-        throw new OutputExistsException(target.toString());
-      }
-      old = new Path(target.getParent(), target.getName() + "._old-" + unique);
-      if (!fs.rename(target, old)) {
-        throw new IOException("cannot move the previous output " + target + " aside to " + old);
-      }
-    }
-    if (!fs.rename(temp, target)) {
-      if (old != null && !fs.rename(old, target)) {
-        LOG.error("the previous output was left at {}", old);
-      }
-      throw new IOException("cannot rename " + temp + " to " + target);
-    }
-    if (old != null && !fs.delete(old, true)) {
-      LOG.warn("cannot delete the previous output, moved aside to {}", old);
     }
   }
 }

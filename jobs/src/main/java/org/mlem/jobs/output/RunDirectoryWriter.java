@@ -3,18 +3,12 @@ package org.mlem.jobs.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +90,7 @@ public final class RunDirectoryWriter {
       boolean done = false;
       try {
         writeAll(run, fs, temp);
-        moveIntoPlace(fs, temp, target, overwrite, unique);
+        OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
         done = true;
       } finally {
         if (!done) {
@@ -119,59 +113,21 @@ public final class RunDirectoryWriter {
       throw new IOException("cannot create " + temp);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    writeText(fs, new Path(temp, RUN_JSON),
+    OutputFiles.writeText(fs, new Path(temp, RUN_JSON),
         json.writeValueAsString(RunManifest.of(run, spark.version())) + "\n");
     afterEachFile.accept(RUN_JSON);
     for (RunTable table : RunTables.of(run.analysis())) {
-      writeParquet(table, new Path(temp, table.name()));
+      OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
       afterEachFile.accept(table.name());
       String csvName = table.name() + ".csv";
       String csv = table.name().equals("weights")
           ? CsvText.matrix(run.analysis().featureNames(), run.analysis().weights())
           : CsvText.of(table);
-      writeText(fs, new Path(temp, csvName), csv);
+      OutputFiles.writeText(fs, new Path(temp, csvName), csv);
       afterEachFile.accept(csvName);
     }
-    writeText(fs, new Path(temp, SUCCESS), "");
+    OutputFiles.writeText(fs, new Path(temp, SUCCESS), "");
     afterEachFile.accept(SUCCESS);
-  }
-
-  private void writeParquet(RunTable table, Path path) {
-    List<Row> rows = new ArrayList<>(table.rows().size());
-    for (Object[] values : table.rows()) {
-      rows.add(RowFactory.create(values));
-    }
-    spark.createDataFrame(rows, table.sparkSchema()).coalesce(1).write()
-        .parquet(path.toString());
-  }
-
-  private static void writeText(FileSystem fs, Path path, String text) throws IOException {
-    try (OutputStream out = fs.create(path, false)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void moveIntoPlace(
-      FileSystem fs, Path temp, Path target, boolean overwrite, String unique) throws IOException {
-    Path old = null;
-    if (fs.exists(target)) {
-      if (!overwrite) {
-        throw new OutputExistsException(target.toString());
-      }
-      old = new Path(target.getParent(), target.getName() + "._old-" + unique);
-      if (!fs.rename(target, old)) {
-        throw new IOException("cannot move the previous run " + target + " aside to " + old);
-      }
-    }
-    if (!fs.rename(temp, target)) {
-      if (old != null && !fs.rename(old, target)) {
-        LOG.error("the previous run was left at {}", old);
-      }
-      throw new IOException("cannot rename " + temp + " to " + target);
-    }
-    if (old != null && !fs.delete(old, true)) {
-      LOG.warn("cannot delete the previous run, moved aside to {}", old);
-    }
   }
 
   private static void deleteQuietly(FileSystem fs, Path path) {
