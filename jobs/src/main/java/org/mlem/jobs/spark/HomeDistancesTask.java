@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.mlem.core.distance.NeuralDistance;
@@ -26,12 +27,13 @@ final class HomeDistancesTask
         FlatMapFunction<Iterator<Tuple2<Integer, RowBlock>>, PositionDistances> {
   private static final long serialVersionUID = 1L;
 
-  private final HomeRouting routing;
+  private final Broadcast<HomeRouting> shared;
+  private transient HomeRouting routing;
   private final NeuralDistance metric;
   private final FailOnceHook failOnce;
 
-  HomeDistancesTask(HomeRouting routing, NeuralDistance metric, FailOnceHook failOnce) {
-    this.routing = routing;
+  HomeDistancesTask(Broadcast<HomeRouting> shared, NeuralDistance metric, FailOnceHook failOnce) {
+    this.shared = shared;
     this.metric = metric;
     this.failOnce = failOnce;
   }
@@ -45,6 +47,7 @@ final class HomeDistancesTask
   @Override
   public Iterator<PositionDistances> call(
       Iterator<Tuple2<Integer, RowBlock>> blocks, Iterator<Tuple2<Integer, ShippedRows>> shipped) {
+    routing = shared.value();
     List<Tuple2<Integer, ShippedRows>> received = new ArrayList<>();
     shipped.forEachRemaining(received::add);
     RowBlock[] local = new RowBlock[routing.blockCount()];

@@ -26,6 +26,13 @@ final class HomeRouting implements Serializable {
   private transient int[] order;
   private transient int[] start;
   private boolean crossPartition;
+  /**
+   * The rows each block ships to each home block of another partition, in the home's position
+   * order: pair (source o, home h) ships {@code shipRows[shipStart[o * B + h] ..
+   * shipStart[o * B + h + 1])}.
+   */
+  private transient int[] shipRows;
+  private transient int[] shipStart;
 
   HomeRouting(int[] first, int[] second, int blockRows, int[] partitionOfBlock) {
     if (first.length != second.length) {
@@ -63,6 +70,53 @@ final class HomeRouting implements Serializable {
       order[counts[home[k]]++] = k;
     }
     this.crossPartition = cross;
+    int[] shipCounts = new int[blockCount * blockCount + 1];
+    int shipped = 0;
+    for (int i = 0; i < n; i++) {
+      int k = order[i];
+      int other = otherRow(k);
+      if (other >= 0) {
+        shipCounts[(other / blockRows) * blockCount + home[k] + 1]++;
+        shipped++;
+      }
+    }
+    for (int key = 0; key < blockCount * blockCount; key++) {
+      shipCounts[key + 1] += shipCounts[key];
+    }
+    this.shipStart = shipCounts.clone();
+    this.shipRows = new int[shipped];
+    for (int i = 0; i < n; i++) {
+      int k = order[i];
+      int other = otherRow(k);
+      if (other >= 0) {
+        shipRows[shipCounts[(other / blockRows) * blockCount + home[k]]++] = other;
+      }
+    }
+  }
+
+  /** The row of position k cached in another partition than its home block, else -1. */
+  private int otherRow(int k) {
+    int a = first[k] / blockRows;
+    int b = second[k] / blockRows;
+    if (partitionOfBlock[a] == partitionOfBlock[b]) {
+      return -1;
+    }
+    return home(a, b) == a ? second[k] : first[k];
+  }
+
+  /** The index into {@link #shipRow} of the first row block o ships to home block h. */
+  int shipFrom(int source, int home) {
+    return shipStart[source * blockCount() + home];
+  }
+
+  /** The index into {@link #shipRow} just past the last row block o ships to home block h. */
+  int shipTo(int source, int home) {
+    return shipStart[source * blockCount() + home + 1];
+  }
+
+  /** The i-th shipped row. */
+  int shipRow(int i) {
+    return shipRows[i];
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -71,6 +125,8 @@ final class HomeRouting implements Serializable {
     PackedArrays.writeInts(out, second);
     PackedArrays.writeInts(out, order);
     PackedArrays.writeInts(out, start);
+    PackedArrays.writeInts(out, shipRows);
+    PackedArrays.writeInts(out, shipStart);
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -79,6 +135,8 @@ final class HomeRouting implements Serializable {
     second = PackedArrays.readInts(in);
     order = PackedArrays.readInts(in);
     start = PackedArrays.readInts(in);
+    shipRows = PackedArrays.readInts(in);
+    shipStart = PackedArrays.readInts(in);
   }
 
   /** The home block of a pair of blocks a and b. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.importance.PermutationImportance;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the DRIVER draws every request's pairs with core's {@link PairSampler} (exactly as the
  *       broadcast placement's tasks do) and computes their feature distances with
- *       {@link EncodedFeatures#delta} (cheap: F values per pair);
+ *       {@link EncodedFeatures#deltas} (cheap: F values per pair), while the job below runs;
  *   <li>it routes each pair position to a HOME block, one of block(i) and block(j)
  *       ({@link HomeRouting});
  *   <li>ONE Spark job computes the neural distances where the blocks are cached: when some pair
@@ -124,24 +125,26 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
         new HomeRouting(first, second, blocks.blockRows(), blocks.partitionOfBlock());
     String description = JobDescriptions.batches(requests);
     long t0 = System.nanoTime();
-    JavaFutureAction<List<PositionDistances>> job = submit(description, routing);
+    Broadcast<HomeRouting> shared = context.broadcast(routing);
+    JavaFutureAction<List<PositionDistances>> job = submit(description, shared);
     List<PairBatch> out = new ArrayList<>(drawn.size());
     List<double[]> deltas = new ArrayList<>(drawn.size());
+    double[] neural;
     try {
       // the feature distances are computed while the job runs
       for (PairIndices pairs : drawn) {
         int b = pairs.size();
         double[] delta = new double[b * f];
-        for (int k = 0; k < b; k++) {
-          features.delta(pairs.first()[k], pairs.second()[k], delta, k * f);
-        }
+        features.deltas(pairs.first(), pairs.second(), 0, b, delta);
         deltas.add(delta);
       }
+      neural = collect(description, routing, job, t0);
     } catch (RuntimeException | Error e) {
       job.cancel(true);
       throw e;
+    } finally {
+      shared.destroy();
     }
-    double[] neural = collect(description, routing, job, t0);
     at = 0;
     for (int r = 0; r < drawn.size(); r++) {
       int b = drawn.get(r).size();
@@ -177,12 +180,12 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
 
   /** Submits the call's job (asynchronously: the driver computes feature distances meanwhile). */
   private JavaFutureAction<List<PositionDistances>> submit(
-      String description, HomeRouting routing) {
+      String description, Broadcast<HomeRouting> routing) {
     String previous = context.getLocalProperty(JobDescriptions.PROPERTY);
     context.setJobDescription(description);
     try {
       HomeDistancesTask distances = new HomeDistancesTask(routing, metric, failOnce);
-      if (routing.crossPartition()) {
+      if (routing.value().crossPartition()) {
         JavaPairRDD<Integer, ShippedRows> shipped = blocks.rdd()
             .mapPartitionsToPair(new ShipRowsTask(routing, failOnce))
             .partitionBy(new BlockPartitioner(blocks.partitionOfBlock(), blocks.partitions()));

@@ -3,6 +3,7 @@ package org.mlem.jobs.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
 
@@ -16,16 +17,18 @@ final class ShipRowsTask
     implements PairFlatMapFunction<Iterator<Tuple2<Integer, RowBlock>>, Integer, ShippedRows> {
   private static final long serialVersionUID = 1L;
 
-  private final HomeRouting routing;
+  private final Broadcast<HomeRouting> shared;
+  private transient HomeRouting routing;
   private final FailOnceHook failOnce;
 
-  ShipRowsTask(HomeRouting routing, FailOnceHook failOnce) {
-    this.routing = routing;
+  ShipRowsTask(Broadcast<HomeRouting> shared, FailOnceHook failOnce) {
+    this.shared = shared;
     this.failOnce = failOnce;
   }
 
   @Override
   public Iterator<Tuple2<Integer, ShippedRows>> call(Iterator<Tuple2<Integer, RowBlock>> blocks) {
+    routing = shared.value();
     List<Tuple2<Integer, ShippedRows>> out = new ArrayList<>();
     while (blocks.hasNext()) {
       RowBlock block = blocks.next()._2();
@@ -33,34 +36,14 @@ final class ShipRowsTask
       int own = block.index();
       int dims = block.dims();
       for (int h = 0; h < routing.blockCount(); h++) {
-        if (routing.together(h, own)) {
+        int from = routing.shipFrom(own, h);
+        int to = routing.shipTo(own, h);
+        if (to == from) {
           continue;
         }
-        int from = routing.from(h);
-        int to = routing.to(h);
-        int count = 0;
-        for (int i = from; i < to; i++) {
-          int k = routing.position(i);
-          if (routing.block(routing.first(k)) == own || routing.block(routing.second(k)) == own) {
-            count++;
-          }
-        }
-        if (count == 0) {
-          continue;
-        }
-        float[] data = new float[count * dims];
-        int at = 0;
-        for (int i = from; i < to; i++) {
-          int k = routing.position(i);
-          int a = routing.first(k);
-          int b = routing.second(k);
-          if (routing.block(a) == own) {
-            block.copyRow(a, data, at);
-            at += dims;
-          } else if (routing.block(b) == own) {
-            block.copyRow(b, data, at);
-            at += dims;
-          }
+        float[] data = new float[(to - from) * dims];
+        for (int i = from, at = 0; i < to; i++, at += dims) {
+          block.copyRow(routing.shipRow(i), data, at);
         }
         out.add(new Tuple2<>(h, new ShippedRows(own, data)));
       }
