@@ -33,18 +33,21 @@ import org.mlem.jobs.spark.RowBlock;
  * number of steps at a fixed batch size through the partitioned placement and prints, per n,
  * the time per training step and the peak heap of the driver (and of the executors, which are
  * the same JVM in local mode). A first, untimed run of the smallest n warms the JVM and Spark
- * up. It asserts nothing. What it shows: the time per step is flat in
+ * up, and every n first trains {@value #WARMUP_STEPS} untimed steps (the larger n take code
+ * paths the smallest does not, e.g. rows shipped between partitions), so the timed steps are
+ * the steady state. It asserts nothing. What it shows: the time per step is flat in
  * n (a step costs the batch, not the matrix), and the partitioned placement runs matrices
  * larger than the broadcast budget.
  *
  * <p>Usage (see {@code submit-scripts/bench-scale}):
- * {@code ScaleBenchmark [--sizes 10000,100000,1000000] [--dims 64] [--batch 20000] [--steps 24]
+ * {@code ScaleBenchmark [--sizes 10000,100000,1000000] [--dims 64] [--batch 20000] [--steps 48]
  * [--budget-mb 64] [--block-rows 0] [--master local[2]]}.
  */
 public final class ScaleBenchmark {
   private static final long SEED = 20240601L;
   private static final int[] LEVELS = {4, 7, 12};
-  private static final int WARMUP_STEPS = 8;
+  /** Three calls of 8 steps: the n's own code paths (e.g. rows shipped between partitions) warm. */
+  private static final int WARMUP_STEPS = 24;
 
   private ScaleBenchmark() {}
 
@@ -172,7 +175,7 @@ public final class ScaleBenchmark {
     int[] sizes = {10_000, 100_000, 1_000_000};
     int dims = 64;
     int batch = 20_000;
-    int steps = 24;
+    int steps = 48;
     int budgetMb = 64;
     int blockRows = 0;
     String master = "local[2]";

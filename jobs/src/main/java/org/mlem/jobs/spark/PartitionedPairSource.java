@@ -3,8 +3,11 @@ package org.mlem.jobs.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.HashPartitioner;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.importance.PermutationImportance;
@@ -28,14 +31,17 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the DRIVER draws every request's pairs with core's {@link PairSampler} (exactly as the
  *       broadcast placement's tasks do) and computes their feature distances with
- *       {@link EncodedFeatures#delta} (cheap: F values per pair);
- *   <li>it routes each pair position to its unordered block pair (block(i), block(j))
- *       ({@link BatchRouting});
- *   <li>ONE Spark job computes the neural distances: each cached block copies out the rows its
- *       block pairs need ({@link BlockRowsTask}); the rows are grouped by block pair (one
- *       shuffle of the batch's rows only, never of whole blocks); each block-pair task computes
- *       its positions' distances with core's {@code RepresentationDistances}
- *       ({@link BlockPairTask}) and returns (position, distance);
+ *       {@link EncodedFeatures#deltas} (cheap: F values per pair), while the job below runs;
+ *   <li>it routes each pair position to a HOME block, one of block(i) and block(j)
+ *       ({@link HomeRouting});
+ *   <li>ONE Spark job computes the neural distances where the blocks are cached: when some pair
+ *       spans two partitions of the cached blocks, each block first ships, to each home block of
+ *       another partition, only the rows of its own that the home's positions need ({@link ShipRowsTask}; one shuffle of at most one row per
+ *       pair, never of whole blocks), partitioned to the partition caching the home block; then
+ *       each home block's task, zipped with its shipped rows, computes its positions' distances
+ *       with core's {@code RepresentationDistances} ({@link HomeDistancesTask}) and returns
+ *       (position, distance). Every step's work is proportional to the pairs, never to n;
+ *       when no pair spans two partitions (e.g. one block), the job is a single stage;
  *   <li>the driver writes the distances by position.
  * </ol>
  *
@@ -115,20 +121,37 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
       System.arraycopy(pairs.second(), 0, second, at, pairs.size());
       at += pairs.size();
     }
-    double[] neural = neuralDistances(JobDescriptions.batches(requests),
-        new BatchRouting(first, second, blocks.blockRows(), blocks.blockCount()));
+    HomeRouting routing =
+        new HomeRouting(first, second, blocks.blockRows(), blocks.partitionOfBlock());
+    String description = JobDescriptions.batches(requests);
+    long t0 = System.nanoTime();
+    Broadcast<HomeRouting> shared = context.broadcast(routing);
+    JavaFutureAction<List<PositionDistances>> job = submit(description, shared);
     List<PairBatch> out = new ArrayList<>(drawn.size());
-    at = 0;
-    for (PairIndices pairs : drawn) {
-      int b = pairs.size();
-      double[] delta = new double[b * f];
-      for (int k = 0; k < b; k++) {
-        features.delta(pairs.first()[k], pairs.second()[k], delta, k * f);
+    List<double[]> deltas = new ArrayList<>(drawn.size());
+    double[] neural;
+    try {
+      // the feature distances are computed while the job runs
+      for (PairIndices pairs : drawn) {
+        int b = pairs.size();
+        double[] delta = new double[b * f];
+        features.deltas(pairs.first(), pairs.second(), 0, b, delta);
+        deltas.add(delta);
       }
+      neural = collect(description, routing, job, t0);
+    } catch (RuntimeException | Error e) {
+      job.cancel(true);
+      throw e;
+    } finally {
+      shared.destroy();
+    }
+    at = 0;
+    for (int r = 0; r < drawn.size(); r++) {
+      int b = drawn.get(r).size();
       double[] d = new double[b];
       System.arraycopy(neural, at, d, 0, b);
       at += b;
-      out.add(new PairBatch(b, f, delta, d));
+      out.add(new PairBatch(b, f, deltas.get(r), d));
     }
     return out;
   }
@@ -155,21 +178,39 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
   @Override
   public void close() {}
 
-  private double[] neuralDistances(String description, BatchRouting routing) {
-    int keys = routing.keys().size();
-    int tasks = Math.max(1, Math.min(keys, partitions));
+  /** Submits the call's job (asynchronously: the driver computes feature distances meanwhile). */
+  private JavaFutureAction<List<PositionDistances>> submit(
+      String description, Broadcast<HomeRouting> routing) {
     String previous = context.getLocalProperty(JobDescriptions.PROPERTY);
     context.setJobDescription(description);
-    long t0 = System.nanoTime();
-    List<PositionDistances> parts;
     try {
-      parts = blocks.rdd()
-          .flatMapToPair(new BlockRowsTask(routing, failOnce))
-          .groupByKey(new HashPartitioner(tasks))
-          .map(new BlockPairTask(routing, metric, blocks.dims()))
-          .collect();
+      HomeDistancesTask distances = new HomeDistancesTask(routing, metric, failOnce);
+      if (routing.value().crossPartition()) {
+        JavaPairRDD<Integer, ShippedRows> shipped = blocks.rdd()
+            .mapPartitionsToPair(new ShipRowsTask(routing, failOnce))
+            .partitionBy(new BlockPartitioner(blocks.partitionOfBlock(), blocks.partitions()));
+        return blocks.rdd().zipPartitions(shipped, distances).collectAsync();
+      }
+      return blocks.rdd().mapPartitions(distances).collectAsync();
     } finally {
       context.setLocalProperty(JobDescriptions.PROPERTY, previous);
+    }
+  }
+
+  /** Waits for the call's job and writes the distances by position. */
+  private double[] collect(String description, HomeRouting routing,
+      JavaFutureAction<List<PositionDistances>> job, long t0) {
+    List<PositionDistances> parts;
+    try {
+      parts = job.get();
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the job '" + description
+          + "'", e);
+    } catch (ExecutionException e) {
+      throw PartitionedPairSource.<RuntimeException>rethrow(e.getCause() == null ? e
+          : e.getCause());
     }
     double[] neural = new double[routing.pairCount()];
     boolean[] written = new boolean[neural.length];
@@ -188,9 +229,16 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
       throw new IllegalStateException("the partitioned job returned " + count + " of "
           + neural.length + " pair distances; a block is missing from the cached blocks");
     }
-    LOG.debug("{}: {} pairs over {} block pairs in {} ms", description, neural.length, keys,
+    LOG.debug("{}: {} pairs over {} home blocks in {} ms", description, neural.length,
+        routing.homeCount(),
         (System.nanoTime() - t0) / 1_000_000);
     return neural;
+  }
+
+  /** Rethrows the job's failure as it is (as {@code collect()} would have thrown it). */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+    throw (T) failure;
   }
 
   private PairSampler sampler(PairStream stream) {

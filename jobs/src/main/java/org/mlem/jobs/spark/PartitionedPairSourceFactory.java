@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Opens pair sources of the partitioned placement: the representation rows stay in cached
  * {@link RepresentationBlocks} on the executors, the (small) encoded features stay on the
  * driver, which draws every pair and computes the feature distances itself; one Spark job per
- * call computes the neural distances by block pair ({@link PartitionedPairSource}). Results are
+ * call computes the neural distances where the blocks are cached ({@link PartitionedPairSource}). Results are
  * bit-identical to {@link SparkPairSourceFactory} (and core's in-process engine) given the same
  * features, representations, metric, split and seed. Use it for matrices beyond the broadcast
  * budget ({@link Placement}); precomputed RDMs stay with the broadcast factory.
@@ -47,7 +47,9 @@ public final class PartitionedPairSourceFactory implements PairSourceFactory, Au
    * @param features encoded features of the n stimuli (row order = the blocks' row order)
    * @param blocks the n representation rows in blocks
    * @param metric the neural distance
-   * @param partitions the most block-pair tasks per call, >= 1 (0 = the default parallelism)
+   * @param partitions kept for compatibility, >= 1 (0 = the default parallelism): a call now runs
+   *     one task per partition of the cached blocks (at most the default parallelism, see
+   *     {@link RepresentationBlocks})
    * @throws IllegalArgumentException if the counts differ, partitions is negative, or a row is
    *     rejected by the metric (naming the stimulus id and row)
    */
@@ -74,12 +76,12 @@ public final class PartitionedPairSourceFactory implements PairSourceFactory, Au
           FailOnceHook.CONF_KEY);
     }
     checkRows();
-    LOG.info("partitioned placement: {} rows x {} dims in {} blocks of {} rows; up to {} "
-        + "block-pair tasks per call", blocks.stimuli(), blocks.dims(), blocks.blockCount(),
-        blocks.blockRows(), this.partitions);
+    LOG.info("partitioned placement: {} rows x {} dims in {} blocks of {} rows, cached in {} "
+        + "partitions (one task per partition and stage per call)", blocks.stimuli(),
+        blocks.dims(), blocks.blockCount(), blocks.blockRows(), blocks.partitions());
   }
 
-  /** The most block-pair tasks per call (the resolved partitions, >= 1). */
+  /** The resolved partitions argument (>= 1); see the constructor. */
   public int partitions() {
     return partitions;
   }

@@ -15,7 +15,10 @@ import scala.Tuple2;
 /**
  * The n x D float32 representation matrix of the partitioned placement, as a cached RDD of
  * {@link RowBlock}s keyed by block number: block b holds rows {@code [b * S, (b + 1) * S)}
- * (the last block fewer), one block per partition. The matrix never needs to fit on the driver
+ * (the last block fewer). The blocks are cached in at most Spark's default parallelism
+ * partitions (several blocks per partition when there are more blocks than that, coalesced
+ * without a shuffle), so a partitioned call runs few tasks and pairs whose blocks share a
+ * partition move no rows at all. The matrix never needs to fit on the driver
  * (except when built with {@link #fromRepresentations}); rows are numbered in the feature
  * table's order. The default block size S makes a block about {@value #DEFAULT_BLOCK_BYTES}
  * bytes. Close (or {@link #unpersist}) when the analysis is done.
@@ -28,10 +31,13 @@ public final class RepresentationBlocks implements AutoCloseable {
   private final int stimuli;
   private final int dims;
   private final int blockRows;
+  /** The partition of {@link #blocks} that holds block b. */
+  private final int[] partitionOfBlock;
 
-  private RepresentationBlocks(
-      JavaPairRDD<Integer, RowBlock> blocks, int stimuli, int dims, int blockRows) {
+  private RepresentationBlocks(JavaPairRDD<Integer, RowBlock> blocks, int stimuli, int dims,
+      int blockRows, int[] partitionOfBlock) {
     this.blocks = blocks;
+    this.partitionOfBlock = partitionOfBlock;
     this.stimuli = stimuli;
     this.dims = dims;
     this.blockRows = blockRows;
@@ -156,6 +162,16 @@ public final class RepresentationBlocks implements AutoCloseable {
     return blocks;
   }
 
+  /** The partition of {@link #rdd} that holds each block (indexed by block number). */
+  int[] partitionOfBlock() {
+    return partitionOfBlock.clone();
+  }
+
+  /** The number of partitions of {@link #rdd}. */
+  int partitions() {
+    return blocks.getNumPartitions();
+  }
+
   /** Drops the cached blocks. */
   public void unpersist() {
     blocks.unpersist(false);
@@ -169,15 +185,33 @@ public final class RepresentationBlocks implements AutoCloseable {
 
   private static RepresentationBlocks cached(
       JavaPairRDD<Integer, RowBlock> blocks, int n, int dims, int s) {
-    blocks.persist(StorageLevel.MEMORY_ONLY());
-    long count = blocks.count();
-    int expected = blockCount(n, s);
-    if (count != expected) {
-      blocks.unpersist(false);
-      throw new IllegalStateException("expected " + expected + " blocks of " + s + " rows for "
-          + n + " rows, found " + count);
+    int target = Math.max(1, Math.min(blockCount(n, s), blocks.context().defaultParallelism()));
+    if (blocks.getNumPartitions() > target) {
+      blocks = blocks.coalesce(target);
     }
-    return new RepresentationBlocks(blocks, n, dims, s);
+    blocks.persist(StorageLevel.MEMORY_ONLY());
+    List<int[]> located = blocks.mapPartitionsWithIndex((partition, it) -> {
+      List<int[]> found = new ArrayList<>();
+      it.forEachRemaining(entry -> found.add(new int[] {entry._2().index(), partition}));
+      return found.iterator();
+    }, true).collect();
+    int expected = blockCount(n, s);
+    int[] partitionOfBlock = new int[expected];
+    Arrays.fill(partitionOfBlock, -1);
+    boolean valid = located.size() == expected;
+    for (int[] at : located) {
+      if (at[0] < 0 || at[0] >= expected || partitionOfBlock[at[0]] >= 0) {
+        valid = false;
+        break;
+      }
+      partitionOfBlock[at[0]] = at[1];
+    }
+    if (!valid) {
+      blocks.unpersist(false);
+      throw new IllegalStateException("expected " + expected + " distinct blocks of " + s
+          + " rows for " + n + " rows, found " + located.size());
+    }
+    return new RepresentationBlocks(blocks, n, dims, s, partitionOfBlock);
   }
 
   private static RowBlock assemble(
