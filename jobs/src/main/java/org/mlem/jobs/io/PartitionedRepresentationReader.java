@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -203,29 +202,8 @@ public final class PartitionedRepresentationReader {
       String source = input.uri();
       String idColumn = RepresentationReader.idColumn(input);
       StructType schema = frame.schema();
-      FrameColumns.requireColumn(schema, idColumn, "id column", source);
-      String vector = input.vectorColumn();
-      if (vector == null) {
-        List<String> candidates = new ArrayList<>();
-        for (StructField field : schema.fields()) {
-          if (!field.name().equals(idColumn) && (FrameColumns.isNumericArray(field.dataType())
-              || FrameColumns.isVector(field.dataType()))) {
-            candidates.add(field.name());
-          }
-        }
-        if (candidates.size() > 1) {
-          throw new InputException(source + ": several array/vector columns ("
-              + String.join(", ", candidates) + "); name the one holding the representations");
-        }
-        vector = candidates.isEmpty() ? null : candidates.get(0);
-      } else {
-        FrameColumns.requireColumn(schema, vector, "vector column", source);
-        DataType type = FrameColumns.typeOf(schema, vector);
-        if (!(FrameColumns.isNumericArray(type) || FrameColumns.isVector(type))) {
-          throw FrameColumns.wrongType(source, vector, "array<float>, array<double> or vector",
-              type);
-        }
-      }
+      String vector =
+          RepresentationFrames.vectorColumn(schema, idColumn, input.vectorColumn(), source);
       Column id = functions.col(idColumn).cast("string");
       if (vector != null) {
         return new Layout(frame.select(id, functions.col(vector)), vector, List.of());

@@ -38,10 +38,23 @@ public final class RepresentationFrames {
    */
   public static Representations toRepresentations(
       Dataset<Row> frame, String idColumn, String vectorColumn, String source) {
-    StructType schema = frame.schema();
+    String vector = vectorColumn(frame.schema(), idColumn, vectorColumn, source);
+    return vector != null
+        ? fromVectorColumn(frame, idColumn, vector, source)
+        : fromWideColumns(frame, idColumn, source);
+  }
+
+  /**
+   * The column holding the vectors: the named one (checked to be array&lt;numeric&gt; or a
+   * vector), else the only array/vector column besides the id, else null (wide columns).
+   *
+   * @throws InputException if a named column is missing or of another type, or if several
+   *     array/vector columns make the choice ambiguous
+   */
+  static String vectorColumn(
+      StructType schema, String idColumn, String vectorColumn, String source) {
     FrameColumns.requireColumn(schema, idColumn, "id column", source);
-    String vector = vectorColumn;
-    if (vector == null) {
+    if (vectorColumn == null) {
       List<String> candidates = new ArrayList<>();
       for (StructField field : schema.fields()) {
         if (!field.name().equals(idColumn) && (FrameColumns.isNumericArray(field.dataType())
@@ -53,18 +66,15 @@ public final class RepresentationFrames {
         throw new InputException(source + ": several array/vector columns ("
             + String.join(", ", candidates) + "); name the one holding the representations");
       }
-      vector = candidates.isEmpty() ? null : candidates.get(0);
-    } else {
-      FrameColumns.requireColumn(schema, vector, "vector column", source);
-      DataType type = FrameColumns.typeOf(schema, vector);
-      if (!(FrameColumns.isNumericArray(type) || FrameColumns.isVector(type))) {
-        throw FrameColumns.wrongType(source, vector, "array<float>, array<double> or vector",
-            type);
-      }
+      return candidates.isEmpty() ? null : candidates.get(0);
     }
-    return vector != null
-        ? fromVectorColumn(frame, idColumn, vector, source)
-        : fromWideColumns(frame, idColumn, source);
+    FrameColumns.requireColumn(schema, vectorColumn, "vector column", source);
+    DataType type = FrameColumns.typeOf(schema, vectorColumn);
+    if (!(FrameColumns.isNumericArray(type) || FrameColumns.isVector(type))) {
+      throw FrameColumns.wrongType(source, vectorColumn, "array<float>, array<double> or vector",
+          type);
+    }
+    return vectorColumn;
   }
 
   private static Representations fromVectorColumn(
