@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,21 +75,7 @@ public final class FitOptions {
       description = "Soft-rank strength, relative:C or absolute:EPS (default absolute:1.0).")
   String strength;
 
-  @Option(names = "--feature-columns", paramLabel = "A,B,C",
-      description = "Feature columns to use, in order (default: every column but the id).")
-  String featureColumns;
-
-  @Option(names = "--kinds", paramLabel = "NAME=KIND,...",
-      description = "Feature kind overrides: categorical, ordinal or vector.")
-  String kinds;
-
-  @Option(names = "--missing-distance", paramLabel = "X",
-      description = "Feature distance when a value is missing, in [0, 1] (default 0).")
-  Double missingDistance;
-
-  @Option(names = "--features-format", paramLabel = "FORMAT",
-      description = "auto (by extension, default), parquet or csv.")
-  String featuresFormat;
+  @Mixin FeatureTableOptions featureTable;
 
   @Option(names = "--representations-format", paramLabel = "FORMAT",
       description = "auto (by extension, default), parquet, csv, npy, hdf5 or rdm.")

@@ -63,13 +63,12 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
   private final PairSampler trainingSampler;
   private final PairSampler heldOutSampler;
   private final long seed;
-  private final int partitions;
   private final FailOnceHook failOnce;
 
   PartitionedPairSource(
       PartitionedPairSourceFactory factory, JavaSparkContext context, EncodedFeatures features,
       RepresentationBlocks blocks, NeuralDistance metric, StimulusSplit split, long seed,
-      int partitions, FailOnceHook failOnce) {
+      FailOnceHook failOnce) {
     this.factory = factory;
     this.context = context;
     this.features = features;
@@ -78,7 +77,6 @@ public final class PartitionedPairSource implements PairSource, RoundRunner {
     this.trainingSampler = new PairSampler(split.train());
     this.heldOutSampler = new PairSampler(split.test());
     this.seed = seed;
-    this.partitions = partitions;
     this.failOnce = failOnce;
   }
 

@@ -101,10 +101,9 @@ public final class PartitionedPairSourceFactory implements PairSourceFactory, Au
   public PartitionedPairSource open(StimulusSplit split, long seed) {
     Objects.requireNonNull(split, "split");
     requireOpen();
-    requireInRange("train", split.train());
-    requireInRange("test", split.test());
+    SplitChecks.requireInRange(split, features.size());
     return new PartitionedPairSource(this, context, features, blocks, metric, split, seed,
-        partitions, failOnce);
+        failOnce);
   }
 
   /** Marks the factory closed; the blocks stay cached until their owner closes them. */
@@ -133,17 +132,6 @@ public final class PartitionedPairSourceFactory implements PairSourceFactory, Au
       int row = bad.stream().min(Integer::compare).orElseThrow();
       throw new IllegalArgumentException(
           MetricRowCheck.message(metric, features.ids().get(row), row));
-    }
-  }
-
-  private void requireInRange(String name, int[] indices) {
-    int n = features.size();
-    for (int index : indices) {
-      if (index < 0 || index >= n) {
-        throw new IllegalArgumentException("the split's " + name + " stimuli include index "
-            + index + " but the features hold " + n + " stimuli (indices 0-" + (n - 1)
-            + "); build the split for the same stimuli");
-      }
     }
   }
 }

@@ -97,8 +97,7 @@ public final class SparkPairSourceFactory implements PairSourceFactory, AutoClos
   public SparkPairSource open(StimulusSplit split, long seed) {
     Objects.requireNonNull(split, "split");
     requireOpen();
-    requireInRange("train", split.train());
-    requireInRange("test", split.test());
+    SplitChecks.requireInRange(split, stimuli);
     ExecutorPairs pairs = new ExecutorPairs(features, distances, split, seed, failOnce);
     return new SparkPairSource(this, context, pairs, split, featureCount, partitions);
   }
@@ -118,16 +117,6 @@ public final class SparkPairSourceFactory implements PairSourceFactory, AutoClos
     if (closed) {
       throw new IllegalStateException("this SparkPairSourceFactory was closed and its broadcast "
           + "data destroyed; open pair sources from a new factory");
-    }
-  }
-
-  private void requireInRange(String name, int[] indices) {
-    for (int index : indices) {
-      if (index < 0 || index >= stimuli) {
-        throw new IllegalArgumentException("the split's " + name + " stimuli include index "
-            + index + " but the features hold " + stimuli + " stimuli (indices 0-"
-            + (stimuli - 1) + "); build the split for the same stimuli");
-      }
     }
   }
 
