@@ -145,7 +145,7 @@ public final class PermutationImportance {
       for (int i = 0; i < b; i++) {
         permuted[i] = s[i] + w * (phi[perm[i] * terms + k] - phi[i * terms + k]);
       }
-      units[k] = baseline - spearman(permuted, dRanks, "unit " + k, permutation);
+      units[k] = baseline - spearmanOfScratch(permuted, dRanks, "unit " + k, permutation);
     }
     double[] totals = new double[0];
     if (total) {
@@ -160,16 +160,27 @@ public final class PermutationImportance {
         }
         PhiExpansion.expand(shuffled, b, featureCount, interactions, phi);
         PhiExpansion.predict(phi, b, terms, coefficients, permuted);
-        totals[a] = baseline - spearman(permuted, dRanks, "feature " + a, permutation);
+        totals[a] = baseline - spearmanOfScratch(permuted, dRanks, "feature " + a, permutation);
       }
     }
     return new PermutationRound(permutation, baseline, units, totals);
   }
 
+  /** As {@link #spearman}, snapping the scratch predictions in place (no copy per unit). */
+  private static double spearmanOfScratch(
+      double[] scratch, double[] dRanks, String what, int permutation) {
+    return againstRanks(TieSnapping.snapInPlace(scratch), dRanks, what, permutation);
+  }
+
   /** Exact Spearman of predictions (snapped so equal values tie) against precomputed ranks. */
   private static double spearman(double[] s, double[] dRanks, String what, int permutation) {
+    return againstRanks(TieSnapping.snap(s), dRanks, what, permutation);
+  }
+
+  private static double againstRanks(
+      double[] snapped, double[] dRanks, String what, int permutation) {
     try {
-      return Spearman.againstRanks(TieSnapping.snap(s), dRanks);
+      return Spearman.againstRanks(snapped, dRanks);
     } catch (ArithmeticException e) {
       throw new ArithmeticException(
           "permutation importance, round " + permutation + ", " + what + ": " + e.getMessage());

@@ -37,7 +37,8 @@ public final class BatchObjective {
   }
 
   /**
-   * Loads a batch: keeps its feature distances and training targets (copied). The phi terms
+   * Loads a batch: keeps a reference to its feature distances (a batch's arrays are never
+   * modified) and a copy of the training targets (the caller reuses its buffer). The phi terms
    * are formed on the fly from delta (B x F) rather than materialized (B x F(F+1)/2), which keeps
    * a step's memory traffic small.
    *
@@ -52,14 +53,13 @@ public final class BatchObjective {
           + targets.length);
     }
     if (this.rows != rows) {
-      delta = new double[rows * features];
       s = new double[rows];
       gradS = new double[rows];
       target = new double[rows];
       this.rows = rows;
     }
     System.arraycopy(targets, 0, target, 0, rows);
-    System.arraycopy(batchDelta, 0, delta, 0, rows * features);
+    delta = batchDelta;
   }
 
   /**

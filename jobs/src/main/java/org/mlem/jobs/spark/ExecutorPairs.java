@@ -26,6 +26,12 @@ final class ExecutorPairs implements Serializable {
   private final int[] test;
   private final long seed;
   private final FailOnceHook failOnce;
+  /**
+   * Samplers built on first use in each JVM (a sampler sorts and checks its stimuli once); not
+   * shipped. Racing first uses build equal immutable samplers, so the race is harmless.
+   */
+  private transient volatile PairSampler trainSampler;
+  private transient volatile PairSampler testSampler;
 
   ExecutorPairs(
       Broadcast<EncodedFeatures> features, Broadcast<PairDistances> distances,
@@ -40,8 +46,24 @@ final class ExecutorPairs implements Serializable {
 
   /** The pairs of batch (stream, index, size), as {@code LocalPairSource.pairs} draws them. */
   PairIndices draw(PairStream stream, long index, int size) {
-    PairSampler sampler = new PairSampler(stream.drawsFromTraining() ? train : test);
-    return sampler.sample(seed, stream.id(), index, size);
+    return sampler(stream.drawsFromTraining()).sample(seed, stream.id(), index, size);
+  }
+
+  private PairSampler sampler(boolean training) {
+    if (training) {
+      PairSampler s = trainSampler;
+      if (s == null) {
+        s = new PairSampler(train);
+        trainSampler = s;
+      }
+      return s;
+    }
+    PairSampler s = testSampler;
+    if (s == null) {
+      s = new PairSampler(test);
+      testSampler = s;
+    }
+    return s;
   }
 
   /**
