@@ -7,7 +7,9 @@ import org.mlem.core.batchsize.BatchSizeConfig;
 import org.mlem.core.evaluation.HeldOutEvaluation;
 import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.AdamWConfig;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.train.TrainingConfig;
 
@@ -76,8 +78,10 @@ public record MlemConfig(
     Builder b = new Builder();
     b.model = training.model();
     b.interactions = training.interactions();
+    b.parametrization = training.parametrization();
     b.strength = training.strength();
     b.optimizer = training.optimizer();
+    b.stopping = training.stopping();
     b.patience = training.patience();
     b.maxSteps = training.maxSteps();
     b.prefetchSteps = training.prefetchSteps();
@@ -103,12 +107,14 @@ public record MlemConfig(
     Map<String, String> m = new LinkedHashMap<>();
     m.put("model", training.model().cliName());
     m.put("interactions", Boolean.toString(training.interactions()));
+    m.put("parametrization", training.parametrization().cliName());
     m.put("strength", training.strength().toString());
     m.put("lr", Double.toString(training.optimizer().learningRate()));
     m.put("beta1", Double.toString(training.optimizer().beta1()));
     m.put("beta2", Double.toString(training.optimizer().beta2()));
     m.put("adam-epsilon", Double.toString(training.optimizer().epsilon()));
     m.put("weight-decay", Double.toString(training.optimizer().weightDecay()));
+    m.put("stopping", training.stopping().cliName());
     m.put("patience", Integer.toString(training.patience()));
     m.put("max-steps", Integer.toString(training.maxSteps()));
     m.put("prefetch-steps", Integer.toString(training.prefetchSteps()));
@@ -127,8 +133,10 @@ public record MlemConfig(
   public static final class Builder {
     private Model model = Model.MLEM;
     private boolean interactions = true;
+    private Parametrization parametrization = TrainingConfig.DEFAULT_PARAMETRIZATION;
     private SoftRankStrength strength = TrainingConfig.DEFAULT_STRENGTH;
     private AdamWConfig optimizer = AdamWConfig.defaults();
+    private StoppingSignal stopping = TrainingConfig.DEFAULT_STOPPING;
     private int patience = TrainingConfig.DEFAULT_PATIENCE;
     private int maxSteps = TrainingConfig.DEFAULT_MAX_STEPS;
     private int prefetchSteps = TrainingConfig.DEFAULT_PREFETCH_STEPS;
@@ -153,6 +161,18 @@ public record MlemConfig(
     /** Interaction terms (default true; must be false for FR-RSA, true for FR-RSA-I). */
     public Builder interactions(boolean value) {
       this.interactions = value;
+      return this;
+    }
+
+    /** How MLEM's metric is kept positive semidefinite (default projected). */
+    public Builder parametrization(Parametrization value) {
+      this.parametrization = value;
+      return this;
+    }
+
+    /** The score early stopping watches (default a fixed validation batch of training pairs). */
+    public Builder stopping(StoppingSignal value) {
+      this.stopping = value;
       return this;
     }
 
@@ -242,8 +262,8 @@ public record MlemConfig(
 
     /** Validates and builds. */
     public MlemConfig build() {
-      TrainingConfig training = new TrainingConfig(model, interactions, strength, optimizer,
-          patience, maxSteps, prefetchSteps, seed);
+      TrainingConfig training = new TrainingConfig(model, interactions, parametrization,
+          strength, optimizer, stopping, patience, maxSteps, prefetchSteps, seed);
       return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds,
           permutations, totalImportance, evaluationBatches, threads);
     }

@@ -55,6 +55,15 @@ public interface MetricParametrization {
    */
   void backward(double[] params, double[] gradCoefficients, double[] gradParamsOut);
 
+  /**
+   * Brings parameters back into the feasible set after an optimizer step (projected gradient).
+   * The default does nothing: most parametrizations are unconstrained.
+   *
+   * @param params {@link #parameterCount()} values, updated in place
+   * @throws ArithmeticException if the parameters cannot be projected (a non-finite entry)
+   */
+  default void project(double[] params) {}
+
   /** The coefficients of the normalized W as a new array; see {@link #coefficients(double[], double[])}. */
   default double[] coefficients(double[] params) {
     double[] coefficients = new double[coefficientCount()];

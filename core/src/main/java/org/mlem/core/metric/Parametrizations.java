@@ -5,23 +5,44 @@ public final class Parametrizations {
   private Parametrizations() {}
 
   /**
+   * The parametrization of {@code model} for {@code featureCount} features with MLEM's default
+   * {@link Parametrization#PROJECTED}; see {@link #of(Model, int, boolean, Parametrization)}.
+   */
+  public static MetricParametrization of(Model model, int featureCount, boolean interactions) {
+    return of(model, featureCount, interactions, Parametrization.PROJECTED);
+  }
+
+  /**
    * The parametrization of {@code model} for {@code featureCount} features: MLEM with
-   * interactions is {@link SpdCholeskyMetric}, MLEM without and FR-RSA are
-   * {@link SoftplusDiagonalMetric}, FR-RSA-I is {@link SymmetricMetric}.
+   * interactions is {@link ProjectedSpdMetric} (projected) or {@link SpdCholeskyMetric}
+   * (cholesky), MLEM without is {@link ProjectedDiagonalMetric} (projected) or
+   * {@link SoftplusDiagonalMetric} (cholesky, the paper's); FR-RSA is
+   * {@link SoftplusDiagonalMetric} and FR-RSA-I {@link SymmetricMetric}, whatever
+   * {@code parametrization} says.
    *
    * @param model the model, not null
    * @param featureCount F, &gt;= 1
    * @param interactions whether W has off-diagonal terms; must be false for FR-RSA and true for
    *     FR-RSA-I
+   * @param parametrization how MLEM's metric is kept positive semidefinite
    * @throws IllegalArgumentException on a null model, a featureCount below 1, or an
    *     interactions flag the model does not allow
    */
-  public static MetricParametrization of(Model model, int featureCount, boolean interactions) {
+  public static MetricParametrization of(
+      Model model, int featureCount, boolean interactions, Parametrization parametrization) {
+    if (parametrization == null) {
+      throw new IllegalArgumentException("parametrization must not be null");
+    }
     if (model == null) {
       throw new IllegalArgumentException("model must not be null");
     }
     switch (model) {
       case MLEM:
+        if (parametrization == Parametrization.PROJECTED) {
+          return interactions
+              ? new ProjectedSpdMetric(featureCount)
+              : new ProjectedDiagonalMetric(featureCount);
+        }
         return interactions
             ? new SpdCholeskyMetric(featureCount)
             : new SoftplusDiagonalMetric(featureCount);

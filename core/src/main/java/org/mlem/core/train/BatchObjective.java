@@ -81,6 +81,12 @@ public final class BatchObjective {
     return finish(params, epsS, epsT, gradParams);
   }
 
+  /** The score at {@code params}, without its gradient. */
+  public double value(double[] params, SoftRankStrength strength) {
+    predict(params);
+    return SoftSpearman.value(s, target, strength);
+  }
+
   /** Predicted distances s = Phi w(params) of the loaded batch (a copy). */
   public double[] predictions(double[] params) {
     predict(params);

@@ -12,7 +12,9 @@ public enum PairStream {
   /** Permutation importance; pairs of test stimuli. Index = permutation. */
   IMPORTANCE(3, false),
   /** Batch-size estimation; pairs of training stimuli. Index = round * batches + batch. */
-  BATCH_SIZE(4, true);
+  BATCH_SIZE(4, true),
+  /** The early-stopping validation batch; pairs of training stimuli. Index 0. */
+  VALIDATION(5, true);
 
   private final long id;
   private final boolean training;

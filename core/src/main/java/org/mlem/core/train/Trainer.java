@@ -11,20 +11,24 @@ import org.mlem.core.metric.MetricParametrization;
 import org.mlem.core.metric.Parametrizations;
 import org.mlem.core.optim.AdamW;
 import org.mlem.core.optim.EarlyStopping;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.pairs.PositionalRandom;
+import org.mlem.core.rank.SoftSpearman;
 
 /**
  * Fits a metric W by synchronous minibatch gradient ascent of the soft-rank Spearman between
- * predicted distances s = Phi w and min-max scaled neural distances (MLEM-SPEC section 4; paper
- * section 2.2 and Appendix B). Each step draws a fresh batch from the {@link PairSource}; the next
- * chunk of batches is computed while the current one trains. The loop itself is sequential, so
- * the result depends only on the configuration, the seed and the data.
+ * predicted distances s = Phi w and min-max scaled neural distances (docs/method.md section 4;
+ * paper section 2.2 and Appendix B). Each step draws a fresh batch from the {@link PairSource};
+ * the next chunk of batches is computed while the current one trains. The loop itself is
+ * sequential, so the result depends only on the configuration, the seed and the data.
  *
  * <p>Per step: phi expansion of the batch, s = Phi w(V), t = ((d - m) / (M - m + 1e-8))^2 with
  * m, M the running min and max of all neural distances seen in training, score and d score / d s
  * from the soft-rank Spearman, d score / d w = Phi^T (d score / d s), the parametrization's
- * hand-written backward to V, an AdamW ascent step. Early stopping keeps the parameters of the
- * best-scoring step.
+ * hand-written backward to V, an AdamW ascent step, then the parametrization's projection (the
+ * projected metrics' PSD cone and unit sphere). Early stopping watches the configured
+ * {@link StoppingSignal} (by default the soft-rank Spearman of one fixed batch of training pairs,
+ * drawn with the first chunk) and keeps the parameters of its best step.
  */
 public final class Trainer {
   /** Position used to derive the initialization seed from the run seed. */
@@ -64,8 +68,10 @@ public final class Trainer {
       throw new IllegalArgumentException("batch size must be >= 2, found " + batchSize);
     }
     MetricParametrization metric =
-        Parametrizations.of(config.model(), f, config.interactions());
+        Parametrizations.of(config.model(), f, config.interactions(), config.parametrization());
     double[] params = metric.initialParameters(PositionalRandom.mix(config.seed(), INIT_STREAM));
+    metric.project(params);
+    boolean validating = config.stopping() == StoppingSignal.VALIDATION;
     double[] coef = new double[metric.coefficientCount()];
     double[] gradParams = new double[metric.parameterCount()];
     AdamW optimizer = new AdamW(config.optimizer(), params.length);
@@ -76,7 +82,9 @@ public final class Trainer {
     double runningMax = Double.NEGATIVE_INFINITY;
     double[] t = new double[0];
     List<Double> scores = new ArrayList<>();
+    List<Double> validationScores = new ArrayList<>();
     List<Double> times = new ArrayList<>();
+    BatchObjective validation = null;
     long start = System.nanoTime();
     boolean stoppedEarly = false;
 
@@ -87,14 +95,19 @@ public final class Trainer {
     });
     try {
       int chunk = config.prefetchSteps();
-      CompletableFuture<List<PairBatch>> next = fetch(prefetcher, source, 0, chunk, batchSize);
+      CompletableFuture<List<PairBatch>> next =
+          fetch(prefetcher, source, 0, chunk, batchSize, validating);
       int step = 0;
       training:
       while (step < config.maxSteps()) {
         List<PairBatch> current = join(next);
+        if (validating && step == 0) {
+          validation = validationObjective(metric, current.get(0));
+          current = current.subList(1, current.size());
+        }
         int nextStart = step + current.size();
         next = nextStart < config.maxSteps()
-            ? fetch(prefetcher, source, nextStart, chunk, batchSize)
+            ? fetch(prefetcher, source, nextStart, chunk, batchSize, false)
             : null;
         for (PairBatch batch : current) {
           int b = batch.size();
@@ -118,7 +131,12 @@ public final class Trainer {
           } catch (ArithmeticException e) {
             throw new ArithmeticException("training step " + step + ": " + e.getMessage());
           }
-          stopping.observe(step, score, params);
+          double watched = score;
+          if (validation != null) {
+            watched = validation.value(params, config.strength());
+            validationScores.add(watched);
+          }
+          stopping.observe(step, watched, params);
           scores.add(score);
           times.add((System.nanoTime() - start) / 1e9);
           progress.onStep(step, score, stopping.bestScore(), stopping.stepsSinceImprovement());
@@ -131,6 +149,7 @@ public final class Trainer {
             break training;
           }
           optimizer.ascend(params, gradParams);
+          metric.project(params);
         }
       }
       if (next != null) {
@@ -142,14 +161,44 @@ public final class Trainer {
     double[] best = stopping.bestParameters();
     metric.coefficients(best, coef);
     return new TrainedMetric(config.model(), config.interactions(), featureNames, coef,
-        new TrainingHistory(unbox(scores), unbox(times)), stopping.bestStep(),
+        new TrainingHistory(unbox(scores), unbox(times), unbox(validationScores)),
+        stopping.bestStep(),
         stopping.bestScore(), stoppedEarly, batchSize, (System.nanoTime() - start) / 1e9);
   }
 
-  private CompletableFuture<List<PairBatch>> fetch(
-      ExecutorService executor, PairSource source, int firstStep, int chunk, int batchSize) {
+  /**
+   * The objective of the fixed validation batch, its targets scaled by the batch's own minimum
+   * and maximum (fixed for the whole fit, unlike the training targets' running range).
+   */
+  private static BatchObjective validationObjective(
+      MetricParametrization metric, PairBatch batch) {
+    int b = batch.size();
+    double[] d = batch.neural();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : d) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    double range = max - min + 1e-8;
+    double[] t = new double[b];
+    for (int k = 0; k < b; k++) {
+      double u = (d[k] - min) / range;
+      t[k] = u * u;
+    }
+    BatchObjective objective = new BatchObjective(metric);
+    objective.load(batch.delta(), b, t);
+    return objective;
+  }
+
+  /** Requests a chunk of training batches, preceded by the validation batch when asked. */
+  private CompletableFuture<List<PairBatch>> fetch(ExecutorService executor, PairSource source,
+      int firstStep, int chunk, int batchSize, boolean withValidation) {
     int count = Math.min(chunk, config.maxSteps() - firstStep);
-    List<BatchRequest> requests = new ArrayList<>(count);
+    List<BatchRequest> requests = new ArrayList<>(count + 1);
+    if (withValidation) {
+      requests.add(new BatchRequest(PairStream.VALIDATION, 0, batchSize));
+    }
     for (int k = 0; k < count; k++) {
       requests.add(new BatchRequest(PairStream.TRAINING, firstStep + k, batchSize));
     }

@@ -27,7 +27,8 @@ class MetricParametrizationTest {
   static Stream<Arguments> parametrizations() {
     List<Arguments> cases = new ArrayList<>();
     List<IntFunction<MetricParametrization>> kinds =
-        List.of(SpdCholeskyMetric::new, SoftplusDiagonalMetric::new, SymmetricMetric::new);
+        List.of(SpdCholeskyMetric::new, SoftplusDiagonalMetric::new, SymmetricMetric::new,
+            ProjectedSpdMetric::new, ProjectedDiagonalMetric::new);
     for (IntFunction<MetricParametrization> kind : kinds) {
       for (int featureCount : FEATURE_COUNTS) {
         MetricParametrization p = kind.apply(featureCount);
@@ -122,6 +123,17 @@ class MetricParametrizationTest {
   @MethodSource("parametrizations")
   void initialParametersAreDeterministicBySeed(String name, MetricParametrization p) {
     assertArrayEquals(p.initialParameters(42), p.initialParameters(42), 0.0);
+    if (p instanceof ProjectedSpdMetric || p instanceof ProjectedDiagonalMetric) {
+      // The projected metrics start from I / sqrt(F) whatever the seed.
+      assertArrayEquals(p.initialParameters(42), p.initialParameters(43), 0.0);
+      double[][] w = p.matrix(p.initialParameters(42));
+      for (int a = 0; a < w.length; a++) {
+        for (int b = 0; b < w.length; b++) {
+          assertEquals(a == b ? 1.0 / Math.sqrt(w.length) : 0.0, w[a][b], INVARIANT);
+        }
+      }
+      return;
+    }
     double[] first = p.initialParameters(42);
     double[] other = p.initialParameters(43);
     assertFalse(java.util.Arrays.equals(first, other), "different seeds give different values");
@@ -260,7 +272,8 @@ class MetricParametrizationTest {
   @Test
   void featureCountBelowOneIsRejected() {
     List<IntFunction<MetricParametrization>> kinds =
-        List.of(SpdCholeskyMetric::new, SoftplusDiagonalMetric::new, SymmetricMetric::new);
+        List.of(SpdCholeskyMetric::new, SoftplusDiagonalMetric::new, SymmetricMetric::new,
+            ProjectedSpdMetric::new, ProjectedDiagonalMetric::new);
     for (IntFunction<MetricParametrization> kind : kinds) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> kind.apply(0));

@@ -11,9 +11,9 @@ class ParametrizationsTest {
   @Test
   void eachModelGetsItsParametrization() {
     MetricParametrization spd = Parametrizations.of(Model.MLEM, 4, true);
-    assertInstanceOf(SpdCholeskyMetric.class, spd);
+    assertInstanceOf(ProjectedSpdMetric.class, spd);
     assertEquals(4, spd.featureCount());
-    assertInstanceOf(SoftplusDiagonalMetric.class, Parametrizations.of(Model.MLEM, 4, false));
+    assertInstanceOf(ProjectedDiagonalMetric.class, Parametrizations.of(Model.MLEM, 4, false));
     assertInstanceOf(SoftplusDiagonalMetric.class, Parametrizations.of(Model.FRRSA, 4, false));
     MetricParametrization symmetric = Parametrizations.of(Model.FRRSA_I, 3, true);
     assertInstanceOf(SymmetricMetric.class, symmetric);

@@ -43,6 +43,7 @@ final class JobDescriptions {
       case EVALUATION -> "evaluation batches";
       case IMPORTANCE -> "importance batches";
       case BATCH_SIZE -> "batch-size estimation batches";
+      case VALIDATION -> "validation batch";
     };
   }
 
