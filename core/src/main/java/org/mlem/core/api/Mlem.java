@@ -23,6 +23,7 @@ import org.mlem.core.importance.PermutationImportance;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.Splits;
 import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.FitDiagnostics;
 import org.mlem.core.train.LocalPairSource;
 import org.mlem.core.train.PairSource;
 import org.mlem.core.train.TrainedMetric;
@@ -151,6 +152,11 @@ public final class Mlem {
         HeldOutScores scores =
             HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
         fitSeconds += seconds(tf);
+        for (String w : FitDiagnostics.check(metric, source, batchSize,
+            splits.size() == 1 ? "fit" : "fold " + (k + 1))) {
+          warnings.add(w);
+          LOG.warn("{}", w);
+        }
         LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}",
             k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman());
         Optional<ImportanceResult> importance = Optional.empty();

@@ -15,7 +15,8 @@ import org.mlem.core.metric.PhiExpansion;
  * @param coefficients W's coefficients in term order (lower triangle or diagonal)
  * @param history training score per step
  * @param bestStep the step whose parameters were kept (early stopping restores them)
- * @param bestScore the training score at that step
+ * @param bestScore the score early stopping watched at that step (the validation batch's by
+ *     default, else the step's training batch's)
  * @param stoppedEarly true when patience ran out before maxSteps
  * @param batchSize pairs per training batch
  * @param seconds wall-clock seconds of training

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
+import org.mlem.core.optim.AdamWConfig;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.pairs.Splits;
 import org.mlem.core.pairs.StimulusSplit;
 import org.mlem.core.testing.SimulatedProblem;
@@ -47,23 +51,46 @@ class TrainerTest {
 
   @Test
   void keepsTheBestStepAndStopsAfterPatience() {
-    TrainingConfig config = TrainingConfig.defaults(3).withStopping(5, 400);
-    TrainedMetric m = fit(config, 2, 1500);
-    double[] scores = m.history().scores();
-    int argmax = 0;
-    for (int k = 1; k < scores.length; k++) {
-      if (scores[k] > scores[argmax]) {
-        argmax = k;
+    for (StoppingSignal signal : StoppingSignal.values()) {
+      TrainingConfig config =
+          TrainingConfig.defaults(3).withStopping(5, 400).withStoppingSignal(signal);
+      TrainedMetric m = fit(config, 2, 1500);
+      double[] watched = signal == StoppingSignal.VALIDATION
+          ? m.history().validationScores()
+          : m.history().scores();
+      assertEquals(m.steps(), watched.length, signal + ": one watched score per step");
+      int argmax = 0;
+      for (int k = 1; k < watched.length; k++) {
+        if (watched[k] > watched[argmax]) {
+          argmax = k;
+        }
       }
+      assertEquals(argmax, m.bestStep(), signal.toString());
+      assertEquals(watched[argmax], m.bestScore(), signal.toString());
+      if (m.stoppedEarly()) {
+        assertEquals(m.bestStep() + 5 + 1, m.steps(), "stops exactly patience steps after the best");
+      } else {
+        assertEquals(400, m.steps());
+      }
+      assertTrue(m.bestScore() > watched[0], signal + ": training improves on the start");
     }
-    assertEquals(argmax, m.bestStep());
-    assertEquals(scores[argmax], m.bestScore());
-    if (m.stoppedEarly()) {
-      assertEquals(m.bestStep() + 5 + 1, m.steps(), "stops exactly patience steps after the best");
-    } else {
-      assertEquals(400, m.steps());
+  }
+
+  @Test
+  void theValidationBatchIsTheSameAtEveryStep() {
+    // A constant metric scores the same on a fixed batch at every step: with lr 0 the
+    // parameters never move, so every validation score equals the first, while the training
+    // scores (a fresh batch per step) differ.
+    TrainingConfig frozen = new TrainingConfig(Model.MLEM, true, Parametrization.PROJECTED,
+        TrainingConfig.DEFAULT_STRENGTH, new AdamWConfig(1e-300, 0.9, 0.999, 1e-8, 0),
+        StoppingSignal.VALIDATION, 50, 20, 8, 5);
+    TrainedMetric m = fit(frozen, 2, 500);
+    double[] validation = m.history().validationScores();
+    for (double v : validation) {
+      assertEquals(validation[0], v, 1e-12);
     }
-    assertTrue(m.bestScore() > scores[0], "training improves on the initial parameters");
+    double[] training = m.history().scores();
+    assertTrue(Arrays.stream(training).distinct().count() > 1, "training batches differ");
   }
 
   @Test
