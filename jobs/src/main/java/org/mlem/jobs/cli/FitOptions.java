@@ -29,6 +29,11 @@ public final class FitOptions {
       description = "mlem (default), frrsa or frrsa-i.")
   String model;
 
+  @Option(names = "--parametrization", paramLabel = "NAME",
+      description = "How MLEM keeps W positive semidefinite: projected (default; projected "
+          + "gradient on W, cannot trap a feature) or cholesky (the paper's W = L L^T).")
+  String parametrization;
+
   @Option(names = "--interactions",
       description = "Interaction terms (default for mlem; forced off for frrsa, on for frrsa-i).")
   Boolean interactions;
@@ -63,6 +68,11 @@ public final class FitOptions {
   @Option(names = "--max-steps", paramLabel = "N",
       description = "Maximum training steps (default 1000).")
   Integer maxSteps;
+
+  @Option(names = "--stopping", paramLabel = "SIGNAL",
+      description = "Score early stopping watches: validation (default; one fixed batch of "
+          + "training pairs) or training (each step's batch, the paper's rule).")
+  String stopping;
 
   @Option(names = "--patience", paramLabel = "N",
       description = "Early-stopping patience in steps (default 50).")

@@ -9,6 +9,8 @@ import org.mlem.core.api.MlemConfig;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.optim.AdamWConfig;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.jobs.io.FeatureInput;
@@ -113,6 +115,13 @@ public record FitSettings(
     }
     if (s.get("patience") != null) {
       b.patience((Integer) s.get("patience"));
+    }
+    if (s.get("parametrization") != null) {
+      b.parametrization(parse("--parametrization",
+          () -> Parametrization.parse((String) s.get("parametrization"))));
+    }
+    if (s.get("stopping") != null) {
+      b.stopping(parse("--stopping", () -> StoppingSignal.parse((String) s.get("stopping"))));
     }
     if (s.get("lr") != null) {
       double lr = (Double) s.get("lr");

@@ -29,6 +29,8 @@ import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.optim.AdamWConfig;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.train.TrainingProgress;
@@ -122,6 +124,8 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
     return MlemConfig.builder()
         .model(Model.parse(getModel()))
         .interactions(getInteractions())
+        .parametrization(Parametrization.parse(getParametrization()))
+        .stopping(StoppingSignal.parse(getStopping()))
         .strength(SoftRankStrength.parse(getStrength()))
         .optimizer(new AdamWConfig(getLr(), defaults.beta1(), defaults.beta2(),
             defaults.epsilon(), defaults.weightDecay()))

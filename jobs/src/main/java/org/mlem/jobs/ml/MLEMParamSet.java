@@ -8,6 +8,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.mlem.core.train.TrainingConfig;
 
 /**
  * The {@link Param} objects of one {@link MLEM} or {@link MLEMModel} instance, created once with
@@ -26,6 +27,8 @@ public final class MLEMParamSet implements java.io.Serializable {
   final Param<String> representationCol;
   final Param<String> model;
   final BooleanParam interactions;
+  final Param<String> parametrization;
+  final Param<String> stopping;
   final Param<String> distance;
   final Param<String> strength;
   final LongParam seed;
@@ -60,6 +63,13 @@ public final class MLEMParamSet implements java.io.Serializable {
         ParamValidators.inArray(ParamChecks.modelNames()));
     interactions = new BooleanParam(owner, "interactions",
         "whether W has interaction (off-diagonal) terms (false for frrsa, true for frrsa-i)");
+    parametrization = new Param<>(owner, "parametrization",
+        "how MLEM keeps W positive semidefinite: "
+            + ParamChecks.listed(ParamChecks.parametrizationNames()),
+        ParamValidators.inArray(ParamChecks.parametrizationNames()));
+    stopping = new Param<>(owner, "stopping",
+        "the score early stopping watches: " + ParamChecks.listed(ParamChecks.stoppingNames()),
+        ParamValidators.inArray(ParamChecks.stoppingNames()));
     distance = new Param<>(owner, "distance",
         "distance between neural representations: "
             + ParamChecks.listed(ParamChecks.distanceNames()),
@@ -100,6 +110,8 @@ public final class MLEMParamSet implements java.io.Serializable {
     owner.setDefault(representationCol, "representation");
     owner.setDefault(model, "mlem");
     owner.setDefault(interactions, (Object) Boolean.TRUE);
+    owner.setDefault(parametrization, TrainingConfig.DEFAULT_PARAMETRIZATION.cliName());
+    owner.setDefault(stopping, TrainingConfig.DEFAULT_STOPPING.cliName());
     owner.setDefault(distance, "euclidean");
     owner.setDefault(strength, "absolute:1.0");
     owner.setDefault(seed, (Object) 0L);

@@ -26,7 +26,8 @@ import org.apache.spark.ml.param.StringArrayParam;
  * <p>Names and defaults are the command line's keys in camelCase (MLEM-SPEC; issue 3):
  * {@code idCol} ("id"), {@code featureCols} (empty = all but id and representation),
  * {@code representationCol} ("representation"), {@code model} ("mlem"), {@code interactions}
- * (true), {@code distance} ("euclidean"), {@code strength} ("absolute:1.0"), {@code seed} (0),
+ * (true), {@code parametrization} ("projected"), {@code stopping} ("validation"),
+ * {@code distance} ("euclidean"), {@code strength} ("absolute:1.0"), {@code seed} (0),
  * {@code testFraction} (0.2), {@code folds} (0), {@code permutations} (10), {@code batchSize}
  * (0 = estimate), {@code maxSteps} (1000), {@code patience} (50), {@code lr} (0.1),
  * {@code partitions} (0) and {@code predictionCol} ("prediction", used by the model).
@@ -166,6 +167,48 @@ public interface MLEMParams<T extends MLEMParams<T>> extends Params {
    */
   default T setDistance(String value) {
     set(distance(), value);
+    return self();
+  }
+
+  /** The param: how MLEM keeps W positive semidefinite, "projected" (default) or "cholesky". */
+  default Param<String> parametrization() {
+    return mlemParams().parametrization;
+  }
+
+  /** @return how MLEM keeps W positive semidefinite, "projected" (default) or "cholesky" */
+  default String getParametrization() {
+    return $(parametrization());
+  }
+
+  /**
+   * Sets how MLEM keeps W positive semidefinite: "projected" (default; projected gradient on W)
+   * or "cholesky" (the paper's W = L L^T).
+   *
+   * @throws IllegalArgumentException if the value is out of range (Spark's "given invalid value")
+   */
+  default T setParametrization(String value) {
+    set(parametrization(), value);
+    return self();
+  }
+
+  /** The param: the score early stopping watches, "validation" (default) or "training". */
+  default Param<String> stopping() {
+    return mlemParams().stopping;
+  }
+
+  /** @return the score early stopping watches, "validation" (default) or "training" */
+  default String getStopping() {
+    return $(stopping());
+  }
+
+  /**
+   * Sets the score early stopping watches: "validation" (default; one fixed batch of training
+   * pairs) or "training" (each step's batch, the paper's rule).
+   *
+   * @throws IllegalArgumentException if the value is out of range (Spark's "given invalid value")
+   */
+  default T setStopping(String value) {
+    set(stopping(), value);
     return self();
   }
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.rank.SoftRankStrength;
 import scala.runtime.AbstractFunction1;
 
@@ -21,6 +23,18 @@ final class ParamChecks {
   /** The model names core accepts ("mlem", "frrsa", "frrsa-i"). */
   static String[] modelNames() {
     return Arrays.stream(Model.values()).map(Model::cliName).toArray(String[]::new);
+  }
+
+  /** The parametrization names core accepts ("projected", "cholesky"). */
+  static String[] parametrizationNames() {
+    return Arrays.stream(Parametrization.values()).map(Parametrization::cliName)
+        .toArray(String[]::new);
+  }
+
+  /** The early-stopping signal names core accepts ("validation", "training"). */
+  static String[] stoppingNames() {
+    return Arrays.stream(StoppingSignal.values()).map(StoppingSignal::cliName)
+        .toArray(String[]::new);
   }
 
   /** The neural distance names core accepts ("euclidean", ...). */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
+import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.jobs.io.InputFormat;
 
@@ -75,6 +77,8 @@ class MlemCliTest {
     assertEquals(10, s.config().permutations());
     assertEquals(0, s.config().batchSize());
     assertEquals(0L, s.config().training().seed());
+    assertEquals(Parametrization.PROJECTED, s.config().training().parametrization());
+    assertEquals(StoppingSignal.VALIDATION, s.config().training().stopping());
     assertEquals(NeuralDistance.EUCLIDEAN, s.distance());
     assertEquals("id", s.features().idColumn());
     assertEquals(InputFormat.AUTO, s.representations().format());
@@ -91,7 +95,12 @@ class MlemCliTest {
         "--feature-columns", "a,b", "--kinds", "a=categorical,b=ordinal",
         "--representations-format", "npy", "--vector-column", "v", "--ids", "ids.txt",
         "--hdf5-dataset", "/x", "--partitions", "6", "--no-total-importance", "--quiet",
-        "--master", "local[3]", "--overwrite");
+        "--master", "local[3]", "--overwrite", "--parametrization", "cholesky",
+        "--stopping", "training");
+    assertEquals(Parametrization.CHOLESKY, s.config().training().parametrization());
+    assertEquals(StoppingSignal.TRAINING, s.config().training().stopping());
+    assertEquals("cholesky", s.config().toMap().get("parametrization"));
+    assertEquals("training", s.config().toMap().get("stopping"));
     assertEquals(Model.FRRSA_I, s.config().training().model());
     assertTrue(s.config().training().interactions());
     assertEquals(NeuralDistance.COSINE, s.distance());

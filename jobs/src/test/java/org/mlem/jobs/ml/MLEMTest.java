@@ -27,6 +27,7 @@ import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.metric.Parametrization;
 import org.mlem.jobs.testing.SparkTestSession;
 
 /**
@@ -159,8 +160,9 @@ class MLEMTest {
       names.add(p.name());
     }
     assertEquals(List.of("batchSize", "distance", "featureCols", "folds", "idCol",
-        "interactions", "lr", "maxSteps", "model", "partitions", "patience", "permutations",
-        "predictionCol", "representationCol", "seed", "strength", "testFraction"), names);
+        "interactions", "lr", "maxSteps", "model", "parametrization", "partitions", "patience",
+        "permutations", "predictionCol", "representationCol", "seed", "stopping", "strength",
+        "testFraction"), names);
     MLEM fresh = new MLEM();
     assertEquals("id", fresh.getIdCol());
     assertEquals(0, fresh.getFeatureCols().length);
@@ -169,6 +171,11 @@ class MLEMTest {
     assertTrue(fresh.getInteractions());
     assertEquals("euclidean", fresh.getDistance());
     assertEquals("absolute:1.0", fresh.getStrength());
+    assertEquals("projected", fresh.getParametrization());
+    assertEquals("validation", fresh.getStopping());
+    assertEquals(Parametrization.CHOLESKY,
+        new MLEM().setParametrization("cholesky")
+            .toConfig().training().parametrization());
     assertEquals(0L, fresh.getSeed());
     assertEquals(0.2, fresh.getTestFraction());
     assertEquals(0, fresh.getFolds());
