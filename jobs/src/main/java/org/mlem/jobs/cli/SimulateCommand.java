@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Provenance;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.jobs.experiments.ExperimentLists;
 import org.mlem.jobs.experiments.ExperimentWriter;
@@ -64,6 +65,11 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--models", paramLabel = "M,...", defaultValue = "mlem,frrsa-i,frrsa",
       description = "Models (default ${DEFAULT-VALUE}).")
   String models;
+
+  @Option(names = "--parametrizations", paramLabel = "P,...", defaultValue = "projected",
+      description = "MLEM's parametrizations, projected and/or cholesky (the paper's; shown as "
+          + "mlem-cholesky) (default ${DEFAULT-VALUE}).")
+  String parametrizations;
 
   @Option(names = "--strengths", paramLabel = "S,...",
       defaultValue = "absolute:1.0,relative:1.0",
@@ -159,9 +165,19 @@ final class SimulateCommand implements Callable<Integer> {
       List<Model> modelList = ExperimentLists.models("--models", models);
       List<SoftRankStrength> strengthList = ExperimentLists.strengths("--strengths", strengths);
       List<ModelVariant> variants = new ArrayList<>();
+      List<Parametrization> parametrizationList = new ArrayList<>();
+      for (String item : parametrizations.split(",", -1)) {
+        Parametrization p = Parametrization.parse(item);
+        if (!parametrizationList.contains(p)) {
+          parametrizationList.add(p);
+        }
+      }
       for (Model model : modelList) {
-        for (SoftRankStrength strength : strengthList) {
-          variants.add(new ModelVariant(model, strength));
+        for (Parametrization p : model == Model.MLEM ? parametrizationList
+            : List.of(Parametrization.PROJECTED)) {
+          for (SoftRankStrength strength : strengthList) {
+            variants.add(new ModelVariant(model, p, strength));
+          }
         }
       }
       return new SimulationGrid(stimuli, features, dims,

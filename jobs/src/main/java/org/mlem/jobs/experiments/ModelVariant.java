@@ -3,35 +3,48 @@ package org.mlem.jobs.experiments;
 import java.util.Objects;
 import org.mlem.core.api.MlemConfig;
 import org.mlem.core.metric.Model;
+import org.mlem.core.metric.Parametrization;
 import org.mlem.core.rank.SoftRankStrength;
 
 /**
- * One model of a comparison with its soft-rank strength: MLEM (SPD W with interactions),
- * FR-RSA-I (symmetric W with interactions) or FR-RSA (diagonal W).
+ * One model of a comparison with its soft-rank strength: MLEM (SPD W with interactions, with
+ * its parametrization), FR-RSA-I (symmetric W with interactions) or FR-RSA (diagonal W).
  *
  * @param model the model family
+ * @param parametrization MLEM's parametrization (ignored by the baselines)
  * @param strength the soft-rank strength of its training
  */
-public record ModelVariant(Model model, SoftRankStrength strength) {
+public record ModelVariant(
+    Model model, Parametrization parametrization, SoftRankStrength strength) {
 
   /** Rejects nulls. */
   public ModelVariant {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(parametrization, "parametrization");
     Objects.requireNonNull(strength, "strength");
+  }
+
+  /** A variant with MLEM's default parametrization. */
+  public ModelVariant(Model model, SoftRankStrength strength) {
+    this(model, Parametrization.PROJECTED, strength);
   }
 
   /**
    * The given configuration with this model, its interaction setting (on for MLEM and FR-RSA-I,
-   * off for FR-RSA, as in the paper's comparison) and this strength.
+   * off for FR-RSA, as in the paper's comparison), this parametrization and this strength.
    */
   public MlemConfig configure(MlemConfig base) {
-    return base.toBuilder().model(model).interactions(model != Model.FRRSA).strength(strength)
-        .build();
+    return base.toBuilder().model(model).interactions(model != Model.FRRSA)
+        .parametrization(parametrization).strength(strength).build();
   }
 
-  /** The model's command-line name ({@code mlem}, {@code frrsa-i}, {@code frrsa}). */
+  /**
+   * The model's name in tables: its command-line name ({@code mlem}, {@code frrsa-i},
+   * {@code frrsa}), {@code mlem-cholesky} for MLEM with the paper's parametrization.
+   */
   public String modelName() {
-    return model.cliName();
+    return model == Model.MLEM && parametrization == Parametrization.CHOLESKY
+        ? "mlem-cholesky" : model.cliName();
   }
 
   /** The strength's text form ({@code absolute:1.0}, {@code relative:1.0}). */
