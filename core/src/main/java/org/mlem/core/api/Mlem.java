@@ -124,8 +124,8 @@ public final class Mlem {
     int batchSize = config.batchSize();
     if (batchSize == 0) {
       long tb = System.nanoTime();
-      BatchSizeEstimate e = BatchSizeEstimator.estimate(
-          features, everyStimulus(n), seed, config.batchSizeSearch());
+      BatchSizeEstimate e = BatchSizeEstimator.estimate(features, everyStimulus(n), seed,
+          config.batchSizeSearch(), config.training().interactions());
       estimate = Optional.of(e);
       batchSize = e.batchSize();
       warnings.addAll(e.warnings());
@@ -191,8 +191,8 @@ public final class Mlem {
     int n = features.size();
     long seed = config.training().seed();
     int batchSize = config.batchSize() != 0 ? config.batchSize()
-        : BatchSizeEstimator.estimate(features, everyStimulus(n), seed, config.batchSizeSearch())
-            .batchSize();
+        : BatchSizeEstimator.estimate(features, everyStimulus(n), seed, config.batchSizeSearch(),
+            config.training().interactions()).batchSize();
     try (PairSource source = new LocalPairSource(features, distances, Splits.all(n), seed,
         config.threads())) {
       return new Trainer(config.training()).fit(source, batchSize, features.names(),

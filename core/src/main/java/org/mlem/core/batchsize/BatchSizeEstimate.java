@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param batchSize pairs per batch
  * @param rounds candidate sizes tried (0 when estimation was skipped)
- * @param maxStd largest across-batch std of a feature-pair correlation at that size (NaN if skipped)
+ * @param maxStd largest across-batch std of a column-pair correlation at that size (NaN if skipped)
  * @param warnings human-readable warnings, possibly empty
  */
 public record BatchSizeEstimate(int batchSize, int rounds, double maxStd, List<String> warnings) {

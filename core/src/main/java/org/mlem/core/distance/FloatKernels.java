@@ -1,8 +1,8 @@
 package org.mlem.core.distance;
 
 /**
- * The inner loops of the neural distances over float32 rows: squared Euclidean difference and
- * dot product. They define one exact floating-point procedure, computed with SIMD by the JDK's
+ * The inner loops of the neural distances over float32 rows: squared Euclidean difference, dot
+ * product with float accumulation, and dot product with double accumulation. The first two define one exact floating-point procedure, computed with SIMD by the JDK's
  * Vector API when the module {@code jdk.incubator.vector} is present (launchers, tests and Spark
  * executors add {@code --add-modules jdk.incubator.vector}), and by a scalar emulation of the very
  * same operations otherwise, so a result is bit-identical with or without the module, on any
@@ -14,6 +14,15 @@ package org.mlem.core.distance;
  * lane order, and the remaining dims % 16 elements are added to that double one by one as
  * (double) d * d or (double) x * y. Float accumulation over a row of 768 values has a relative
  * error of about 1e-6, far below anything that changes rankings of neural distances.
+ *
+ * <p>Cosine distance cancels: 1 - cos of two rows sharing a large common component (an offset, a
+ * dominant direction, as in LLM hidden states) is a small difference of large dot products, where
+ * float accumulation's 1e-6 relative error can be the size of the result itself. Cosine therefore
+ * uses {@link #dotDouble}: each product of two floats is exact in double (24 + 24 significant
+ * bits), and the products are accumulated in double by four accumulators in a fixed order
+ * (element c goes to accumulator c % 4 over the first 4 * floor(dims / 4) elements, the rest to
+ * accumulator 0, then (s0 + s1) + (s2 + s3)). The order depends only on dims, never on the thread,
+ * the placement of the row in an array or the JVM, so the result is bit-identical everywhere.
  */
 public final class FloatKernels {
   /** Elements per block: two 8-lane vectors. */
@@ -40,6 +49,29 @@ public final class FloatKernels {
   /** Sum over c of x[a + c] * y[b + c] for c in [0, dims). */
   public static double dot(float[] x, int a, float[] y, int b, int dims) {
     return VECTORIZED ? VectorKernels.dot(x, a, y, b, dims) : dotScalar(x, a, y, b, dims);
+  }
+
+  /**
+   * Sum over c of x[a + c] * y[b + c] for c in [0, dims), accumulated in double in the fixed order
+   * of the class comment (used where the sum cancels: cosine distance and row norms).
+   */
+  public static double dotDouble(float[] x, int a, float[] y, int b, int dims) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    int end4 = dims - 3;
+    for (; c < end4; c += 4) {
+      s0 += (double) x[a + c] * y[b + c];
+      s1 += (double) x[a + c + 1] * y[b + c + 1];
+      s2 += (double) x[a + c + 2] * y[b + c + 2];
+      s3 += (double) x[a + c + 3] * y[b + c + 3];
+    }
+    for (; c < dims; c++) {
+      s0 += (double) x[a + c] * y[b + c];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** The scalar emulation of the procedure in the class comment. */

@@ -7,10 +7,11 @@ import java.util.Objects;
  * (MLEM-SPEC section 3).
  *
  * <p>This is the hottest code of the project (batches of ~20,000 pairs of 768-dimensional rows per
- * step): each pair reads its two float rows once, in a single pass. Euclidean, squared Euclidean
- * and cosine use {@link FloatKernels} (SIMD where the Vector API module is present, an exact
- * scalar emulation otherwise); manhattan and correlation accumulate in double with four
- * independent accumulators. Every procedure has a fixed order, so a distance is bit-for-bit the
+ * step): each pair reads its two float rows once, in a single pass. Euclidean and squared
+ * Euclidean use {@link FloatKernels}' float kernel (SIMD where the Vector API module is present,
+ * an exact scalar emulation otherwise); cosine, whose 1 - cos cancels, uses its double kernel
+ * {@link FloatKernels#dotDouble}; manhattan and correlation (centred by the row means, in double)
+ * accumulate in double with four independent accumulators. Every procedure has a fixed order, so a distance is bit-for-bit the
  * same whatever thread or machine computes it. Row norms (cosine,
  * norm_diff) and row means and centred norms (correlation) are precomputed once at construction,
  * where zero-norm rows (cosine) or constant rows (correlation) are rejected naming the stimulus.
@@ -48,7 +49,7 @@ public final class RepresentationDistances implements PairDistances {
         norms = new double[n];
         means = null;
         for (int i = 0; i < n; i++) {
-          norms[i] = Math.sqrt(FloatKernels.dot(data, i * dims, data, i * dims, dims));
+          norms[i] = Math.sqrt(FloatKernels.dotDouble(data, i * dims, data, i * dims, dims));
           if (metric == NeuralDistance.COSINE && norms[i] == 0.0) {
             throw new IllegalArgumentException(
                 "cosine distance: stimulus '"
@@ -126,7 +127,8 @@ public final class RepresentationDistances implements PairDistances {
       case EUCLIDEAN -> Math.sqrt(FloatKernels.squaredDifference(data, a, b, dims));
       case SQEUCLIDEAN -> FloatKernels.squaredDifference(data, a, b, dims);
       case MANHATTAN -> absoluteDifference(data, a, b, dims);
-      case COSINE -> clamp(1.0 - FloatKernels.dot(data, a, data, b, dims) / (norms[i] * norms[j]));
+      case COSINE ->
+          clamp(1.0 - FloatKernels.dotDouble(data, a, data, b, dims) / (norms[i] * norms[j]));
       case CORRELATION ->
           clamp(1.0 - centredDot(data, a, means[i], b, means[j], dims) / (norms[i] * norms[j]));
       case NORM_DIFF -> Math.abs(norms[i] - norms[j]);

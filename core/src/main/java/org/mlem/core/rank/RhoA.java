@@ -1,10 +1,13 @@
 package org.mlem.core.rank;
 
 /**
- * rsatoolbox's rho-a: {@code 1 - 6 * sum((rx - ry)^2) / (n^3 - n)} with average ranks, the
- * Spearman correlation expected under random tie-breaking (Nili et al. 2014; rsatoolbox
- * {@code compare_rho_a}). Unlike the Pearson-of-ranks Spearman, it does not reward a model for
- * predicting ties (MLEM-SPEC section 5).
+ * rsatoolbox's rho-a: {@code 12 * sum((rx - rbar)(ry - rbar)) / (n^3 - n)} with average ranks rx,
+ * ry and their common mean rbar = (n + 1) / 2 (Nili et al. 2014; rsatoolbox {@code
+ * compare_rho_a}). The denominator is the rank variance without ties, n (n^2 - 1) / 12, for both
+ * vectors, so ties shrink the score instead of being normalized away: unlike the Pearson-of-ranks
+ * Spearman, it does not reward a model for predicting ties, and an all-tied vector scores 0.
+ * Without ties it equals Spearman's rho. It is not {@code 1 - 6 sum d^2 / (n^3 - n)}, which agrees
+ * with it only without ties (MLEM-SPEC section 5).
  */
 public final class RhoA {
   private RhoA() {}
@@ -14,7 +17,7 @@ public final class RhoA {
    *
    * @param x first vector, length n >= 2, no NaN
    * @param y second vector, same length, no NaN
-   * @return rho-a, at most 1 (it can fall below -1 only in degenerate tied cases)
+   * @return rho-a, in [-1, 1]; 0 when either vector is all tied
    * @throws IllegalArgumentException on null, mismatched or too short vectors, or NaN
    */
   public static double of(double[] x, double[] y) {
@@ -38,12 +41,13 @@ public final class RhoA {
   }
 
   private static double fromRanks(double[] rx, double[] ry) {
+    double n = rx.length;
+    // average ranks of n values always sum to n (n + 1) / 2, so the mean rank is exact
+    double meanRank = 0.5 * (n + 1);
     double sum = 0;
     for (int i = 0; i < rx.length; i++) {
-      double d = rx[i] - ry[i];
-      sum += d * d;
+      sum += (rx[i] - meanRank) * (ry[i] - meanRank);
     }
-    double n = rx.length;
-    return 1.0 - 6.0 * sum / (n * n * n - n);
+    return 12.0 * sum / (n * n * n - n);
   }
 }

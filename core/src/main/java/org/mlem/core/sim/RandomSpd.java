@@ -10,12 +10,20 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * W* of the simulation study (paper section 2.5.1; MLEM-SPEC section 8).
  *
  * <p>The recipe is scikit-learn's {@code make_spd_matrix}: A has i.i.d. uniform [0, 1) entries;
- * U, s, V^T = svd(A^T A); X = U (I + diag(u)) V^T with u i.i.d. uniform [0, 1). Because A^T A is
- * symmetric positive (semi)definite, U and V coincide up to rounding, so X is symmetric with
- * eigenvalues 1 + u_k in [1, 2). Rounding in the SVD leaves an asymmetry of order 1e-16, which
- * is removed by replacing X with (X + X^T) / 2 (so the result is exactly symmetric); X is then
- * divided by its Frobenius norm. The random numbers come from the seed only (not numpy's
- * generator, so values differ from scikit-learn's for the same seed, but not in distribution).
+ * U, s, V^T = svd(A^T A); X = U (J + diag(u)) V^T with J the all-ones matrix and u i.i.d. uniform
+ * [0, 1) (scikit-learn writes the middle factor as {@code 1.0 + np.diag(u)}, which adds 1 to
+ * every entry, not only to the diagonal). Because A^T A is symmetric positive definite, U and V
+ * coincide up to rounding, so X = U diag(u) U^T + (U 1)(U 1)^T: a positive definite part with
+ * eigenvalues u_k plus a rank-one positive semidefinite part of trace F. Its eigenvalues are
+ * therefore at least min u_k > 0, and one of them is of order F, which gives the heavy spread
+ * of the paper's simulation (for F = 6 the median condition number is about 43 and about half
+ * of the squared Frobenius norm lies off the diagonal). Rounding in the SVD leaves an asymmetry
+ * of order 1e-16, removed by replacing X with (X + X^T) / 2; this moves the eigenvalues by the
+ * same order only, so, as with scikit-learn (which does not symmetrize and does nothing
+ * further), the result is positive definite unless some u_k is itself below ~1e-15
+ * (probability ~1e-14 per draw). X is then divided by its Frobenius norm. The random numbers
+ * come from the seed only (not numpy's generator, so values differ from scikit-learn's for the
+ * same seed, but not in distribution).
  */
 public final class RandomSpd {
   private static final long STREAM_MATRIX = 1;
@@ -53,9 +61,11 @@ public final class RandomSpd {
     DMatrixRMaj vt = svd.getV(null, true);
 
     SimRandom spectrumRandom = new SimRandom(SimRandom.derive(seed, STREAM_SPECTRUM));
+    // J + diag(u): scikit-learn's 1.0 + np.diag(u) broadcasts the 1 to every entry
     DMatrixRMaj middle = new DMatrixRMaj(dim, dim);
+    CommonOps_DDRM.fill(middle, 1.0);
     for (int k = 0; k < dim; k++) {
-      middle.set(k, k, 1.0 + spectrumRandom.uniform());
+      middle.add(k, k, spectrumRandom.uniform());
     }
     DMatrixRMaj scaled = new DMatrixRMaj(dim, dim);
     CommonOps_DDRM.mult(u, middle, scaled);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlem.core.features.EncodedFeatures;
@@ -12,9 +13,18 @@ import org.mlem.core.features.FeatureTable;
 import org.mlem.core.rank.Correlation;
 import org.mlem.core.sim.LanguageLikeDataset;
 import org.mlem.core.sim.SyntheticTables;
+import org.mlem.core.testing.TestVectors;
 
 /** Batch-size estimation (paper, Appendix C). */
 class BatchSizeEstimatorTest {
+  /** An estimate within [0.5, 2] of (c_max / threshold)^2: a std from 64 batches is noisy. */
+  private static final double ESTIMATE_LOW = 0.5;
+  private static final double ESTIMATE_HIGH = 2.0;
+  /**
+   * The predicted ratio is 8.6; each estimate is within a factor ~2 of its prediction, so the
+   * ratio is safely above 3, and the same size with and without interactions fails.
+   */
+  private static final double MIN_RATIO = 3.0;
 
   private static int[] all(int n) {
     int[] out = new int[n];
@@ -49,6 +59,75 @@ class BatchSizeEstimatorTest {
   }
 
   @Test
+  void termCorrelationsMatchPearsonOfTheExpandedTerms() {
+    double[] delta = {0, 1, 0.5, 1, 0, 0.2, 1, 1, 0.9, 0, 0, 0.1, 1, 0, 1, 0.5, 1, 1};
+    int rows = 6;
+    // the terms written out by hand, in lower-triangular row-major order (MLEM-SPEC section 2)
+    double[][] col = new double[6][rows];
+    for (int r = 0; r < rows; r++) {
+      double d0 = delta[r * 3];
+      double d1 = delta[r * 3 + 1];
+      double d2 = delta[r * 3 + 2];
+      col[0][r] = d0 * d0;
+      col[1][r] = 2 * d1 * d0;
+      col[2][r] = d1 * d1;
+      col[3][r] = 2 * d2 * d0;
+      col[4][r] = 2 * d2 * d1;
+      col[5][r] = d2 * d2;
+    }
+    double[] corr = BatchSizeEstimator.termCorrelations(delta, rows, 3);
+    assertEquals(15, corr.length);
+    int k = 0;
+    for (int a = 0; a < 6; a++) {
+      for (int c = a + 1; c < 6; c++) {
+        assertEquals(Correlation.pearson(col[a], col[c]), corr[k++], 1e-12, a + "~" + c);
+      }
+    }
+  }
+
+  /**
+   * Sparse features make the product terms' correlations much noisier than the squared
+   * distances', so the estimate with interactions must be several times larger. Expected sizes
+   * come from the delta-method asymptotic std of Pearson r over the exact pair population
+   * (core/src/test/python/batch_size_interactions_reference.py, checked there by Monte Carlo):
+   * about (c_max / threshold)^2, 2,500 without and 21,600 with interactions (ratio 8.6).
+   */
+  @Test
+  void withInteractionsTheProductTermsSetTheBatchSize() {
+    JsonNode ref = TestVectors.load("batch_size_interactions.json");
+    int n = ref.get("stimuli").asInt();
+    int m = ref.get("modulus").asInt();
+    String[][] levels = new String[3][n];
+    for (int i = 0; i < n; i++) {
+      levels[0][i] = i % m == 0 ? "B" : "A";
+      levels[1][i] = (i / m) % m == 0 ? "B" : "A";
+      levels[2][i] = (i / (m * m)) % m == 0 ? "B" : "A";
+    }
+    EncodedFeatures f = FeatureSchema.inferred().encode(FeatureTable.builder(ids(n))
+        .addStrings("f0", levels[0]).addStrings("f1", levels[1]).addStrings("f2", levels[2])
+        .build());
+    // 64 batches per size instead of 16: each std is then estimated within ~9%, not ~18%
+    BatchSizeConfig config = new BatchSizeConfig(256, 64, ref.get("threshold").asDouble(), 1.2,
+        1 << 20, 0.5);
+    double predictedMain = ref.get("without_interactions").get("predicted_batch_size").asDouble();
+    double predictedInteractions =
+        ref.get("with_interactions").get("predicted_batch_size").asDouble();
+    for (long seed = 1; seed <= 3; seed++) {
+      int main = BatchSizeEstimator.estimate(f, all(n), seed, config, false).batchSize();
+      int interactions = BatchSizeEstimator.estimate(f, all(n), seed, config, true).batchSize();
+      String msg = "seed " + seed + ": " + main + " without, " + interactions + " with";
+      // the search stops at the first size whose max std over the batches is below the
+      // threshold: near the prediction, within the noise of a std from 64 batches
+      assertTrue(main > ESTIMATE_LOW * predictedMain && main < ESTIMATE_HIGH * predictedMain,
+          msg);
+      assertTrue(interactions > ESTIMATE_LOW * predictedInteractions
+          && interactions < ESTIMATE_HIGH * predictedInteractions, msg);
+      // ignoring the product columns (the old estimator) would give the same size
+      assertTrue(interactions > MIN_RATIO * main, msg);
+    }
+  }
+
+  @Test
   void aConstantColumnWithinABatchIsUndefined() {
     double[] delta = {0, 1, 0, 0, 0, 1};
     double[] corr = BatchSizeEstimator.squaredDistanceCorrelations(delta, 3, 2);
@@ -60,12 +139,19 @@ class BatchSizeEstimatorTest {
     // 12 balanced features shaped like the paper's Table S1: the paper reports about 20,000.
     EncodedFeatures f = FeatureSchema.inferred().encode(
         SyntheticTables.features(LanguageLikeDataset.generate(7700, 4, 1)));
-    BatchSizeEstimate e = BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults());
+    BatchSizeEstimate e =
+        BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults(), false);
     assertTrue(e.batchSize() > 8_000 && e.batchSize() < 50_000, "batch size " + e.batchSize());
     assertTrue(e.maxStd() < 0.01);
     assertTrue(e.warnings().isEmpty(), e.warnings().toString());
     // deterministic by seed
-    assertEquals(e, BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults()));
+    assertEquals(e,
+        BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults(), false));
+    // bit-identical to the estimator before interaction terms were added (commit 9e081fb, which
+    // correlated the squared distances only): 24218 pairs after 26 rounds
+    assertEquals(24_218, e.batchSize());
+    assertEquals(26, e.rounds());
+    assertEquals(4576156599568636555L, Double.doubleToRawLongBits(e.maxStd()));
   }
 
   @Test
@@ -82,7 +168,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(n)).addStrings("number", a)
         .addStrings("agreement", b).addNumbers("frequency", c).build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(n), 3, BatchSizeConfig.defaults());
+        FeatureSchema.inferred().encode(table), all(n), 3, BatchSizeConfig.defaults(), false);
     assertEquals(1, e.warnings().size(), e.warnings().toString());
     assertTrue(e.warnings().get(0).startsWith("correlated features"));
     assertTrue(e.warnings().get(0).contains("number~agreement"));
@@ -93,7 +179,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(10))
         .addNumbers("x", new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}).build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(10), 1, BatchSizeConfig.defaults());
+        FeatureSchema.inferred().encode(table), all(10), 1, BatchSizeConfig.defaults(), false);
     assertEquals(256, e.batchSize());
     assertEquals(0, e.rounds());
     assertTrue(e.warnings().get(0).startsWith("batch-size estimation skipped"));
@@ -110,7 +196,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(30)).addStrings("a", a).addStrings("b", b)
         .build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(30), 1, BatchSizeConfig.defaults());
+        FeatureSchema.inferred().encode(table), all(30), 1, BatchSizeConfig.defaults(), false);
     assertEquals(30 * 29 / 2, e.batchSize());
   }
 

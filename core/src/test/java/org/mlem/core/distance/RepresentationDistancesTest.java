@@ -2,6 +2,7 @@ package org.mlem.core.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,10 @@ import org.mlem.core.pairs.PositionalRandom;
 class RepresentationDistancesTest {
   /** Float storage against a double-precision formula on the same float values. */
   private static final double RELATIVE = 1e-5;
+  /** Double accumulation against a closed form on rows with a large offset. */
+  private static final double DOUBLE_ACCUMULATION_RELATIVE = 1e-6;
+  /** Relative error float accumulation exceeds on those rows. */
+  private static final double FLOAT_ACCUMULATION_ERROR = 1e-2;
 
   private static final int N = 12;
   private static final int DIMS = 77; // not a multiple of 4: exercises the tail loop
@@ -91,6 +96,66 @@ class RepresentationDistancesTest {
         }
       }
     }
+  }
+
+  /**
+   * Rows with a large common offset, where 1 - cos and 1 - r are small differences of large sums:
+   * x = c + a s, y = c + a t, z = c + a (s + t) with c = 1000, a = 0.5 (all exact in float) and
+   * s_k = (-1)^k, t_k = (-1)^floor(k / 2), zero-mean and orthogonal over 4100 dims. Closed forms:
+   * cosine(x, y) = a^2 / (c^2 + a^2), cosine(x, z) = 1 - sqrt((c^2 + a^2) / (c^2 + 2 a^2)),
+   * correlation(x, y) = 1 - 0 and correlation(x, z) = 1 - 1 / sqrt(2).
+   */
+  @Test
+  void cosineAndCorrelationAccumulateInDoubleOnRowsWithLargeOffsets() {
+    int dims = 4100; // a multiple of 4 (s and t zero-mean and orthogonal), not of 16: tails run
+    double c = 1000;
+    double a = 0.5;
+    float[] data = new float[3 * dims];
+    for (int k = 0; k < dims; k++) {
+      double sk = k % 2 == 0 ? 1 : -1;
+      double tk = (k / 2) % 2 == 0 ? 1 : -1;
+      data[k] = (float) (c + a * sk);
+      data[dims + k] = (float) (c + a * tk);
+      data[2 * dims + k] = (float) (c + a * (sk + tk));
+    }
+    Representations reps = Representations.of(List.of("x", "y", "z"), data, dims);
+    RepresentationDistances cosine = new RepresentationDistances(reps, NeuralDistance.COSINE);
+    RepresentationDistances correlation =
+        new RepresentationDistances(reps, NeuralDistance.CORRELATION);
+    double cosXy = a * a / (c * c + a * a);
+    double cosXz = 1 - Math.sqrt((c * c + a * a) / (c * c + 2 * a * a));
+    assertEquals(cosXy, cosine.distance(0, 1), DOUBLE_ACCUMULATION_RELATIVE * cosXy);
+    assertEquals(cosXz, cosine.distance(0, 2), DOUBLE_ACCUMULATION_RELATIVE * cosXz);
+    assertEquals(1.0, correlation.distance(0, 1), DOUBLE_ACCUMULATION_RELATIVE);
+    assertEquals(1 - Math.sqrt(0.5), correlation.distance(0, 2), DOUBLE_ACCUMULATION_RELATIVE);
+    // symmetric bit for bit
+    assertEquals(cosine.distance(0, 1), cosine.distance(1, 0), 0.0);
+    assertEquals(correlation.distance(0, 2), correlation.distance(2, 0), 0.0);
+
+    // the test has teeth: the float-accumulated dot products used before are off by more than
+    // FLOAT_ACCUMULATION_ERROR relative on the same rows
+    double floatCosXy = 1 - FloatKernels.dot(data, 0, data, dims, dims)
+        / Math.sqrt(FloatKernels.dot(data, 0, data, 0, dims)
+            * FloatKernels.dot(data, dims, data, dims, dims));
+    assertTrue(Math.abs(floatCosXy - cosXy) > FLOAT_ACCUMULATION_ERROR * cosXy,
+        "float accumulation gave " + floatCosXy + " for " + cosXy);
+    // and a one-pass correlation from float sums, (sum xy - n mx my) / ..., is off too
+    double n = dims;
+    double sx = FloatKernels.dot(data, 0, ones(dims), 0, dims);
+    double sy = FloatKernels.dot(data, dims, ones(dims), 0, dims);
+    double sxy = FloatKernels.dot(data, 0, data, dims, dims);
+    double sxx = FloatKernels.dot(data, 0, data, 0, dims);
+    double syy = FloatKernels.dot(data, dims, data, dims, dims);
+    double onePass = 1 - (sxy - sx * sy / n)
+        / Math.sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
+    assertTrue(Math.abs(onePass - 1.0) > FLOAT_ACCUMULATION_ERROR,
+        "one-pass float correlation distance " + onePass);
+  }
+
+  private static float[] ones(int dims) {
+    float[] out = new float[dims];
+    java.util.Arrays.fill(out, 1f);
+    return out;
   }
 
   @Test

@@ -3,8 +3,11 @@ package org.mlem.core.rank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mlem.core.testing.TestVectors;
+import org.mlem.core.testing.Tolerances;
 
 class RhoATest {
 
@@ -21,15 +24,44 @@ class RhoATest {
   }
 
   @Test
-  void handCaseWithTies() {
-    // ranks x = (1.5, 1.5, 3, 4), y = (1, 2, 3, 4): sum d^2 = 0.5; 1 - 6 * 0.5 / 60 = 0.95
-    // (rsatoolbox rho_a formula, computed by hand).
+  void handCasesWithTies() {
+    // ranks x = (1.5, 1.5, 3, 4), y = (1, 2, 3, 4), mean rank 2.5: centred (-1, -1, 0.5, 1.5) and
+    // (-1.5, -0.5, 0.5, 1.5), sum of products 4.5; 12 * 4.5 / (64 - 4) = 0.9 (rsatoolbox formula
+    // by hand; the old 1 - 6 sum d^2 / (n^3 - n) gave 0.95).
     double[] x = {1, 1, 2, 3};
     double[] y = {10, 20, 30, 40};
-    assertEquals(0.95, RhoA.of(x, y), 1e-15);
-    assertEquals(0.95, RhoA.againstRanks(x, Ranks.average(y)), 1e-15);
-    // Tied predictions are not rewarded: all-tied x scores 1 - 6 * sum((2.5 - r)^2) / 60 = 0.5.
-    assertEquals(0.5, RhoA.of(new double[] {7, 7, 7, 7}, y), 1e-15);
+    assertEquals(0.9, RhoA.of(x, y), 1e-15);
+    assertEquals(0.9, RhoA.againstRanks(x, Ranks.average(y)), 1e-15);
+    // identical tied vectors: ranks (1.5, 1.5, 3.5, 3.5), centred +-1, 12 * 4 / 60 = 0.8 < 1
+    double[] tied = {1, 1, 2, 2};
+    assertEquals(0.8, RhoA.of(tied, tied), 1e-15);
+    // no ties: +1 and -1 exactly; n = 2 reversed: 12 * (-0.5) / 6 = -1
+    assertEquals(1.0, RhoA.of(y, new double[] {1, 2, 3, 4}), 1e-15);
+    assertEquals(-1.0, RhoA.of(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1}), 1e-15);
+    assertEquals(-1.0, RhoA.of(new double[] {1, 2}, new double[] {2, 1}), 1e-15);
+  }
+
+  @Test
+  void allTiedPredictionScoresZero() {
+    // every centred rank of an all-tied vector is 0, so the sum is 0 whatever the other vector
+    // (the old formula scored 1 - 6 * sum((2.5 - r)^2) / 60 = 0.5 here)
+    double[] y = {10, 20, 30, 40};
+    assertEquals(0.0, RhoA.of(new double[] {7, 7, 7, 7}, y), 0.0);
+    assertEquals(0.0, RhoA.of(y, new double[] {7, 7, 7, 7}), 0.0);
+    assertEquals(0.0, RhoA.againstRanks(new double[] {-3, -3, -3, -3}, Ranks.average(y)), 0.0);
+  }
+
+  /** Values from rsatoolbox's formula over scipy.stats.rankdata (core/src/test/python/rho_a_reference.py). */
+  @Test
+  void matchesRsatoolboxFormulaWithTies() {
+    for (JsonNode c : TestVectors.cases("rho_a.json")) {
+      double[] x = TestVectors.doubles(c.get("x"));
+      double[] y = TestVectors.doubles(c.get("y"));
+      double expected = c.get("rho_a").asDouble();
+      String name = c.get("name").asText();
+      assertEquals(expected, RhoA.of(x, y), Tolerances.RHO_A, name);
+      assertEquals(expected, RhoA.againstRanks(x, Ranks.average(y)), Tolerances.RHO_A, name);
+    }
   }
 
   @Test

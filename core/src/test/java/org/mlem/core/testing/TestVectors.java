@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the reference numbers in {@code src/test/resources/testvectors/*.json}, copies of
- * {@code ../shared/testvectors}. Each file has a {@code source} naming the reference
- * implementation and a list of {@code cases}.
+ * Loads the reference numbers in {@code src/test/resources/testvectors/*.json}: copies of
+ * {@code ../shared/testvectors} (soft rank, Spearman, weighted tau) and the output of the scripts
+ * in {@code src/test/python} (rho-a, the random SPD distribution, the batch-size reference), each
+ * script naming how to regenerate its file. Each file has a {@code source} naming the reference
+ * implementation; most have a list of {@code cases}.
  */
 public final class TestVectors {
   private static final ObjectMapper JSON = new ObjectMapper();

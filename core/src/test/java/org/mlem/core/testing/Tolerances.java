@@ -6,6 +6,8 @@ public final class Tolerances {
   public static final double SOFT_RANK = 1e-9;
   /** Exact Spearman against {@code spearman.json}. */
   public static final double SPEARMAN = 1e-12;
+  /** rho-a against {@code rho_a.json}. */
+  public static final double RHO_A = 1e-12;
   /** Weighted Kendall tau against {@code weighted_tau.json}. */
   public static final double WEIGHTED_TAU = 1e-12;
   /** Relative error allowed between a hand-written gradient and central finite differences. */

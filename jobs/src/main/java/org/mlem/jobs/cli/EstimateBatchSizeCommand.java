@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlem estimate-batch-size}: the core's batch-size search on the features alone, exactly
  * as {@code mlem fit} and {@code mlem sweep} run it (every stimulus, the given seed, the default
- * search settings); writes the estimate as JSON ({@link SharedBatchSize}) for
+ * search settings, over the interaction terms unless {@code --no-interactions}); writes the
+ * estimate as JSON ({@link SharedBatchSize}) for
  * {@code mlem sweep --batch-size-file}, and prints it with its warnings.
  */
 @Command(name = "estimate-batch-size", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,6 +43,8 @@ final class EstimateBatchSizeCommand implements Callable<Integer> {
           + "'out:' in the --config file)");
     }
     long seed = s.get("seed") != null ? (Long) s.get("seed") : 0L;
+    // the model's default (mlem): interaction terms on
+    boolean interactions = s.get("interactions") == null || (Boolean) s.get("interactions");
     Configuration conf = new Configuration();
     InputPaths.requireReadable(conf, features.uri(), "features");
     if (!Boolean.TRUE.equals(s.get("overwrite"))) {
@@ -59,7 +62,7 @@ final class EstimateBatchSizeCommand implements Callable<Integer> {
         SparkSessions.start((String) s.get("master"), "mlem estimate-batch-size")) {
       SetInputs.LoadedFeatures loaded = SetInputs.loadFeatures(spark.session(), features);
       SharedBatchSize estimate = SharedBatchSize.estimate(loaded.features(), seed,
-          MlemConfig.builder().build().batchSizeSearch());
+          MlemConfig.builder().build().batchSizeSearch(), interactions);
       estimate.write(spark.session().sparkContext().hadoopConfiguration(), file.toString());
       out.printf(Locale.ROOT, "batch size %d (%d stimuli, %d features, %d rounds, max std %s)%n",
           estimate.batchSize(), loaded.features().size(), loaded.features().featureCount(),

@@ -15,12 +15,22 @@ public final class EstimateBatchSizeOptions {
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "The JSON file to write (batch_size, rounds, max_std, warnings, features, "
-          + "seed); reuse it with mlem sweep --batch-size-file.")
+          + "seed, interactions); reuse it with mlem sweep --batch-size-file.")
   String out;
 
   @Option(names = "--seed", paramLabel = "N",
       description = "Seed of the search (default 0; use the sweep's --seed).")
   Long seed;
+
+  @Option(names = "--interactions",
+      description = "Estimate over the interaction terms too (default, as mlem fit's default "
+          + "model): the product terms 2 delta_a delta_b are correlated with every other term.")
+  Boolean interactions;
+
+  @Option(names = "--no-interactions",
+      description = "Estimate over the squared feature distances only (for --model frrsa or "
+          + "--no-interactions fits).")
+  Boolean noInteractions;
 
   @Option(names = "--id-column", paramLabel = "NAME",
       description = "Stimulus id column (default: id).")

@@ -20,7 +20,7 @@ import org.mlem.jobs.io.InputException;
  * ({@code OUT/batch_size.json}, also what {@code mlem estimate-batch-size --out FILE} writes and
  * {@code --batch-size-file FILE} reads):
  * <pre>{"batch_size": N, "rounds": R, "max_std": x, "warnings": [...], "features": [...],
- *  "seed": S}</pre>
+ *  "seed": S, "interactions": true}</pre>
  * {@code rounds} is 0 and {@code max_std} null when the size was given, not estimated (or the
  * core skipped the estimate). The estimate itself is the core's ({@link BatchSizeEstimator}),
  * over every stimulus with the run seed, exactly as {@code mlem fit} estimates it.
@@ -31,9 +31,12 @@ import org.mlem.jobs.io.InputException;
  * @param warnings the estimate's warnings
  * @param features the encoded feature names it was estimated for
  * @param seed the seed it was estimated with
+ * @param interactions whether it was estimated over the interaction terms too (the search
+ *     correlates every expanded term then), or null when unknown (a given size, or a file written
+ *     before the key existed, whose estimate covered the squared distances only)
  */
 public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<String> warnings,
-    List<String> features, long seed) {
+    List<String> features, long seed, Boolean interactions) {
 
   /** Copies the lists. */
   public SharedBatchSize {
@@ -47,21 +50,24 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
    * @param features the encoded features
    * @param seed the run seed
    * @param search the search settings (the config's {@code batchSizeSearch()})
+   * @param interactions whether the model has interaction terms (the config's
+   *     {@code training().interactions()})
    */
   public static SharedBatchSize estimate(
-      EncodedFeatures features, long seed, BatchSizeConfig search) {
+      EncodedFeatures features, long seed, BatchSizeConfig search, boolean interactions) {
     int[] all = new int[features.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    BatchSizeEstimate e = BatchSizeEstimator.estimate(features, all, seed, search);
+    BatchSizeEstimate e = BatchSizeEstimator.estimate(features, all, seed, search, interactions);
     return new SharedBatchSize(e.batchSize(), e.rounds(),
-        Double.isFinite(e.maxStd()) ? e.maxStd() : null, e.warnings(), features.names(), seed);
+        Double.isFinite(e.maxStd()) ? e.maxStd() : null, e.warnings(), features.names(), seed,
+        interactions);
   }
 
   /** A size given on the command line (not estimated). */
   public static SharedBatchSize given(int batchSize, List<String> features, long seed) {
-    return new SharedBatchSize(batchSize, 0, null, List.of(), features, seed);
+    return new SharedBatchSize(batchSize, 0, null, List.of(), features, seed, null);
   }
 
   /** The JSON text (indented, trailing newline). */
@@ -73,6 +79,9 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
     m.put("warnings", warnings);
     m.put("features", features);
     m.put("seed", seed);
+    if (interactions != null) {
+      m.put("interactions", interactions);
+    }
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m)
           + "\n";
@@ -109,10 +118,12 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
     JsonNode rounds = root.get("rounds");
     JsonNode maxStd = root.get("max_std");
     JsonNode seed = root.get("seed");
+    JsonNode interactions = root.get("interactions");
     return new SharedBatchSize(size.asInt(), rounds != null ? rounds.asInt() : 0,
         maxStd != null && maxStd.isNumber() ? maxStd.asDouble() : null,
         strings(root.get("warnings")), strings(root.get("features")),
-        seed != null ? seed.asLong() : 0L);
+        seed != null ? seed.asLong() : 0L,
+        interactions != null && interactions.isBoolean() ? interactions.asBoolean() : null);
   }
 
   /**
@@ -140,6 +151,14 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
           + features + " but the feature table encodes " + actual + "; estimate it again with"
           + " mlem estimate-batch-size on these features");
     }
+  }
+
+  /**
+   * Whether this estimate was made for a model with ({@code true}) or without interaction terms;
+   * a given size or an older file (null) fits either.
+   */
+  public boolean fitsInteractions(boolean modelInteractions) {
+    return interactions == null || interactions == modelInteractions;
   }
 
   private static List<String> strings(JsonNode node) {

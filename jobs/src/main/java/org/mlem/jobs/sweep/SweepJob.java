@@ -165,21 +165,29 @@ public final class SweepJob {
     if (given != 0) {
       return SharedBatchSize.given(given, names, seed);
     }
+    boolean interactions = settings.fit().config().training().interactions();
     if (settings.batchSizeFile() != null) {
       SharedBatchSize read = SharedBatchSize.read(conf, settings.batchSizeFile());
       read.requireFeatures(names, settings.batchSizeFile());
+      if (!read.fitsInteractions(interactions)) {
+        LOG.warn("batch-size file {} was estimated {} interaction terms but the model has {}; "
+            + "estimate it again with mlem estimate-batch-size {}", settings.batchSizeFile(),
+            read.interactions() ? "with" : "without", interactions ? "them" : "none",
+            interactions ? "--interactions" : "--no-interactions");
+      }
       return read;
     }
     String previous = SweepFiles.file(settings.fit().out(), SweepFiles.BATCH_SIZE_JSON);
     if (SweepFiles.exists(conf, previous)) {
       SharedBatchSize earlier = SharedBatchSize.read(conf, previous);
-      if (earlier.features().equals(names) && earlier.seed() == seed) {
+      if (earlier.features().equals(names) && earlier.seed() == seed
+          && earlier.fitsInteractions(interactions)) {
         LOG.info("reusing the batch size of an earlier attempt from {}", previous);
         return earlier;
       }
     }
     return SharedBatchSize.estimate(features.features(), seed,
-        settings.fit().config().batchSizeSearch());
+        settings.fit().config().batchSizeSearch(), interactions);
   }
 
   private List<SetOutcome> runAll(List<RepresentationSet> sets,

@@ -278,7 +278,7 @@ class SweepJobTest {
     EncodedFeatures encoded =
         FeatureSchema.inferred().encode(SyntheticTables.features(SweepFixtures.layer(1)));
     SharedBatchSize expected = SharedBatchSize.estimate(encoded, 5,
-        MlemConfig.builder().build().batchSizeSearch());
+        MlemConfig.builder().build().batchSizeSearch(), true);
     SharedBatchSize read =
         SharedBatchSize.read(spark.sparkContext().hadoopConfiguration(), file.toString());
     assertEquals(expected, read);

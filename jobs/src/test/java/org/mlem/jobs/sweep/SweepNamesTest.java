@@ -2,6 +2,7 @@ package org.mlem.jobs.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,16 @@ class SweepNamesTest {
   @Test
   void batchSizeFilesRoundTripAndBadOnesAreNamed() {
     SharedBatchSize b = new SharedBatchSize(780, 3, 0.0125, List.of("w1"), List.of("f0", "f1"),
-        -4);
+        -4, true);
     assertEquals(b, SharedBatchSize.parse(b.toJson(), "f.json"));
+    SharedBatchSize main = new SharedBatchSize(780, 3, 0.0125, List.of(), List.of("f0", "f1"),
+        -4, false);
+    assertEquals(main, SharedBatchSize.parse(main.toJson(), "f.json"));
+    // a file written before the key existed fits either model
+    SharedBatchSize older = SharedBatchSize.parse("{\"batch_size\": 64}", "f.json");
+    assertEquals(null, older.interactions());
+    assertTrue(older.fitsInteractions(true) && older.fitsInteractions(false));
+    assertTrue(b.fitsInteractions(true) && !b.fitsInteractions(false));
     SharedBatchSize given = SharedBatchSize.given(64, List.of("f0"), 1);
     assertEquals(given, SharedBatchSize.parse(given.toJson(), "f.json"));
     InputException e = assertThrows(InputException.class,
