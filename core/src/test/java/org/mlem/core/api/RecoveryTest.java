@@ -5,69 +5,69 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.mlem.core.metric.Model;
-import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.stats.Frobenius;
 import org.mlem.core.testing.SimulatedProblem;
 
 /**
- * Recovery of a known metric on the paper's simulated data (section 2.5.1; MLEM-SPEC section
- * 8): n = 1000 stimuli (80% train), 6 binary features, 64 dims, seeds 1..3, interactions on.
+ * MLEM on the paper's simulated data (section 2.5.1; docs/method.md section 8): n = 1000
+ * stimuli (80% train), 6 binary features, 64 dims, W* like scikit-learn's make_spd_matrix,
+ * classical MDS, noise 0, seeds 1..3, the defaults (projected metric, validation stopping).
  *
- * <p>Measured on this implementation (mean over seeds 1..3, Frobenius distance to W*):
- * relative strength c = 1: MLEM 0.75 / 0.96 / 0.96 and FR-RSA-I 1.14 / 1.14 / 1.20 at noise
- * 0 / 1 / 3, held-out Spearman 0.996 at noise 0; absolute strength eps = 1: MLEM 0.23 at noise
- * 0. With relative strength the soft ranks are close to true ranks, and with binary features
- * the predicted distances take only 64 values, each tie group of pairs getting one soft rank;
- * once W orders the 64 feature-distance patterns like W*, the gradient vanishes (tie groups are
- * no longer pooled), and every W that preserves that order (e.g. W* plus a multiple of the
- * all-ones matrix) scores the same, so W stops wherever the order first became right. The
- * absolute strength keeps soft ranks nearly affine in the values (a Pearson-like surrogate),
- * which identifies W* itself. The test therefore asserts the distance target with the absolute
- * strength and the comparison with FR-RSA-I with the relative one, as measured.
+ * <p>What this generator allows to test. With W* from make_spd_matrix, d = sqrt(delta^T W*
+ * delta) is not Euclidean, so the MDS representations distort it and the W that best explains
+ * them is not W* (a least-squares fit of the MDS distances of the 64 feature patterns, in
+ * numpy, lands 0.69 from W* on one draw): every model with interactions ends 0.37-0.69 from W*
+ * at noise 0 ({@code mlem simulate}, README), MLEM and FR-RSA-I at the same W. Recovery of W*
+ * itself is tested where W* is identifiable, on exact RDMs ({@link TrapFreeFitTest}). Here:
+ * a held-out Spearman of at least 0.95 from every seed (the issue's target), W closer to W* than
+ * the constant guess I / sqrt(F), the same W as FR-RSA-I (the SPD constraint is inactive
+ * without noise), and fewer steps than FR-RSA-I (the paper's claim; best step over seeds
+ * 1..5: 87 against 274). The paper's Cholesky parametrization fails the first check (seed 1:
+ * held-out Spearman 0.850, a feature's weight collapsed to 9e-8).
  */
 class RecoveryTest {
-  private static final int STIMULI = 1000;
-  private static final int FEATURES = 6;
-  private static final int DIMS = 64;
   private static final long[] SEEDS = {1, 2, 3};
 
-  /** Mean distance to W* and mean held-out Spearman over the seeds. */
-  private record Outcome(double distance, double spearman) {}
-
-  private static Outcome run(Model model, SoftRankStrength strength, double noise) {
-    double distance = 0;
-    double spearman = 0;
+  @Test
+  void mlemFitsThePaperGeneratorAtNoiseZeroAndConvergesFasterThanFrRsaI() {
+    double mlemSteps = 0;
+    double frrsaSteps = 0;
     for (long seed : SEEDS) {
-      SimulatedProblem p = SimulatedProblem.generate(STIMULI, FEATURES, DIMS, noise, seed);
-      MlemConfig config = MlemConfig.builder().model(model).interactions(true).strength(strength)
-          .seed(seed).testFraction(0.2).permutations(0).build();
-      MlemAnalysis a = Mlem.with(config).analyze(p.features(), p.distances());
-      distance += Frobenius.distance(a.weights(), p.trueWeights()) / SEEDS.length;
-      spearman += a.spearman() / SEEDS.length;
-    }
-    System.err.printf(Locale.ROOT, "recovery %s %s noise %.0f: distance %.3f, spearman %.3f%n",
-        model.cliName(), strength, noise, distance, spearman);
-    return new Outcome(distance, spearman);
-  }
-
-  @Test
-  void mlemRecoversTheGroundTruthAtNoiseZeroWithAbsoluteStrength() {
-    Outcome mlem = run(Model.MLEM, SoftRankStrength.absolute(1.0), 0);
-    assertTrue(mlem.distance() <= 0.40, "mean Frobenius distance " + mlem.distance());
-    assertTrue(mlem.spearman() >= 0.95, "mean held-out Spearman " + mlem.spearman());
-  }
-
-  @Test
-  void mlemIsCloserToTheTruthThanFrRsaIWithRelativeStrength() {
-    SoftRankStrength relative = SoftRankStrength.relative(1.0);
-    for (double noise : new double[] {0, 1, 3}) {
-      Outcome mlem = run(Model.MLEM, relative, noise);
-      Outcome frrsa = run(Model.FRRSA_I, relative, noise);
-      assertTrue(mlem.distance() < frrsa.distance(), String.format(Locale.ROOT,
-          "noise %.0f: MLEM %.3f vs FR-RSA-I %.3f", noise, mlem.distance(), frrsa.distance()));
-      if (noise == 0) {
-        assertTrue(mlem.spearman() >= 0.95, "mean held-out Spearman " + mlem.spearman());
+      SimulatedProblem p = SimulatedProblem.generate(1000, 6, 64, 0, seed);
+      double[][] truth = p.trueWeights();
+      MlemAnalysis mlem = fit(p, Model.MLEM, seed);
+      MlemAnalysis frrsa = fit(p, Model.FRRSA_I, seed);
+      double distance = Frobenius.distance(mlem.weights(), truth);
+      double[][] constant = new double[6][6];
+      for (int a = 0; a < 6; a++) {
+        constant[a][a] = 1 / Math.sqrt(6);
       }
+      double constantDistance = Frobenius.distance(constant, truth);
+      double between = Frobenius.distance(mlem.weights(), frrsa.weights());
+      System.err.printf(Locale.ROOT, "recovery seed %d: MLEM %.3f from W* (constant guess %.3f),"
+          + " %.4f from FR-RSA-I; Spearman %.4f; steps %d vs %d%n", seed, distance,
+          constantDistance, between, mlem.spearman(), steps(mlem), steps(frrsa));
+      assertTrue(mlem.spearman() >= 0.95,
+          "seed " + seed + ": held-out Spearman " + mlem.spearman());
+      assertTrue(distance < constantDistance, String.format(Locale.ROOT,
+          "seed %d: MLEM %.3f from W*, the constant guess %.3f", seed, distance,
+          constantDistance));
+      assertTrue(between <= 0.05, String.format(Locale.ROOT,
+          "seed %d: MLEM and FR-RSA-I differ by %.4f", seed, between));
+      mlemSteps += steps(mlem) / (double) SEEDS.length;
+      frrsaSteps += steps(frrsa) / (double) SEEDS.length;
     }
+    assertTrue(mlemSteps < frrsaSteps,
+        "mean steps to the best: MLEM " + mlemSteps + ", FR-RSA-I " + frrsaSteps);
+  }
+
+  private static MlemAnalysis fit(SimulatedProblem p, Model model, long seed) {
+    MlemConfig config = MlemConfig.builder().model(model).interactions(true).seed(seed)
+        .testFraction(0.2).permutations(0).build();
+    return Mlem.with(config).analyze(p.features(), p.distances());
+  }
+
+  private static int steps(MlemAnalysis a) {
+    return a.folds().get(0).metric().bestStep();
   }
 }
