@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.rank.SoftRankStrength;
 import scala.runtime.AbstractFunction1;
@@ -21,6 +22,12 @@ final class ParamChecks {
   /** The model names core accepts ("mlem", "frrsa", "frrsa-i"). */
   static String[] modelNames() {
     return Arrays.stream(Model.values()).map(Model::cliName).toArray(String[]::new);
+  }
+
+  /** The importance kinds core accepts ("stimulus", "term"). */
+  static String[] importanceNames() {
+    return Arrays.stream(ImportanceKind.values()).map(ImportanceKind::cliName)
+        .toArray(String[]::new);
   }
 
   /** The neural distance names core accepts ("euclidean", ...). */
