@@ -11,7 +11,8 @@ import java.util.Objects;
  *     stimulus-level main effect already breaks a feature and all its interactions)
  * @param kind stimulus-level (default) or term-level importance
  */
-public record ImportanceConfig(int permutations, int batchSize, boolean total, ImportanceKind kind) {
+public record ImportanceConfig(
+    int permutations, int batchSize, boolean total, ImportanceKind kind) {
   /** Default number of permutations (paper, section 2.3). */
   public static final int DEFAULT_PERMUTATIONS = 10;
 
