@@ -18,8 +18,11 @@ import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
+import org.mlem.core.importance.ImportanceConfig;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.importance.ImportanceResult;
 import org.mlem.core.importance.PermutationImportance;
+import org.mlem.core.importance.StimulusImportance;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.Splits;
 import org.mlem.core.pairs.StimulusSplit;
@@ -35,7 +38,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs MLEM end to end: encode, estimate the batch size from the features, split the stimuli
  * (train/test or k folds), train the metric on each training split, score it on held-out pairs,
- * and compute permutation importances there. In a few lines:
+ * and compute permutation importances there (stimulus-level by default, term-level with
+ * {@code importance(ImportanceKind.TERM)}). A fold whose held-out score is undefined (constant
+ * predicted or neural distances, e.g. a rare level absent from its held-out stimuli) gets NaN
+ * scores and a warning naming the fold and the features that are constant there; the analysis
+ * goes on. In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
@@ -152,22 +159,29 @@ public final class Mlem {
         HeldOutScores scores =
             HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
         fitSeconds += seconds(tf);
-        for (String w : FitDiagnostics.check(metric, source, batchSize,
-            splits.size() == 1 ? "fit" : "fold " + (k + 1))) {
-          warnings.add(w);
-          LOG.warn("{}", w);
-        }
+        List<String> constant = FoldChecks.constantOnHeldOut(features, split.test());
+        List<String> foldWarnings = FoldChecks.warnings(k, splits.size(), split.test().length,
+            constant, scores);
+        foldWarnings.addAll(FitDiagnostics.check(metric, source, batchSize,
+            splits.size() == 1 ? "fit" : "fold " + (k + 1)));
         LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}",
             k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman());
         Optional<ImportanceResult> importance = Optional.empty();
         double foldImportanceSeconds = 0;
         if (config.permutations() > 0) {
           long ti = System.nanoTime();
-          importance = Optional.of(PermutationImportance.compute(
-              source, metric, config.importance(batchSize), foldSeed, config.threads()));
+          ImportanceConfig importanceConfig = config.importance(batchSize);
+          importance = Optional.of(importanceConfig.kind() == ImportanceKind.STIMULUS
+              ? StimulusImportance.compute(source, features, split, foldSeed, metric,
+                  importanceConfig, foldSeed, config.threads())
+              : PermutationImportance.compute(
+                  source, metric, importanceConfig, foldSeed, config.threads()));
           foldImportanceSeconds = seconds(ti);
+          foldWarnings.addAll(FoldChecks.importanceWarnings(k, splits.size(), importance.get()));
           importanceSeconds += foldImportanceSeconds;
         }
+        foldWarnings.forEach(w -> LOG.warn("{}", w));
+        warnings.addAll(foldWarnings);
         folds.add(new FoldResult(k, split.train().length, split.test().length, metric, scores,
             importance, foldImportanceSeconds));
       }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlem.core.batchsize.BatchSizeEstimate;
+import org.mlem.core.importance.FoldImportance;
+import org.mlem.core.importance.ImportanceInterval;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.importance.ImportanceResult;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.stats.FisherZ;
@@ -89,24 +92,49 @@ public final class MlemAnalysis {
     return mean;
   }
 
-  /** Held-out Spearman: the fold's, or the Fisher-z average over folds. */
+  /**
+   * Held-out Spearman: the fold's, or the Fisher-z average over the folds whose score is defined
+   * (a fold with constant predicted or neural distances has NaN and is left out); NaN when no
+   * fold's is.
+   */
   public double spearman() {
-    return FisherZ.average(folds.stream().mapToDouble(r -> r.scores().spearman()).toArray());
+    return finiteAverage(folds.stream().mapToDouble(r -> r.scores().spearman()).toArray());
   }
 
-  /** Held-out rho-a, Fisher-z averaged over folds. */
+  /** Held-out rho-a, Fisher-z averaged over the folds where it is defined. */
   public double rhoA() {
-    return FisherZ.average(folds.stream().mapToDouble(r -> r.scores().rhoA()).toArray());
+    return finiteAverage(folds.stream().mapToDouble(r -> r.scores().rhoA()).toArray());
   }
 
-  /** Held-out Kendall tau-a, Fisher-z averaged over folds. */
+  /** Held-out Kendall tau-a, Fisher-z averaged over the folds where it is defined. */
   public double tauA() {
-    return FisherZ.average(folds.stream().mapToDouble(r -> r.scores().tauA()).toArray());
+    return finiteAverage(folds.stream().mapToDouble(r -> r.scores().tauA()).toArray());
+  }
+
+  private static double finiteAverage(double[] scores) {
+    double[] finite = java.util.Arrays.stream(scores).filter(Double::isFinite).toArray();
+    return finite.length == 0 ? Double.NaN : FisherZ.average(finite);
+  }
+
+  /** Which importance was computed (the configured kind), also when it was skipped. */
+  public ImportanceKind importanceKind() {
+    return config.importance();
   }
 
   /**
-   * Importance summary per unit pooled over folds (every fold's permutations together), then the
-   * total importance per feature if computed. Empty when importance was skipped.
+   * What the intervals of {@link #importanceSummary()} reflect: across folds (t with K - 1
+   * degrees of freedom over the K per-fold means) with K >= 2 folds, permutation noise only with
+   * one train/test split.
+   */
+  public ImportanceInterval importanceInterval() {
+    return FoldImportance.interval(folds.size());
+  }
+
+  /**
+   * Importance summary per unit combined across folds ({@link FoldImportance}): with K >= 2
+   * folds, mean, std and 95% t interval (K - 1 degrees of freedom) over the K per-fold means;
+   * with one split, over its permutations (permutation noise only). Then the total importance
+   * per feature if computed. Empty when importance was skipped.
    */
   public List<UnitSummary> importanceSummary() {
     List<ImportanceResult> results = new ArrayList<>();
@@ -116,28 +144,6 @@ public final class MlemAnalysis {
     if (results.isEmpty()) {
       return List.of();
     }
-    ImportanceResult first = results.get(0);
-    List<UnitSummary> out = new ArrayList<>();
-    for (int k = 0; k < first.units().size(); k++) {
-      out.add(UnitSummary.of(first.units().get(k), pooled(results, k, false)));
-    }
-    if (first.hasTotals()) {
-      for (int a = 0; a < first.features().size(); a++) {
-        out.add(UnitSummary.of("total:" + first.features().get(a), pooled(results, a, true)));
-      }
-    }
-    return out;
-  }
-
-  private static double[] pooled(List<ImportanceResult> results, int index, boolean total) {
-    int p = results.get(0).permutations();
-    double[] values = new double[p * results.size()];
-    int k = 0;
-    for (ImportanceResult r : results) {
-      for (int q = 0; q < r.permutations(); q++) {
-        values[k++] = total ? r.total(index, q) : r.value(index, q);
-      }
-    }
-    return values;
+    return FoldImportance.combine(results).units();
   }
 }

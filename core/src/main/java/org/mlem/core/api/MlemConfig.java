@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.mlem.core.batchsize.BatchSizeConfig;
 import org.mlem.core.evaluation.HeldOutEvaluation;
 import org.mlem.core.importance.ImportanceConfig;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.AdamWConfig;
@@ -25,7 +26,9 @@ import org.mlem.core.train.TrainingConfig;
  * @param testFraction fraction of stimuli held out when {@code folds} is 0, in (0, 1) (0.2)
  * @param folds number of cross-validation folds, 0 for a single train/test split, else >= 2
  * @param permutations permutations per importance unit, >= 1 (10); 0 skips importance
- * @param totalImportance whether to also compute total importance per feature (true)
+ * @param totalImportance whether to also compute total importance per feature (true; term-level
+ *     importance only)
+ * @param importance which permutation importance: stimulus-level (default) or term-level
  * @param evaluationBatches held-out batches averaged for the scores, >= 1 (5)
  * @param threads worker threads, >= 1 (every core)
  */
@@ -37,6 +40,7 @@ public record MlemConfig(
     int folds,
     int permutations,
     boolean totalImportance,
+    ImportanceKind importance,
     int evaluationBatches,
     int threads) {
 
@@ -44,6 +48,7 @@ public record MlemConfig(
   public MlemConfig {
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(batchSizeSearch, "batchSizeSearch");
+    Objects.requireNonNull(importance, "importance");
     if (batchSize != 0 && batchSize < 2) {
       throw new IllegalArgumentException(
           "batchSize must be 0 (estimate) or >= 2, found " + batchSize);
@@ -92,6 +97,7 @@ public record MlemConfig(
     b.folds = folds;
     b.permutations = permutations;
     b.totalImportance = totalImportance;
+    b.importance = importance;
     b.evaluationBatches = evaluationBatches;
     b.threads = threads;
     return b;
@@ -99,7 +105,8 @@ public record MlemConfig(
 
   /** The importance settings for a given batch size. */
   public ImportanceConfig importance(int resolvedBatchSize) {
-    return new ImportanceConfig(Math.max(1, permutations), resolvedBatchSize, totalImportance);
+    return new ImportanceConfig(Math.max(1, permutations), resolvedBatchSize,
+        importance == ImportanceKind.TERM && totalImportance, importance);
   }
 
   /** Every setting as flat key/value strings, keys as on the command line (provenance). */
@@ -124,6 +131,7 @@ public record MlemConfig(
     m.put("folds", Integer.toString(folds));
     m.put("permutations", Integer.toString(permutations));
     m.put("total-importance", Boolean.toString(totalImportance));
+    m.put("importance", importance.cliName());
     m.put("evaluation-batches", Integer.toString(evaluationBatches));
     m.put("threads", Integer.toString(threads));
     return m;
@@ -147,6 +155,7 @@ public record MlemConfig(
     private int folds = 0;
     private int permutations = ImportanceConfig.DEFAULT_PERMUTATIONS;
     private boolean totalImportance = true;
+    private ImportanceKind importance = ImportanceConfig.DEFAULT_KIND;
     private int evaluationBatches = HeldOutEvaluation.DEFAULT_BATCHES;
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -248,6 +257,15 @@ public record MlemConfig(
       return this;
     }
 
+    /**
+     * Which permutation importance: {@link ImportanceKind#STIMULUS} (default) or
+     * {@link ImportanceKind#TERM} (the paper's, with totals).
+     */
+    public Builder importance(ImportanceKind value) {
+      this.importance = value;
+      return this;
+    }
+
     /** Held-out batches averaged (default 5). */
     public Builder evaluationBatches(int value) {
       this.evaluationBatches = value;
@@ -265,7 +283,7 @@ public record MlemConfig(
       TrainingConfig training = new TrainingConfig(model, interactions, parametrization,
           strength, optimizer, stopping, patience, maxSteps, prefetchSteps, seed);
       return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds,
-          permutations, totalImportance, evaluationBatches, threads);
+          permutations, totalImportance, importance, evaluationBatches, threads);
     }
   }
 }

@@ -20,7 +20,8 @@ import org.mlem.core.train.TrainedMetric;
  * predicted distances s = Phi w against neural distances d, with exact Spearman, rho-a and
  * tau-a, averaged over {@code batches} batches (predictions snapped with {@link TieSnapping}
  * so that equal predicted distances tie exactly). When one batch covers every held-out pair, that
- * single batch is used.
+ * single batch is used. When the predicted or the neural distances of a batch are constant the
+ * correlations are undefined and the scores are NaN (the caller warns); nothing throws.
  */
 public final class HeldOutEvaluation {
   /** Default number of evaluation batches. */
@@ -60,7 +61,10 @@ public final class HeldOutEvaluation {
         ra += RhoA.againstRanks(s, dRanks);
         ta += KendallTauA.of(s, batch.neural());
       } catch (ArithmeticException e) {
-        throw new ArithmeticException("held-out evaluation: " + e.getMessage());
+        // constant predictions or neural distances: the correlations are undefined
+        sp = Double.NaN;
+        ra = Double.NaN;
+        ta = Double.NaN;
       }
       size = batch.size();
     }

@@ -156,6 +156,20 @@ public final class EncodedFeatures implements Serializable {
     }
   }
 
+  /**
+   * The distance delta_f(i, j) of one feature, computed exactly as {@link #delta} computes it
+   * (stimulus-level permutation importance recomputes one feature's column for permuted
+   * stimuli).
+   *
+   * @param feature a feature index in [0, F)
+   * @param i a stimulus index in [0, n)
+   * @param j a stimulus index in [0, n)
+   * @return the distance, in [0, 1]
+   */
+  public double distance(int feature, int i, int j) {
+    return featureDistance(feature, i, j);
+  }
+
   private double featureDistance(int f, int i, int j) {
     switch (kinds[f]) {
       case CATEGORICAL -> {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Permutation importances of a fitted metric: every (unit, permutation) value, the baseline
- * Spearman of each round, per-unit summaries, and optionally total importance per feature.
- * Immutable.
+ * Permutation importances of a fitted metric: which kind ({@link ImportanceKind}), every
+ * (unit, permutation) value, the baseline Spearman of each round, per-unit summaries, and
+ * optionally (term-level only) total importance per feature. A value is NaN when its round's
+ * score was undefined (constant predictions or neural distances). Immutable.
  */
 public final class ImportanceResult {
+  private final ImportanceKind kind;
   private final List<String> units;
   private final List<String> features;
   private final double[][] values;
@@ -17,7 +19,15 @@ public final class ImportanceResult {
   private final long seed;
   private final int batchSize;
 
+  /** Term-level importances (see the full constructor). */
+  public ImportanceResult(
+      List<String> units, List<String> features, List<PermutationRound> rounds, long seed,
+      int batchSize) {
+    this(ImportanceKind.TERM, units, features, rounds, seed, batchSize);
+  }
+
   /**
+   * @param kind which importance the values are
    * @param units unit names in term order
    * @param features feature names (for total importance)
    * @param rounds one round per permutation, in permutation order
@@ -25,8 +35,9 @@ public final class ImportanceResult {
    * @param batchSize pairs per round
    */
   public ImportanceResult(
-      List<String> units, List<String> features, List<PermutationRound> rounds, long seed,
-      int batchSize) {
+      ImportanceKind kind, List<String> units, List<String> features,
+      List<PermutationRound> rounds, long seed, int batchSize) {
+    this.kind = java.util.Objects.requireNonNull(kind, "kind");
     this.units = List.copyOf(units);
     this.features = List.copyOf(features);
     int p = rounds.size();
@@ -55,6 +66,11 @@ public final class ImportanceResult {
     }
     this.seed = seed;
     this.batchSize = batchSize;
+  }
+
+  /** Which importance the values are. */
+  public ImportanceKind kind() {
+    return kind;
   }
 
   /** Unit names in term order. */

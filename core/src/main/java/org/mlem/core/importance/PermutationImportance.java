@@ -26,7 +26,9 @@ import org.mlem.core.train.TrainedMetric;
  * permutation derived from (seed, p, k); importance = spearman(Phi w, d) - spearman(Phi' w, d)
  * with exact tie-aware Spearman ({@link TieSnapping} makes predictions that are mathematically
  * equal tie exactly, whatever their summation order). Permuting one column changes s by w_k (phi'_k - phi_k), so a
- * unit costs one O(B) update and one ranking.
+ * unit costs one O(B) update and one ranking. A score that is undefined (constant predictions
+ * or neural distances) is NaN, and so is every importance computed from it; nothing throws.
+ * This is {@link ImportanceKind#TERM}; the default is {@link StimulusImportance}.
  */
 public final class PermutationImportance {
   private static final long UNIT_STREAM = 0x5EED_0001L;
@@ -56,8 +58,8 @@ public final class PermutationImportance {
       throw new IllegalStateException("expected " + spec.permutations()
           + " permutation rounds, the runner returned " + rounds.size());
     }
-    return new ImportanceResult(metric.termNames(), metric.featureNames(), rounds, seed,
-        config.batchSize());
+    return new ImportanceResult(ImportanceKind.TERM, metric.termNames(), metric.featureNames(),
+        rounds, seed, config.batchSize());
   }
 
   /** Fetches the rounds' batches from the source and runs the rounds on local threads. */
@@ -138,7 +140,7 @@ public final class PermutationImportance {
     for (int k = 0; k < terms; k++) {
       double w = coefficients[k];
       if (w == 0) {
-        units[k] = 0;
+        units[k] = Double.isNaN(baseline) ? Double.NaN : 0;
         continue;
       }
       int[] perm = SeededPermutation.of(b, PositionalRandom.mix(seed, UNIT_STREAM, permutation, k));
@@ -177,13 +179,13 @@ public final class PermutationImportance {
     return againstRanks(TieSnapping.snap(s), dRanks, what, permutation);
   }
 
+  /** NaN when the correlation is undefined (constant predictions or neural distances). */
   private static double againstRanks(
       double[] snapped, double[] dRanks, String what, int permutation) {
     try {
       return Spearman.againstRanks(snapped, dRanks);
     } catch (ArithmeticException e) {
-      throw new ArithmeticException(
-          "permutation importance, round " + permutation + ", " + what + ": " + e.getMessage());
+      return Double.NaN;
     }
   }
 

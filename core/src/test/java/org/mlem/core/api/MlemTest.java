@@ -13,6 +13,8 @@ import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.Representations;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
+import org.mlem.core.importance.ImportanceInterval;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.importance.ImportanceResult;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.sim.SimulationStudy;
@@ -48,7 +50,8 @@ class MlemTest {
 
   @Test
   void analysisCarriesScoresImportancesAndProvenance() {
-    MlemAnalysis a = Mlem.with(quick().build()).analyze(PROBLEM.features(), PROBLEM.distances());
+    MlemAnalysis a = Mlem.with(quick().importance(ImportanceKind.TERM).build())
+        .analyze(PROBLEM.features(), PROBLEM.distances());
     assertEquals(1, a.folds().size());
     FoldResult fold = a.folds().get(0);
     assertEquals(128, fold.trainStimuli());
@@ -84,14 +87,14 @@ class MlemTest {
     }
     assertEquals(160, held);
     assertEquals(FisherZ.average(r), a.spearman(), 1e-15);
-    // pooled importance: 4 folds x 2 permutations per unit
-    double[] pooled = new double[8];
+    // importance across folds: t with K - 1 = 3 df over the 4 per-fold means
+    double[] means = new double[4];
     for (int k = 0; k < 4; k++) {
       ImportanceResult imp = a.folds().get(k).importance().orElseThrow();
-      pooled[2 * k] = imp.value(0, 0);
-      pooled[2 * k + 1] = imp.value(0, 1);
+      means[k] = (imp.value(0, 0) + imp.value(0, 1)) / 2;
     }
-    assertEquals(UnitSummary.of("f0", pooled), a.importanceSummary().get(0));
+    assertEquals(UnitSummary.of("f0", means), a.importanceSummary().get(0));
+    assertEquals(ImportanceInterval.FOLDS, a.importanceInterval());
     double norm = 0;
     for (double[] row : a.weights()) {
       for (double v : row) {

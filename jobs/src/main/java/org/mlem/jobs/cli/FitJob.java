@@ -108,7 +108,9 @@ public final class FitJob {
     List<UnitSummary> units = new ArrayList<>(analysis.importanceSummary());
     if (!units.isEmpty()) {
       units.sort(Comparator.comparingDouble(UnitSummary::mean).reversed());
-      out.println("top units by permutation importance (mean [95% interval]):");
+      out.println("top units by " + analysis.importanceKind().cliName()
+          + "-level permutation importance (mean [95% interval, "
+          + analysis.importanceInterval().label() + "]):");
       for (UnitSummary u : units.subList(0, Math.min(TOP_UNITS, units.size()))) {
         out.printf(Locale.ROOT, "  %-20s %9.4f  [%9.4f, %9.4f]%n", u.unit(), u.mean(),
             u.ciLow(), u.ciHigh());

@@ -117,8 +117,14 @@ public final class FitOptions {
           + "(default 512).")
   Integer broadcastBudgetMb;
 
+  @Option(names = "--importance", paramLabel = "KIND",
+      description = "Permutation importance: stimulus (default: shuffle a feature's values "
+          + "across held-out stimuli; main and interaction effects) or term (the paper's: "
+          + "shuffle one term of W across held-out pairs; plus totals).")
+  String importance;
+
   @Option(names = "--no-total-importance",
-      description = "Skip the total importance per feature.")
+      description = "Skip the total importance per feature (--importance term only).")
   Boolean noTotalImportance;
 
   @Option(names = "--master", paramLabel = "URL",

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mlem.core.api.MlemConfig;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.StoppingSignal;
@@ -131,6 +132,9 @@ public record FitSettings(
     }
     if (s.get("strength") != null) {
       b.strength(parse("--strength", () -> SoftRankStrength.parse((String) s.get("strength"))));
+    }
+    if (s.get("importance") != null) {
+      b.importance(parse("--importance", () -> ImportanceKind.parse((String) s.get("importance"))));
     }
     if (s.get("total-importance") != null) {
       b.totalImportance((Boolean) s.get("total-importance"));

@@ -28,6 +28,7 @@ import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.StoppingSignal;
@@ -136,6 +137,7 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
         .testFraction(getTestFraction())
         .folds(getFolds())
         .permutations(getPermutations())
+        .importance(ImportanceKind.parse(getImportance()))
         .build();
   }
 

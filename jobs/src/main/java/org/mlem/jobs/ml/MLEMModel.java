@@ -103,9 +103,12 @@ public final class MLEMModel extends Model<MLEMModel> implements MLEMParams<MLEM
   }
 
   /**
-   * The permutation-importance summary per unit (features, interactions "a:b", then
-   * "total:feature"), pooled over folds: columns unit, mean, std, ci_low, ci_high (95% Student t
-   * interval). Empty when the fit had permutations = 0.
+   * The permutation-importance summary per unit, of the kind {@link #getImportance()} says:
+   * "stimulus" (default; a feature's row is its main effect, "a:b" the interaction effect) or
+   * "term" (the paper's; features' terms, interactions "a:b", then "total:feature"). Columns
+   * unit, mean, std, ci_low, ci_high: with folds >= 2 the 95% interval is Student t with K - 1
+   * degrees of freedom over the K per-fold means; with one split it reflects permutation noise
+   * only (t over the permutations). Empty when the fit had permutations = 0.
    *
    * @return a DataFrame on the active Spark session
    */

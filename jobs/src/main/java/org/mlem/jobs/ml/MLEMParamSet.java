@@ -8,6 +8,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.train.TrainingConfig;
 
 /**
@@ -35,6 +36,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   final DoubleParam testFraction;
   final IntParam folds;
   final IntParam permutations;
+  final Param<String> importance;
   final IntParam batchSize;
   final IntParam maxSteps;
   final IntParam patience;
@@ -87,6 +89,12 @@ public final class MLEMParamSet implements java.io.Serializable {
     permutations = new IntParam(owner, "permutations",
         "permutations per importance unit, >= 0 (0 skips importance)",
         ParamValidators.gtEq(0));
+    importance = new Param<>(owner, "importance",
+        "permutation importance: " + ParamChecks.listed(ParamChecks.importanceNames())
+            + " (stimulus: shuffle a feature's values across held-out stimuli, main and"
+            + " interaction effects; term: the paper's, shuffle one term of W across held-out"
+            + " pairs)",
+        ParamValidators.inArray(ParamChecks.importanceNames()));
     batchSize = new IntParam(owner, "batchSize",
         "pairs per batch: 0 estimates it from the features, else >= 2",
         ParamChecks.zeroOrAtLeast(2));
@@ -118,6 +126,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     owner.setDefault(testFraction, (Object) 0.2);
     owner.setDefault(folds, (Object) 0);
     owner.setDefault(permutations, (Object) 10);
+    owner.setDefault(importance, ImportanceConfig.DEFAULT_KIND.cliName());
     owner.setDefault(batchSize, (Object) 0);
     owner.setDefault(maxSteps, (Object) 1000);
     owner.setDefault(patience, (Object) 50);

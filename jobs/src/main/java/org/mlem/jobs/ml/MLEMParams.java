@@ -28,7 +28,8 @@ import org.apache.spark.ml.param.StringArrayParam;
  * {@code representationCol} ("representation"), {@code model} ("mlem"), {@code interactions}
  * (true), {@code parametrization} ("projected"), {@code stopping} ("validation"),
  * {@code distance} ("euclidean"), {@code strength} ("absolute:1.0"), {@code seed} (0),
- * {@code testFraction} (0.2), {@code folds} (0), {@code permutations} (10), {@code batchSize}
+ * {@code testFraction} (0.2), {@code folds} (0), {@code permutations} (10),
+ * {@code importance} ("stimulus"; or "term"), {@code batchSize}
  * (0 = estimate), {@code maxSteps} (1000), {@code patience} (50), {@code lr} (0.1),
  * {@code partitions} (0) and {@code predictionCol} ("prediction", used by the model).
  *
@@ -309,6 +310,30 @@ public interface MLEMParams<T extends MLEMParams<T>> extends Params {
    */
   default T setPermutations(int value) {
     set(permutations(), (Integer) value);
+    return self();
+  }
+
+  /**
+   * The param: which permutation importance, "stimulus" (default: a feature's values shuffled
+   * across held-out stimuli; main and interaction effects) or "term" (the paper's).
+   */
+  default Param<String> importance() {
+    return mlemParams().importance;
+  }
+
+  /** @return which permutation importance, "stimulus" (default) or "term" */
+  default String getImportance() {
+    return $(importance());
+  }
+
+  /**
+   * Sets which permutation importance, "stimulus" (default) or "term".
+   *
+   * @throws IllegalArgumentException if the value is not one of them (Spark's "given invalid
+   *     value")
+   */
+  default T setImportance(String value) {
+    set(importance(), value);
     return self();
   }
 

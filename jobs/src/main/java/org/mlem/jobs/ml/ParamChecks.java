@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.StoppingSignal;
@@ -34,6 +35,12 @@ final class ParamChecks {
   /** The early-stopping signal names core accepts ("validation", "training"). */
   static String[] stoppingNames() {
     return Arrays.stream(StoppingSignal.values()).map(StoppingSignal::cliName)
+        .toArray(String[]::new);
+  }
+
+  /** The importance kinds core accepts ("stimulus", "term"). */
+  static String[] importanceNames() {
+    return Arrays.stream(ImportanceKind.values()).map(ImportanceKind::cliName)
         .toArray(String[]::new);
   }
 

@@ -16,7 +16,9 @@ import org.mlem.jobs.io.InputFile;
  * seed, config (the resolved core config plus the job's settings, by CLI key), inputs (role,
  * uri, bytes, sha256), counts (stimuli, features, dims), feature_names, batch_size,
  * batch_size_estimated, folds (per fold: train/test stimuli, steps, best step and score,
- * stopped early, held-out scores), scores (Fisher-z means), timings (seconds), warnings.
+ * stopped early, held-out scores), scores (Fisher-z means), importance (kind: stimulus or term;
+ * interval: "across folds" or "permutation noise only"; how_to_read and interval_description:
+ * one sentence each), timings (seconds), warnings.
  */
 public final class RunManifest {
   /** Layout version of run.json; bump on any incompatible change. */
@@ -89,6 +91,13 @@ public final class RunManifest {
     scores.put("rho_a", analysis.rhoA());
     scores.put("tau_a", analysis.tauA());
     m.put("scores", scores);
+    Map<String, Object> importance = new LinkedHashMap<>();
+    importance.put("kind", analysis.importanceKind().cliName());
+    importance.put("computed", analysis.folds().stream().anyMatch(f -> f.importance().isPresent()));
+    importance.put("interval", analysis.importanceInterval().label());
+    importance.put("how_to_read", analysis.importanceKind().howToRead());
+    importance.put("interval_description", analysis.importanceInterval().description());
+    m.put("importance", importance);
     Map<String, Object> timings = new TreeMap<>(p.timings());
     timings.putAll(run.timings());
     m.put("timings", timings);

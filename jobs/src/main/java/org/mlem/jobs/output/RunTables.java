@@ -10,9 +10,19 @@ import org.mlem.core.train.TrainingHistory;
 /**
  * The tidy tables of a run, read off an {@link MlemAnalysis} without any computation of our own:
  * {@code weights} (row, column, weight), {@code importance} (fold, unit, permutation,
- * importance, baseline; totals as units "total:feature"), {@code importance_summary} (unit,
- * mean, std, ci_low, ci_high), {@code scores} (fold, spearman, rho_a, tau_a, plus fold "mean"
- * with the core's Fisher-z averages) and {@code history} (fold, step, score, seconds).
+ * importance, baseline, kind; totals as units "total:feature"), {@code importance_summary}
+ * (unit, mean, std, ci_low, ci_high, kind, interval), {@code scores} (fold, spearman, rho_a,
+ * tau_a, plus fold "mean" with the core's Fisher-z averages) and {@code history} (fold, step,
+ * score, seconds).
+ *
+ * <p>{@code kind} says which importance a row is: "stimulus" (default; a feature's row is its
+ * main effect, the drop of held-out Spearman when its values are shuffled across held-out
+ * stimuli, and "a:b" the interaction effect S_a + S_b - S_ab - S0) or "term" (the paper's: one
+ * term of W shuffled across held-out pairs). {@code interval} says what ci_low..ci_high is:
+ * "across folds" (Student t, K - 1 degrees of freedom, over the K per-fold means) or
+ * "permutation noise only" (one split: t over its P permutations, given one fitted W). A value
+ * is NaN where its held-out score was undefined (constant predicted or neural distances; run.json
+ * warns naming the fold).
  */
 public final class RunTables {
   /** Name of the fold column's row holding the Fisher-z averages in {@code scores}. */
@@ -46,7 +56,7 @@ public final class RunTables {
     RunTable.Builder t = RunTable.builder("importance")
         .column("fold", Integer.class).column("unit", String.class)
         .column("permutation", Integer.class).column("importance", Double.class)
-        .column("baseline", Double.class);
+        .column("baseline", Double.class).column("kind", String.class);
     for (FoldResult fold : analysis.folds()) {
       if (fold.importance().isEmpty()) {
         continue;
@@ -55,13 +65,15 @@ public final class RunTables {
       double[] baselines = r.baselines();
       for (int u = 0; u < r.units().size(); u++) {
         for (int p = 0; p < r.permutations(); p++) {
-          t.row(fold.fold(), r.units().get(u), p, r.value(u, p), baselines[p]);
+          t.row(fold.fold(), r.units().get(u), p, r.value(u, p), baselines[p],
+              r.kind().cliName());
         }
       }
       if (r.hasTotals()) {
         for (int f = 0; f < r.features().size(); f++) {
           for (int p = 0; p < r.permutations(); p++) {
-            t.row(fold.fold(), "total:" + r.features().get(f), p, r.total(f, p), baselines[p]);
+            t.row(fold.fold(), "total:" + r.features().get(f), p, r.total(f, p), baselines[p],
+                r.kind().cliName());
           }
         }
       }
@@ -69,13 +81,16 @@ public final class RunTables {
     return t.build();
   }
 
-  /** The core's pooled summary per unit. */
+  /** The core's summary per unit, combined across folds, with its kind and interval basis. */
   public static RunTable importanceSummary(MlemAnalysis analysis) {
     RunTable.Builder t = RunTable.builder("importance_summary")
         .column("unit", String.class).column("mean", Double.class).column("std", Double.class)
-        .column("ci_low", Double.class).column("ci_high", Double.class);
+        .column("ci_low", Double.class).column("ci_high", Double.class)
+        .column("kind", String.class).column("interval", String.class);
+    String kind = analysis.importanceKind().cliName();
+    String interval = analysis.importanceInterval().label();
     for (UnitSummary u : analysis.importanceSummary()) {
-      t.row(u.unit(), u.mean(), u.std(), u.ciLow(), u.ciHigh());
+      t.row(u.unit(), u.mean(), u.std(), u.ciLow(), u.ciHigh(), kind, interval);
     }
     return t.build();
   }

@@ -13,7 +13,9 @@ import org.mlem.jobs.io.InputException;
 
 /**
  * The report of one fit run directory ({@code DIR/report.html}): importance per unit with 95%
- * intervals (features, then the strongest interactions, then totals), the weight matrix as a
+ * intervals (features, then the strongest interactions, then totals), titled with its kind
+ * (stimulus- or term-level) and interval basis (across folds or permutation noise only), each
+ * with a one-line "how to read", the weight matrix as a
  * heatmap, the training curves with the best steps marked, held-out scores per fold, and the
  * provenance of run.json (configuration, inputs, versions, timings, warnings) as tables.
  */
@@ -99,12 +101,15 @@ public final class FitReport {
   }
 
   private static void importance(HtmlPage page, RunDirectory run) {
-    page.section("importance", "Permutation importance");
+    ImportanceLabels labels = ImportanceLabels.of(run.manifest());
+    page.section("importance", "Permutation importance (" + labels.title().toLowerCase(Locale.ROOT)
+        + ")");
     CsvRows s = run.summary();
     if (s.size() == 0) {
       page.note("No importance in this run (--permutations 0).");
       return;
     }
+    page.paragraph(labels.howToRead());
     List<ImportanceChart.Row> all = new ArrayList<>();
     for (int r = 0; r < s.size(); r++) {
       String unit = s.text(r, "unit");
@@ -118,10 +123,16 @@ public final class FitReport {
     List<ImportanceChart.Row> shown = new ArrayList<>(features);
     shown.addAll(interactions.subList(0, Math.min(TOP_INTERACTIONS, interactions.size())));
     shown.addAll(totals);
-    page.figure(ImportanceChart.svg("fig-importance", "Importance per unit", shown),
-        "Mean permutation importance with 95% intervals: the features, then the "
+    boolean stimulus = labels.kind() == org.mlem.core.importance.ImportanceKind.STIMULUS;
+    page.figure(ImportanceChart.svg("fig-importance",
+        labels.title() + " importance per unit (95% interval: " + labels.interval() + ")", shown),
+        labels.title() + " permutation importance, mean with 95% intervals ("
+            + labels.interval() + "): " + (stimulus ? "the main effect of each feature, then the "
+                : "the features' terms, then the ")
             + Math.min(TOP_INTERACTIONS, interactions.size()) + " strongest of "
-            + interactions.size() + " interactions, then the total importance per feature.");
+            + interactions.size() + (stimulus ? " interaction effects" : " interaction terms")
+            + (totals.isEmpty() ? "." : ", then the total importance per feature.") + " "
+            + labels.howToRead());
     List<ImportanceChart.Row> ordered = new ArrayList<>(features);
     ordered.addAll(interactions);
     ordered.addAll(totals);
@@ -133,8 +144,11 @@ public final class FitReport {
     for (ImportanceChart.Row r : ordered) {
       rows.add(List.of(r.unit(), r.group(), r.mean(), std.get(r.unit()), r.low(), r.high()));
     }
-    page.table("importance-table", List.of("unit", "group", "mean", "std", "95% low",
-        "95% high"), rows);
+    page.table("importance-table", List.of("unit", "group", "mean", "std",
+        "95% low (" + labels.interval() + ")", "95% high (" + labels.interval() + ")"), rows);
+    page.paragraph("Table: " + labels.title().toLowerCase(Locale.ROOT) + " importance per unit; "
+        + "std is across " + (labels.interval().equals("across folds") ? "the folds' means"
+            : "permutations") + ". " + labels.howToRead());
   }
 
   private static List<ImportanceChart.Row> byGroup(List<ImportanceChart.Row> all, String group) {

@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * MDS view of one layer coloured by its most important feature (the paper's Figure 5). The
  * per-set reports ({@code OUT/runs/<set>/report.html}) are written too.
  *
- * <p>Reads {@code OUT/combined.csv} (set, unit, mean, std, ci_low, ci_high, spearman, rho_a,
- * tau_a, status, reason), {@code OUT/sweep.json} (its {@code sets} array, when present, adds
- * sets and statuses missing from the table) and the per-set run directories.
+ * <p>The profile figure is titled with the importance's kind (stimulus- or term-level) and
+ * interval basis, with a one-line "how to read". Reads {@code OUT/combined.csv} (set, unit,
+ * mean, std, ci_low, ci_high, spearman, rho_a, tau_a, status, reason, kind, interval; the last
+ * two may be absent in older sweeps), {@code OUT/sweep.json} (its {@code sets} array, when
+ * present, adds sets and statuses missing from the table) and the per-set run directories.
  */
 public final class SweepReport {
   /** How many units the profile figure shows (the largest by their maximum mean over sets). */
@@ -70,12 +72,18 @@ public final class SweepReport {
     Map<String, SetStatus> sets = new TreeMap<>(NaturalOrder.INSTANCE);
     Map<String, Map<String, double[]>> importance = new LinkedHashMap<>();
     Map<String, double[]> scores = new LinkedHashMap<>();
+    ImportanceLabels importanceLabels = null;
     for (int r = 0; r < combined.size(); r++) {
       String set = combined.text(r, "set");
       String reason = combined.has("reason") ? combined.text(r, "reason") : "";
       sets.putIfAbsent(set, new SetStatus(combined.text(r, "status"), reason));
       String unit = combined.text(r, "unit");
       if (!unit.isEmpty()) {
+        if (importanceLabels == null) {
+          importanceLabels = ImportanceLabels.of(
+              combined.has("kind") ? combined.text(r, "kind") : "",
+              combined.has("interval") ? combined.text(r, "interval") : "");
+        }
         importance.computeIfAbsent(unit, k -> new TreeMap<>(NaturalOrder.INSTANCE)).put(set,
             new double[] {combined.number(r, "mean"), combined.number(r, "ci_low"),
                 combined.number(r, "ci_high")});
@@ -115,10 +123,14 @@ public final class SweepReport {
       for (String unit : top) {
         series.add(line(unit, names, importance.get(unit)));
       }
-      page.figure(BandChart.svg("fig-profiles", "figure profiles", "Importance profiles",
-          "set", names, "permutation importance", series),
-          "Mean permutation importance per set of the " + top.size() + " units with the "
-              + "largest maximum, with 95% bands.");
+      ImportanceLabels l = importanceLabels;
+      page.figure(BandChart.svg("fig-profiles", "figure profiles",
+          l.title() + " importance profiles (95% bands: " + l.interval() + ")", "set", names,
+          l.kind().cliName() + "-level permutation importance", series),
+          l.title() + " permutation importance per set, mean of the " + top.size()
+              + " units with the largest maximum, with 95% bands (" + l.interval() + "). "
+              + l.howToRead() + " A unit's importance is a drop of that set's held-out "
+              + "Spearman: compare it with the set's score in the next figure.");
     }
 
     page.section("layer-scores", "Held-out scores per layer");

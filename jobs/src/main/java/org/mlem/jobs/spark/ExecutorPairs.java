@@ -4,9 +4,13 @@ import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.importance.PermutationRound;
+import org.mlem.core.importance.StimulusImportance;
+import org.mlem.core.importance.StimulusRoundSpec;
 import org.mlem.core.pairs.PairIndices;
 import org.mlem.core.pairs.PairSampler;
 import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.train.BatchRequest;
 import org.mlem.core.train.PairBatch;
 import org.mlem.core.train.PairBatches;
 import org.mlem.core.train.PairStream;
@@ -77,6 +81,20 @@ final class ExecutorPairs implements Serializable {
     double[] neural = new double[spec.to - spec.from];
     PairBatches.fillNeural(distances.value(), all, spec.from, spec.to, neural);
     return new BatchSlice(spec.request, spec.from, neural);
+  }
+
+  /**
+   * One stimulus-level importance round in this task: draws the round's held-out pairs, computes
+   * their neural distances and runs core's {@link StimulusImportance#round} on the broadcast
+   * features.
+   */
+  PermutationRound stimulusRound(StimulusRoundSpec spec, int permutation) {
+    failOnce.maybeFail("stimulus importance round " + permutation);
+    BatchRequest request = StimulusImportance.request(spec, permutation);
+    PairIndices pairs = draw(request.stream(), request.index(), request.size());
+    double[] neural = new double[pairs.size()];
+    PairBatches.fillNeural(distances.value(), pairs, 0, pairs.size(), neural);
+    return StimulusImportance.round(features.value(), pairs, neural, spec, permutation);
   }
 
   /** Computes a whole batch in this task (one permutation round's held-out pairs). */

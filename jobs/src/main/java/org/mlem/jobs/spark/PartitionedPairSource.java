@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * threads ({@link PermutationImportance#runLocally}): a round is cheap next to its batch, and
  * this keeps the features off the executors. Every value is bit-identical to the broadcast
  * placement: same pairs, same feature code, same distance code on the same float data.
+ * Stimulus-level importance (the default) takes core's generic path: core fetches the rounds'
+ * held-out batches through {@link #batches} (one job) and runs the rounds on the driver's
+ * threads, where the features are.
  * Thread-safe (the trainer's prefetch thread calls {@link #batches}).
  */
 public final class PartitionedPairSource implements PairSource, RoundRunner {

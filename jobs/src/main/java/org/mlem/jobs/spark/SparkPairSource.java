@@ -11,6 +11,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.mlem.core.importance.PermutationRound;
 import org.mlem.core.importance.RoundRunner;
 import org.mlem.core.importance.RoundSpec;
+import org.mlem.core.importance.StimulusRoundRunner;
+import org.mlem.core.importance.StimulusRoundSpec;
 import org.mlem.core.pairs.PairIndices;
 import org.mlem.core.pairs.PairSampler;
 import org.mlem.core.pairs.StimulusSplit;
@@ -28,14 +30,17 @@ import org.slf4j.LoggerFactory;
  * request of B pairs is cut into {@link BatchSlicing#sliceCount} contiguous slices, one task
  * each, which draws the pairs with core's {@code PairSampler} and fills its slice with core's
  * {@code PairBatches.fill} from the broadcast features and neural distances; the driver copies
- * the slices into place. Each {@link #run} call is one job with one task per permutation round.
+ * the slices into place. Each {@link #run} (term-level importance) and {@link #runStimulus}
+ * (stimulus-level) call is one job with one task per permutation round; a stimulus-level task
+ * draws its round's held-out pairs, computes their neural distances and runs core's
+ * {@code StimulusImportance.round} on the broadcast features.
  *
  * <p>Results are bit-identical to core's {@code LocalPairSource} with the same inputs, split and
  * seed, for any partitioning, master or task retry: a task is a pure function of the broadcast
  * data, the split, the seed and its slice. Thread-safe: the trainer calls {@link #batches} from
  * its prefetch thread while the driver trains (Spark runs concurrent jobs).
  */
-public final class SparkPairSource implements PairSource, RoundRunner {
+public final class SparkPairSource implements PairSource, RoundRunner, StimulusRoundRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SparkPairSource.class);
 
   private final SparkPairSourceFactory factory;
@@ -138,6 +143,27 @@ public final class SparkPairSource implements PairSource, RoundRunner {
     List<RoundResult> results = runJob(JobDescriptions.importance(spec.permutations()), () ->
         context.parallelize(rounds, rounds.size()).map(new RoundTask(executorPairs, spec))
             .collect());
+    List<PermutationRound> out = new ArrayList<>(results.size());
+    for (RoundResult result : results) {
+      out.add(result.toRound());
+    }
+    return out;
+  }
+
+  @Override
+  public List<PermutationRound> runStimulus(StimulusRoundSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    factory.requireOpen();
+    if (spec.featureCount() != featureCount) {
+      throw new IllegalArgumentException("the importance spec is for " + spec.featureCount()
+          + " features but this pair source has " + featureCount
+          + "; compute importance with the metric fitted on this source's features");
+    }
+    List<Integer> rounds = IntStream.range(0, spec.permutations()).boxed()
+        .collect(Collectors.toList());
+    List<RoundResult> results = runJob(JobDescriptions.importance(spec.permutations()), () ->
+        context.parallelize(rounds, rounds.size())
+            .map(new StimulusRoundTask(executorPairs, spec)).collect());
     List<PermutationRound> out = new ArrayList<>(results.size());
     for (RoundResult result : results) {
       out.add(result.toRound());

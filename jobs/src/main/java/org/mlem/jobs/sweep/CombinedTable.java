@@ -18,14 +18,16 @@ import org.mlem.jobs.output.RunTables;
  * {@code importance_summary} and {@code scores} tables (so skipped and freshly fitted sets are
  * read the same way); a failed set is one row with a null unit, status "failed" and the reason;
  * a set without importances ({@code --permutations 0}) is one row with a null unit and its
- * scores. Written as Parquet partitioned by set (dynamic partition overwrite on this write
- * only: partitions of sets not in this sweep are kept) and as one CSV sorted by set (natural
+ * scores. {@code kind} says which importance a row is ("stimulus" or "term") and
+ * {@code interval} what ci_low..ci_high reflects ("across folds" or "permutation noise only");
+ * see {@code RunTables}. Written as Parquet partitioned by set (dynamic partition overwrite on
+ * this write only: partitions of sets not in this sweep are kept) and as one CSV sorted by set (natural
  * order) then unit (the run's order).
  */
 public final class CombinedTable {
   /** The columns, in order. */
   public static final List<String> COLUMNS = List.of("set", "unit", "mean", "std", "ci_low",
-      "ci_high", "spearman", "rho_a", "tau_a", "status", "reason");
+      "ci_high", "spearman", "rho_a", "tau_a", "status", "reason", "kind", "interval");
 
   private CombinedTable() {}
 
@@ -34,7 +36,7 @@ public final class CombinedTable {
     List<StructField> fields = new ArrayList<>();
     for (String c : COLUMNS) {
       boolean text = c.equals("set") || c.equals("unit") || c.equals("status")
-          || c.equals("reason");
+          || c.equals("reason") || c.equals("kind") || c.equals("interval");
       fields.add(DataTypes.createStructField(c,
           text ? DataTypes.StringType : DataTypes.DoubleType,
           !(c.equals("set") || c.equals("status"))));
@@ -54,7 +56,7 @@ public final class CombinedTable {
       String name = o.set().name();
       if (o.status() == SetStatus.FAILED) {
         rows.add(new Object[] {name, null, null, null, null, null, null, null, null,
-            o.status().label(), o.reason()});
+            o.status().label(), o.reason(), null, null});
         continue;
       }
       String dir = SweepFiles.runDir(out, name);
@@ -71,15 +73,21 @@ public final class CombinedTable {
           .collectAsList();
       if (units.isEmpty()) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
-            o.status().label(), null});
+            o.status().label(), null, null, null});
       }
       for (Row u : units) {
         rows.add(new Object[] {name, u.<String>getAs("unit"), u.<Double>getAs("mean"),
             u.<Double>getAs("std"), u.<Double>getAs("ci_low"), u.<Double>getAs("ci_high"),
-            spearman, rhoA, tauA, o.status().label(), null});
+            spearman, rhoA, tauA, o.status().label(), null, text(u, "kind"),
+            text(u, "interval")});
       }
     }
     return rows;
+  }
+
+  /** A text column of a summary row, or null for run directories written before it existed. */
+  private static String text(Row row, String column) {
+    return Arrays.asList(row.schema().fieldNames()).contains(column) ? row.getAs(column) : null;
   }
 
   /**

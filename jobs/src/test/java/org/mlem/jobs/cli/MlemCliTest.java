@@ -2,6 +2,7 @@ package org.mlem.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.StoppingSignal;
@@ -95,7 +97,7 @@ class MlemCliTest {
         "--feature-columns", "a,b", "--kinds", "a=categorical,b=ordinal",
         "--representations-format", "npy", "--vector-column", "v", "--ids", "ids.txt",
         "--hdf5-dataset", "/x", "--partitions", "6", "--no-total-importance", "--quiet",
-        "--master", "local[3]", "--overwrite", "--parametrization", "cholesky",
+        "--master", "local[3]", "--overwrite", "--importance", "term", "--parametrization", "cholesky",
         "--stopping", "training");
     assertEquals(Parametrization.CHOLESKY, s.config().training().parametrization());
     assertEquals(StoppingSignal.TRAINING, s.config().training().stopping());
@@ -121,6 +123,16 @@ class MlemCliTest {
     assertEquals("/x", s.representations().hdf5Dataset());
     assertEquals(6, s.partitions());
     assertFalse(s.config().totalImportance());
+    assertEquals(ImportanceKind.TERM, s.config().importance());
+    assertEquals("term", s.config().toMap().get("importance"));
+    assertEquals(ImportanceKind.STIMULUS, MlemCli.resolveFit("--features", "f.parquet",
+        "--representations", "r.npy", "--out", "o").config().importance(),
+        "stimulus-level importance is the default");
+    UsageException bad = assertThrows(UsageException.class, () -> MlemCli.resolveFit(
+        "--features", "f.parquet", "--representations", "r.npy", "--out", "o",
+        "--importance", "pairs"));
+    assertEquals("invalid --importance: importance must be one of stimulus, term, found 'pairs'",
+        bad.getMessage());
     assertTrue(s.quiet());
     assertTrue(s.overwrite());
     assertEquals("local[3]", s.master());
@@ -271,7 +283,7 @@ class MlemCliTest {
         "--test-fraction", "--folds", "--permutations", "--batch-size", "--max-steps",
         "--master", "--config", "--overwrite", "--strength", "--patience", "--lr",
         "--feature-columns", "--kinds", "--representations-format", "--vector-column", "--ids",
-        "--hdf5-dataset", "--partitions", "--no-total-importance", "--quiet")) {
+        "--hdf5-dataset", "--partitions", "--no-total-importance", "--importance", "--quiet")) {
       assertTrue(help.out().contains(option), option);
     }
     Result version = cli("--version");

@@ -112,7 +112,8 @@ class MLEMPersistenceTest {
     assertTrue(json.has("mlemVersion"));
     assertEquals(5, json.get("paramMap").get("seed").asLong());
     assertEquals("\"d\"", json.get("paramMap").get("predictionCol").toString());
-    assertEquals(17, json.get("defaultParamMap").size(), "every param has a default");
+    assertEquals(18, json.get("defaultParamMap").size(), "every param has a default");
+    assertEquals("stimulus", json.get("defaultParamMap").get("importance").asText());
     for (String table : List.of("features", "importances", "scores", "fit")) {
       assertTrue(Files.isDirectory(Path.of(path, "data", table)), table);
     }

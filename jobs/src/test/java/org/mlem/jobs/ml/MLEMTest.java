@@ -72,7 +72,8 @@ class MLEMTest {
     List<UnitSummary> summary = expected.importanceSummary();
     List<Row> importances = model.importances().collectAsList();
     assertEquals(summary.size(), importances.size());
-    assertEquals(5 + 10 + 5, summary.size(), "5 features, 10 interactions, 5 totals");
+    assertEquals(5 + 10, summary.size(),
+        "stimulus-level (default): 5 main effects and 10 interactions, no totals");
     for (int k = 0; k < summary.size(); k++) {
       Row row = importances.get(k);
       assertEquals(summary.get(k).unit(), row.getString(0));
@@ -160,9 +161,9 @@ class MLEMTest {
       names.add(p.name());
     }
     assertEquals(List.of("batchSize", "distance", "featureCols", "folds", "idCol",
-        "interactions", "lr", "maxSteps", "model", "parametrization", "partitions", "patience",
-        "permutations", "predictionCol", "representationCol", "seed", "stopping", "strength",
-        "testFraction"), names);
+        "importance", "interactions", "lr", "maxSteps", "model", "parametrization", "partitions",
+        "patience", "permutations", "predictionCol", "representationCol", "seed", "stopping",
+        "strength", "testFraction"), names);
     MLEM fresh = new MLEM();
     assertEquals("id", fresh.getIdCol());
     assertEquals(0, fresh.getFeatureCols().length);
@@ -180,6 +181,11 @@ class MLEMTest {
     assertEquals(0.2, fresh.getTestFraction());
     assertEquals(0, fresh.getFolds());
     assertEquals(10, fresh.getPermutations());
+    assertEquals("stimulus", fresh.getImportance());
+    assertEquals("term", new MLEM().setImportance("term").getImportance());
+    assertEquals(org.mlem.core.importance.ImportanceKind.TERM,
+        new MLEM().setImportance("term").toConfig().importance());
+    assertThrows(IllegalArgumentException.class, () -> new MLEM().setImportance("pairs"));
     assertEquals(0, fresh.getBatchSize());
     assertEquals(1000, fresh.getMaxSteps());
     assertEquals(50, fresh.getPatience());

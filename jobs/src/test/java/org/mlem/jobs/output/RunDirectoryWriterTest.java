@@ -120,7 +120,8 @@ class RunDirectoryWriterTest {
               r.baselines()[p]});
         }
       }
-      for (int f = 0; f < r.features().size(); f++) {
+      assertEquals(false, r.hasTotals(), "stimulus-level importance has no totals");
+      for (int f = 0; f < (r.hasTotals() ? r.features().size() : 0); f++) {
         for (int p = 0; p < r.permutations(); p++) {
           expected.add(new Object[] {fold.fold(), "total:" + r.features().get(f), p,
               r.total(f, p), r.baselines()[p]});
@@ -129,8 +130,8 @@ class RunDirectoryWriterTest {
     }
     List<Row> rows = spark.read().parquet(dir.resolve("importance").toString()).collectAsList();
     List<String[]> csv = csv(dir.resolve("importance.csv"));
-    assertArrayEquals(new String[] {"fold", "unit", "permutation", "importance", "baseline"},
-        csv.get(0));
+    assertArrayEquals(new String[] {"fold", "unit", "permutation", "importance", "baseline",
+        "kind"}, csv.get(0));
     assertEquals(expected.size(), rows.size());
     assertEquals(expected.size(), csv.size() - 1);
     for (int k = 0; k < expected.size(); k++) {
@@ -147,6 +148,8 @@ class RunDirectoryWriterTest {
       assertEquals(e[2], Integer.parseInt(c[2]));
       assertEquals(e[3], Double.parseDouble(c[3]));
       assertEquals(e[4], Double.parseDouble(c[4]));
+      assertEquals("stimulus", r.getString(5));
+      assertEquals("stimulus", c[5]);
     }
   }
 
@@ -157,13 +160,17 @@ class RunDirectoryWriterTest {
     List<Row> rows = spark.read().parquet(dir.resolve("importance_summary").toString())
         .collectAsList();
     List<String[]> csv = csv(dir.resolve("importance_summary.csv"));
-    assertArrayEquals(new String[] {"unit", "mean", "std", "ci_low", "ci_high"}, csv.get(0));
+    assertArrayEquals(new String[] {"unit", "mean", "std", "ci_low", "ci_high", "kind",
+        "interval"}, csv.get(0));
     assertEquals(summary.size(), rows.size());
     for (int k = 0; k < summary.size(); k++) {
       UnitSummary u = summary.get(k);
       double[] expected = {u.mean(), u.std(), u.ciLow(), u.ciHigh()};
       assertEquals(u.unit(), rows.get(k).getString(0));
       assertEquals(u.unit(), csv.get(k + 1)[0]);
+      assertEquals("stimulus", csv.get(k + 1)[5]);
+      assertEquals("across folds", csv.get(k + 1)[6], "2 folds: t over the fold means");
+      assertEquals("across folds", rows.get(k).getString(6));
       for (int c = 0; c < 4; c++) {
         assertEquals(expected[c], rows.get(k).getDouble(c + 1));
         assertEquals(expected[c], Double.parseDouble(csv.get(k + 1)[c + 1]));
@@ -227,6 +234,12 @@ class RunDirectoryWriterTest {
     assertEquals(analysis.folds().get(1).metric().steps(),
         json.get("folds").get(1).get("steps").asInt());
     assertEquals(analysis.spearman(), json.get("scores").get("spearman").asDouble());
+    assertEquals("stimulus", json.get("config").get("importance").asText());
+    JsonNode importance = json.get("importance");
+    assertEquals("stimulus", importance.get("kind").asText());
+    assertEquals("across folds", importance.get("interval").asText());
+    assertTrue(importance.get("how_to_read").asText().startsWith("stimulus-level"));
+    assertTrue(importance.get("interval_description").asText().contains("K - 1"));
     assertEquals(0.5, json.get("timings").get("load").asDouble());
     assertTrue(json.get("timings").has("fit"));
     assertTrue(json.get("warnings").toString().contains("a job warning"));

@@ -84,8 +84,8 @@ class FitReportTest {
     assertTrue(fitOut.contains("report: "), fitOut);
     Document doc = ReportAssertions.selfContained(run.resolve("report.html"));
     List<String> units = csvColumn(run.resolve("importance_summary.csv"), 0);
-    // 3 features, 3 interactions, 3 totals
-    assertEquals(9, units.size(), units.toString());
+    // stimulus-level (default): 3 main effects, 3 interactions, no totals
+    assertEquals(6, units.size(), units.toString());
     ReportAssertions.figure(doc, "fig-importance", "figure", units.size());
     ReportAssertions.figure(doc, "fig-weights", "heatmap", 9);
     ReportAssertions.figure(doc, "fig-training", "training", 2);
@@ -96,8 +96,17 @@ class FitReportTest {
     assertEquals(tableUnits.subList(0, 3).stream().sorted().toList(),
         units.stream().filter(u -> !u.contains(":")).sorted().toList(),
         "features first");
-    assertTrue(tableUnits.subList(6, 9).stream().allMatch(u -> u.startsWith("total:")),
-        "totals last: " + tableUnits);
+    assertTrue(tableUnits.subList(3, 6).stream().allMatch(u -> u.contains(":")),
+        "interactions last: " + tableUnits);
+    assertTrue(doc.text().contains("Permutation importance (stimulus-level)"), "section title");
+    assertTrue(doc.getElementById("fig-importance").html()
+        .contains("Stimulus-level importance per unit (95% interval: across folds)"),
+        "figure title says which importance and interval");
+    assertTrue(doc.text().contains("How to read: stimulus-level permutation importance"),
+        "how to read");
+    assertEquals(6, ReportAssertions.rows(doc, "importance-table").size());
+    assertTrue(doc.select("#importance-table th").eachText()
+        .contains("95% low (across folds)"), "table header says what the interval is");
     String weights = doc.getElementById("fig-weights").html();
     for (String name : csvColumn(run.resolve("weights.csv"), 0)) {
       assertTrue(weights.contains(">" + name + "<"), "heatmap labels " + name);

@@ -45,6 +45,7 @@ final class AnalysisAssertions {
   }
 
   private static void assertSameImportance(ImportanceResult e, ImportanceResult a, String fold) {
+    assertEquals(e.kind(), a.kind(), fold + "importance kind");
     assertEquals(e.units(), a.units(), fold + "importance units");
     assertEquals(e.permutations(), a.permutations(), fold + "permutations");
     assertTrue(e.permutations() > 0, fold + "no permutations to compare");

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemConfig;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.distance.Representations;
@@ -105,14 +106,19 @@ class PartitionedPairSourceTest {
   @ParameterizedTest
   @EnumSource(value = NeuralDistance.class, names = {"EUCLIDEAN", "COSINE"})
   void analysesEqualTheBroadcastPlacementAndCoreBitForBit(NeuralDistance metric) {
-    MlemConfig config = PartitionedTestData.config(8);
-    var core = Mlem.with(config).analyze(data.features,
-        new RepresentationDistances(data.representations, metric));
-    var broadcast = data.broadcast(jsc, config, metric);
-    var partitioned = data.partitioned(jsc, config, metric, PartitionedTestData.BLOCK_ROWS);
-    AnalysisAssertions.assertSameAnalysis(core, broadcast);
-    AnalysisAssertions.assertSameAnalysis(broadcast, partitioned);
-    assertTrue(partitioned.folds().get(0).importance().orElseThrow().hasTotals());
+    for (ImportanceKind kind : ImportanceKind.values()) {
+      MlemConfig config = PartitionedTestData.config(8).toBuilder().importance(kind).build();
+      var core = Mlem.with(config).analyze(data.features,
+          new RepresentationDistances(data.representations, metric));
+      var broadcast = data.broadcast(jsc, config, metric);
+      var partitioned = data.partitioned(jsc, config, metric, PartitionedTestData.BLOCK_ROWS);
+      AnalysisAssertions.assertSameAnalysis(core, broadcast);
+      AnalysisAssertions.assertSameAnalysis(broadcast, partitioned);
+      var importance = partitioned.folds().get(0).importance().orElseThrow();
+      assertEquals(kind, importance.kind());
+      // totals are term-level only (a stimulus-level main effect breaks the whole feature)
+      assertEquals(kind == ImportanceKind.TERM, importance.hasTotals());
+    }
   }
 
   @Test

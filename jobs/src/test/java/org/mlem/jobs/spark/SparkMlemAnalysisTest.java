@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.api.MlemConfig;
+import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.testing.SparkTestSession;
 
@@ -60,5 +61,26 @@ class SparkMlemAnalysisTest {
     }
     assertEquals(2, actual.folds().size());
     AnalysisAssertions.assertSameAnalysis(expected, actual);
+  }
+
+  @Test
+  void bothImportanceKindsEqualTheInProcessEngineOnOneAndTwoThreads() {
+    for (ImportanceKind kind : ImportanceKind.values()) {
+      MlemConfig config = SparkTestData.quickConfig(13).maxSteps(10).importance(kind).build();
+      MlemAnalysis oneThread = Mlem.with(config.toBuilder().threads(1).build())
+          .analyze(data.features, data.distances);
+      MlemAnalysis twoThreads = Mlem.with(config).analyze(data.features, data.distances);
+      MlemAnalysis spark;
+      try (SparkPairSourceFactory sources =
+          new SparkPairSourceFactory(jsc, data.features, data.distances, 3)) {
+        spark = Mlem.with(config).analyze(data.features, sources, TrainingProgress.NONE,
+            data.distances.size());
+      }
+      assertEquals(kind, spark.folds().get(0).importance().orElseThrow().kind());
+      AnalysisAssertions.assertSameAnalysis(oneThread, twoThreads);
+      AnalysisAssertions.assertSameAnalysis(oneThread, spark);
+    }
+    assertEquals(ImportanceKind.STIMULUS, SparkTestData.quickConfig(1).build().importance(),
+        "stimulus-level importance is the default");
   }
 }

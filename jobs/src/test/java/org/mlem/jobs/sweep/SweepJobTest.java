@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,69 @@ class SweepJobTest {
       assertEquals(SetSeeds.seedOf(5, s.get("name").asText()), s.get("seed").asLong());
     }
     assertEquals("ok", manifest.get("sets").get(2).get("status").asText());
+  }
+
+  /**
+   * 20 stimuli whose two categorical features have their level "x" on stimuli 0, 1 (a) and 2, 3
+   * (b) only: with 5 folds of 4 held-out stimuli, some fold holds none of the 4 carriers, so its
+   * held-out predictions are all 0 and its Spearman is undefined (see core's ConstantFoldTest).
+   */
+  @Test
+  void aFoldWithConstantPredictionsIsRecordedAndTheSweepGoesOn() throws IOException {
+    Path dir = tmp.resolve("rare");
+    StringBuilder csv = new StringBuilder("id,a,b\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append("s").append(i).append(',').append(i < 2 ? "x" : "y").append(',')
+          .append(i == 2 || i == 3 ? "x" : "y").append('\n');
+    }
+    Files.createDirectories(dir);
+    Path rareFeatures = Files.writeString(dir.resolve("features.csv"), csv.toString());
+    for (int k = 1; k <= 2; k++) {
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        rows.add(RowFactory.create("s" + i, List.of(i < 2 ? 1f : 0f,
+            i == 2 || i == 3 ? 1f : 0f, 0.01f * k * ((i * 7) % 11))));
+      }
+      spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+          DataTypes.createStructField("id", DataTypes.StringType, false),
+          DataTypes.createStructField("vector",
+              DataTypes.createArrayType(DataTypes.FloatType, false), false))))
+          .coalesce(1).write().mode(SaveMode.Overwrite)
+          .parquet(dir.resolve("layers/layer=" + k).toString());
+    }
+    Path out = dir.resolve("out");
+    List<String> args = new ArrayList<>(List.of("sweep", "--features", rareFeatures.toString(),
+        "--representations", dir.resolve("layers") + "/layer=*", "--out", out.toString(),
+        "--folds", "5", "--batch-size", "60"));
+    args.addAll(SweepFixtures.quickOptions());
+    SweepFixtures.Result r = SweepFixtures.cli(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
+    for (int k = 1; k <= 2; k++) {
+      JsonNode run = json(out.resolve("runs/layer=" + k + "/run.json"));
+      int undefined = 0;
+      for (JsonNode fold : run.get("folds")) {
+        if (!fold.get("spearman").isNumber() || Double.isNaN(fold.get("spearman").asDouble())) {
+          undefined++;
+          String name = "fold " + fold.get("fold").asInt() + " of 5: held-out Spearman is "
+              + "undefined";
+          assertTrue(java.util.stream.StreamSupport.stream(run.get("warnings").spliterator(),
+                  false).anyMatch(w -> w.asText().startsWith(name)
+                  && w.asText().contains("a, b")),
+              "layer=" + k + ": a warning names the fold and the features: "
+                  + run.get("warnings"));
+        }
+      }
+      assertTrue(undefined >= 1, "layer=" + k + ": a fold without any carrier");
+      assertTrue(Double.isFinite(run.get("scores").get("spearman").asDouble()),
+          "the mean over the defined folds");
+    }
+    List<String[]> combined = combinedCsv(out);
+    for (String set : List.of("layer=1", "layer=2")) {
+      assertTrue(combined.stream().anyMatch(c -> c[0].equals(set) && c[9].equals("ok")
+              && c[11].equals("stimulus") && c[12].equals("across folds")),
+          set + " is recorded as ok with its importance kind and interval");
+    }
+    assertTrue(Files.exists(out.resolve("report.html")));
   }
 
   @Test

@@ -56,11 +56,13 @@ class SweepNamesTest {
   @Test
   void combinedCsvQuotesAndLeavesNullsEmpty() {
     String csv = CombinedTable.csv(List.of(
-        new Object[] {"layer=1", "f0", 0.5, 0.1, 0.2, 0.8, 0.3, 0.2, 0.1, "ok", null},
+        new Object[] {"layer=1", "f0", 0.5, 0.1, 0.2, 0.8, 0.3, 0.2, 0.1, "ok", null,
+            "stimulus", "permutation noise only"},
         new Object[] {"layer=2", null, null, null, null, null, null, null, null, "failed",
-            "constant, \"really\""}));
-    assertEquals("set,unit,mean,std,ci_low,ci_high,spearman,rho_a,tau_a,status,reason\n"
-        + "layer=1,f0,0.5,0.1,0.2,0.8,0.3,0.2,0.1,ok,\n"
-        + "layer=2,,,,,,,,,failed,\"constant, \"\"really\"\"\"\n", csv);
+            "constant, \"really\"", null, null}));
+    assertEquals("set,unit,mean,std,ci_low,ci_high,spearman,rho_a,tau_a,status,reason,kind,"
+        + "interval\n"
+        + "layer=1,f0,0.5,0.1,0.2,0.8,0.3,0.2,0.1,ok,,stimulus,permutation noise only\n"
+        + "layer=2,,,,,,,,,failed,\"constant, \"\"really\"\"\",,\n", csv);
   }
 }

@@ -1,0 +1,76 @@
+package org.mlem.core.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mlem.core.evaluation.HeldOutScores;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.importance.ImportanceResult;
+
+/**
+ * The warnings of one fold: features that take a single value on its held-out stimuli (their
+ * held-out distance is always 0, e.g. a rare level absent from the fold), an undefined held-out
+ * score, and importance values that are NaN because their score was undefined.
+ */
+final class FoldChecks {
+  private FoldChecks() {}
+
+  /** Names of the features whose held-out distances are all 0 (one value on the test set). */
+  static List<String> constantOnHeldOut(EncodedFeatures features, int[] heldOut) {
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < features.featureCount(); a++) {
+      boolean constant = true;
+      for (int t = 1; t < heldOut.length && constant; t++) {
+        constant = features.distance(a, heldOut[0], heldOut[t]) == 0;
+      }
+      if (constant) {
+        out.add(features.names().get(a));
+      }
+    }
+    return out;
+  }
+
+  /** Warnings about constant features and an undefined held-out score; a mutable list. */
+  static List<String> warnings(
+      int fold, int folds, int heldOut, List<String> constant, HeldOutScores scores) {
+    List<String> out = new ArrayList<>();
+    String name = foldName(fold, folds);
+    boolean undefined = !Double.isFinite(scores.spearman());
+    if (!constant.isEmpty()) {
+      out.add(name + ": feature" + (constant.size() > 1 ? "s " : " ") + String.join(", ", constant)
+          + (constant.size() > 1 ? " take" : " takes") + " a single value on the " + heldOut
+          + " held-out stimuli, so " + (constant.size() > 1 ? "their" : "its")
+          + " held-out distances are all equal and " + (constant.size() > 1 ? "their" : "its")
+          + " importance there says nothing");
+    }
+    if (undefined) {
+      out.add(name + ": held-out Spearman is undefined (NaN): the predicted or the neural "
+          + "distances are constant over the held-out pairs"
+          + (constant.isEmpty() ? "" : " (constant on the held-out stimuli: "
+              + String.join(", ", constant) + ")")
+          + "; this fold is left out of the averages over folds");
+    }
+    return out;
+  }
+
+  /** One warning per unit with NaN importance values. */
+  static List<String> importanceWarnings(int fold, int folds, ImportanceResult result) {
+    List<String> out = new ArrayList<>();
+    for (int u = 0; u < result.units().size(); u++) {
+      int nan = 0;
+      for (int p = 0; p < result.permutations(); p++) {
+        nan += Double.isFinite(result.value(u, p)) ? 0 : 1;
+      }
+      if (nan > 0) {
+        out.add(foldName(fold, folds) + ": " + result.kind().cliName() + "-level importance of "
+            + result.units().get(u) + " is NaN in " + nan + " of " + result.permutations()
+            + " permutations (its held-out score is undefined: constant predicted or neural "
+            + "distances); those values are left out of the summary");
+      }
+    }
+    return out;
+  }
+
+  private static String foldName(int fold, int folds) {
+    return folds == 1 ? "train/test split (fold 0)" : "fold " + fold + " of " + folds;
+  }
+}

@@ -1,0 +1,73 @@
+package org.mlem.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import org.mlem.core.importance.ImportanceInterval;
+import org.mlem.core.importance.ImportanceKind;
+
+/**
+ * Which importance a run's tables hold and what their intervals reflect, for the reports'
+ * titles, captions and "how to read" lines: read from run.json's {@code importance} block, or
+ * from its config key {@code importance}; a run directory written before either existed holds
+ * term-level importance with intervals over folds x permutations pooled.
+ *
+ * @param kind stimulus- or term-level
+ * @param interval the interval's label ("across folds", "permutation noise only", or a note
+ *     for old run directories)
+ * @param intervalDescription one sentence on the interval
+ */
+record ImportanceLabels(ImportanceKind kind, String interval, String intervalDescription) {
+  private static final String OLD_INTERVAL = "pooled folds x permutations (older run)";
+
+  /** The labels of a run from its run.json. */
+  static ImportanceLabels of(JsonNode manifest) {
+    JsonNode block = manifest.path("importance");
+    String kind = block.path("kind").asText("");
+    if (kind.isEmpty()) {
+      kind = manifest.path("config").path("importance").asText("term");
+    }
+    ImportanceKind k = parse(kind);
+    String interval = block.path("interval").asText("");
+    if (interval.isEmpty()) {
+      return new ImportanceLabels(k, OLD_INTERVAL, "95% interval: Student t over every fold's "
+          + "permutations pooled (written before intervals across folds existed)");
+    }
+    return new ImportanceLabels(k, interval, block.path("interval_description").asText(
+        describe(interval)));
+  }
+
+  /** The labels of a sweep's combined rows ("kind" and "interval" cells; blank = unknown). */
+  static ImportanceLabels of(String kind, String interval) {
+    ImportanceKind k = parse(kind.isEmpty() ? "term" : kind);
+    String label = interval.isEmpty() ? OLD_INTERVAL : interval;
+    return new ImportanceLabels(k, label, describe(label));
+  }
+
+  private static ImportanceKind parse(String kind) {
+    try {
+      return ImportanceKind.parse(kind);
+    } catch (IllegalArgumentException e) {
+      return ImportanceKind.TERM;
+    }
+  }
+
+  private static String describe(String interval) {
+    for (ImportanceInterval i : ImportanceInterval.values()) {
+      if (i.label().equals(interval)) {
+        return i.description();
+      }
+    }
+    return "95% interval: " + interval;
+  }
+
+  /** "Stimulus-level" or "Term-level". */
+  String title() {
+    String name = kind.cliName();
+    return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + "-level";
+  }
+
+  /** The one-line "how to read" of the importance and its interval. */
+  String howToRead() {
+    return "How to read: " + kind.howToRead() + ". " + intervalDescription + ".";
+  }
+}
