@@ -144,6 +144,37 @@ class HostileInputsTest {
     assertEquals(30, json(out.resolve("run.json")).path("counts").path("stimuli").asInt());
   }
 
+  // 2. A truncated HDF5 file (cut inside the data) was read without error: exit 0 on garbage.
+  @Test
+  void truncatedHdf5IsRefused() throws IOException {
+    Path dir = tmp.resolve("h5");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path ids = write(dir.resolve("ids.txt"), String.join("\n",
+        Stream.iterate(0, i -> i + 1).limit(30).map(i -> "s" + i).toList()) + "\n");
+    Path h5 = dir.resolve("reps.h5");
+    double[][] values = new double[30][4];
+    for (int i = 0; i < 30; i++) {
+      for (int d = 0; d < 4; d++) {
+        values[i][d] = Math.sin(i * 7 + d);
+      }
+    }
+    try (WritableHdfFile file = HdfFile.write(h5)) {
+      file.putDataset("reps", values);
+    }
+    long dataStart;
+    try (HdfFile file = new HdfFile(h5)) {
+      dataStart = ((ContiguousDataset) file.getDatasetByPath("/reps")).getDataAddress();
+    }
+    long cut = dataStart + 30 * 4 * 8 / 2;
+    assertTrue(cut < Files.size(h5), "the cut is inside the data");
+    byte[] all = Files.readAllBytes(h5);
+    Files.write(h5, java.util.Arrays.copyOf(all, (int) cut));
+    Path out = dir.resolve("run");
+    Result r = fit(features, h5, out, "--ids", ids.toString());
+    assertRefused(r, h5 + ": HDF5 dataset '/reps' needs " + (dataStart + 960)
+        + " bytes of the file but the file has only " + cut + "; the file is truncated", out);
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
