@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +34,12 @@ public final class RunDirectoryWriter {
   public static final String SUCCESS = "_SUCCESS";
   /** The provenance file. */
   public static final String RUN_JSON = "run.json";
+
+  /** The Parquet tables of a run (each also as NAME.csv), in {@link RunTables#of} order. */
+  public static final List<String> TABLES =
+      List.of("weights", "importance", "importance_summary", "scores", "history");
+  /** Written into a run directory by {@code mlem report}. */
+  private static final String REPORT = "report.html";
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryWriter.class);
 
@@ -55,12 +66,58 @@ public final class RunDirectoryWriter {
     try {
       Path path = new Path(dir);
       FileSystem fs = path.getFileSystem(conf);
-      if (!overwrite && fs.exists(path)) {
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (!overwrite) {
         throw new OutputExistsException(dir);
+      }
+      String foreign = foreignEntries(fs, path);
+      if (foreign != null) {
+        throw new OutputExistsException(dir, "--out " + dir + " exists and is not a run"
+            + " directory of mlem (" + foreign + "); --overwrite replaces only a previous run"
+            + " directory: choose a new --out, or move it away yourself");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the output directory " + dir, e);
     }
+  }
+
+  /**
+   * Null when DIR is a run directory this writer made (run.json, and nothing but its own files
+   * and {@code report.html}), else what disqualifies it, for the message.
+   */
+  static String foreignEntries(FileSystem fs, Path dir) throws IOException {
+    FileStatus status = fs.getFileStatus(dir);
+    if (!status.isDirectory()) {
+      return "it is a file";
+    }
+    Set<String> own = new HashSet<>(List.of(RUN_JSON, SUCCESS, REPORT));
+    for (String t : TABLES) {
+      own.add(t);
+      own.add(t + ".csv");
+    }
+    List<String> other = new ArrayList<>();
+    boolean manifest = false;
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      manifest |= name.equals(RUN_JSON);
+      if (!own.contains(name) && !name.startsWith(".")) {
+        other.add(name);
+      }
+    }
+    if (!manifest) {
+      other.sort(null);
+      return "no " + RUN_JSON + (other.isEmpty() ? "" : "; it holds "
+          + String.join(", ", other.subList(0, Math.min(5, other.size())))
+          + (other.size() > 5 ? ", ..." : ""));
+    }
+    if (!other.isEmpty()) {
+      other.sort(null);
+      return "it also holds " + String.join(", ", other.subList(0, Math.min(5, other.size())))
+          + (other.size() > 5 ? ", ..." : "");
+    }
+    return null;
   }
 
   /**

@@ -175,6 +175,30 @@ class HostileInputsTest {
         + " bytes of the file but the file has only " + cut + "; the file is truncated", out);
   }
 
+  // 3. --out V --overwrite deleted whatever V was: here V holds the inputs.
+  @Test
+  void overwriteReplacesOnlyARunDirectory() throws IOException {
+    Path v = tmp.resolve("v");
+    Path features = write(v.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(v.resolve("reps.csv"), reps(30));
+    write(v.resolve("notes.txt"), "mine");
+    Result r = fit(features, reps, v, "--overwrite");
+    assertRefused(r, "--out " + v + " exists and is not a run directory of mlem (no run.json;"
+        + " it holds features.csv, notes.txt, reps.csv); --overwrite replaces only a previous"
+        + " run directory", null);
+    assertEquals(Set.of("features.csv", "notes.txt", "reps.csv"), names(v));
+
+    Path run = tmp.resolve("v-run");
+    assertEquals(0, fit(features, reps, run).code());
+    Files.writeString(run.resolve("notes.txt"), "mine too");
+    assertRefused(fit(features, reps, run, "--overwrite"), "--out " + run
+        + " exists and is not a run directory of mlem (it also holds notes.txt)", null);
+    assertTrue(Files.exists(run.resolve("notes.txt")));
+    Files.delete(run.resolve("notes.txt"));
+    Result again = fit(features, reps, run, "--overwrite");
+    assertEquals(0, again.code(), again.err());
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
