@@ -199,6 +199,21 @@ class HostileInputsTest {
     assertEquals(0, again.code(), again.err());
   }
 
+  // 4. A feature named 'total' gave two different 'total:b' rows (interaction total x b and
+  // b's total importance); a name holding ':' is ambiguous the same way.
+  @Test
+  void ambiguousUnitNamesAreRefused() throws IOException {
+    Path dir = tmp.resolve("units");
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    Path total = write(dir.resolve("total.csv"), features(30, "id,total,b"));
+    Path out = dir.resolve("run");
+    assertRefused(fit(total, reps, out), "features file " + total + ": a feature named 'total'"
+        + " would make its interaction units ('total:x') indistinguishable", out);
+    Path colon = write(dir.resolve("colon.csv"), features(30, "id,a:b,b"));
+    assertRefused(fit(colon, reps, out), "features file " + colon + ": feature 'a:b' contains"
+        + " ':'", out);
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
