@@ -128,6 +128,49 @@ class SweepAttacksTest {
     SweepFixtures.Result r = sweep(dir + "/*.csv", out);
     assertEquals(0, r.code(), r.out() + r.err());
     assertEquals(Set.of("l* ok", "l1 ok", "l2 ok"), statuses(out));
+    JsonNode run = new ObjectMapper().readTree(out.resolve("runs/l~2A/run.json").toFile());
+    JsonNode reps = null;
+    for (JsonNode input : run.path("inputs")) {
+      if (input.path("role").asText().equals("representations")) {
+        reps = input;
+      }
+    }
+    assertTrue(reps != null, run.toString());
+    assertEquals(Files.size(star), reps.path("bytes").asLong(), reps.toString());
+    assertEquals(SweepFixtures.STIMULI, run.path("counts").path("stimuli").asInt());
+  }
+
+  // 5. Set names 'a:b' and 'l{' crashed the sweep (exit 1) on every rerun; 'x._tmp-y' was
+  // deleted as a stale temporary and refitted on every resume.
+  @Test
+  void hostileSetNamesFitAndResume() throws IOException {
+    Path table = writeNamedTable(tmp.resolve("names/table"),
+        List.of("a:b", "l{", "x._tmp-y", "roi[1]"));
+    Path out = tmp.resolve("names/out");
+    SweepFixtures.Result first = sweep(table.toString(), out);
+    assertEquals(0, first.code(), first.out() + first.err());
+    assertEquals(Set.of("a:b ok", "l{ ok", "roi[1] ok", "x._tmp-y ok"), statuses(out));
+    assertEquals(Set.of("a~3Ab", "l~7B", "roi~5B1~5D", "x~2E_tmp-y"), names(out.resolve("runs")));
+    SweepFixtures.Result again = sweep(table.toString(), out);
+    assertEquals(0, again.code(), again.out() + again.err());
+    for (String set : List.of("a:b", "l{", "x._tmp-y", "roi[1]")) {
+      assertTrue(again.out().contains(set + ": skipped-complete"), again.out());
+    }
+  }
+
+  // 5. A set name longer than ~240 bytes made the writer's "._tmp-" sibling pass 255 bytes.
+  @Test
+  void overlongSetNamesAreRefusedBeforeAnythingIsWritten() {
+    String longName = "n".repeat(250);
+    Path table = writeNamedTable(tmp.resolve("long/table"), List.of("short", longName));
+    Path out = tmp.resolve("long/out");
+    SweepFixtures.Result r = sweep(table.toString(), out);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("representation set " + table + " [layer=" + longName
+        + "] gets a name of 250 bytes"), r.err());
+    assertTrue(r.err().contains("rename the set"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(Files.exists(out), "nothing written");
   }
 
 }
