@@ -121,6 +121,46 @@ public final class RunDirectoryWriter {
   }
 
   /**
+   * Whether DIR is a complete run directory: {@code _SUCCESS}, {@code run.json}, every table's
+   * Parquet directory with a data file in it, and every table's non-empty CSV. A sweep's resume
+   * skips a set only when this holds, not on {@code _SUCCESS} alone.
+   *
+   * @return null when complete, else the first missing part (for the message)
+   */
+  public static String missingPart(Configuration conf, String dir) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(conf);
+      for (String file : List.of(SUCCESS, RUN_JSON)) {
+        if (!fs.exists(new Path(path, file))) {
+          return file;
+        }
+      }
+      for (String t : TABLES) {
+        Path csv = new Path(path, t + ".csv");
+        if (!fs.exists(csv) || fs.getFileStatus(csv).getLen() == 0) {
+          return t + ".csv";
+        }
+        Path table = new Path(path, t);
+        if (!fs.exists(table) || !fs.getFileStatus(table).isDirectory()) {
+          return t + "/";
+        }
+        boolean data = false;
+        for (FileStatus s : fs.listStatus(table)) {
+          String name = s.getPath().getName();
+          data |= name.startsWith("part-") && s.getLen() > 0;
+        }
+        if (!data) {
+          return t + "/part-*";
+        }
+      }
+      return null;
+    } catch (IOException | IllegalArgumentException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /**
    * Writes the run to {@code dir}.
    *
    * @param run what to write

@@ -173,4 +173,29 @@ class SweepAttacksTest {
     assertFalse(Files.exists(out), "nothing written");
   }
 
+  // 6. Resume trusted _SUCCESS: a set missing weights.csv was skipped as complete; one missing a
+  // Parquet table made every rerun exit 1 with a long trace.
+  @Test
+  void resumeRefitsDamagedRunDirectories() throws IOException {
+    Path layers = SweepFixtures.writeLayers(spark, tmp.resolve("damaged/layers"), 2);
+    Path out = tmp.resolve("damaged/out");
+    String pattern = layers + "/layer=*/";
+    assertEquals(0, sweep(pattern, out).code());
+    Path one = out.resolve("runs/layer=1");
+    Path two = out.resolve("runs/layer=2");
+    Files.delete(one.resolve("weights.csv"));
+    try (Stream<Path> s = Files.walk(two.resolve("scores"))) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    SweepFixtures.Result r = sweep(pattern, out);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("set 1/2 layer=1: ok"), r.out());
+    assertTrue(r.out().contains("set 2/2 layer=2: ok"), r.out());
+    assertTrue(Files.exists(one.resolve("weights.csv")));
+    assertTrue(Files.isDirectory(two.resolve("scores")));
+    assertEquals(Set.of("layer=1 ok", "layer=2 ok"), statuses(out));
+  }
+
 }
