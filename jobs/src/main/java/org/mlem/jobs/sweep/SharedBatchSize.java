@@ -61,7 +61,8 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
 
   /** A size given on the command line (not estimated). */
   public static SharedBatchSize given(int batchSize, List<String> features, long seed) {
-    return new SharedBatchSize(batchSize, 0, null, List.of(), features, seed);
+    return new SharedBatchSize(batchSize, 0, null,
+        org.mlem.jobs.output.BatchSizeWarnings.of(batchSize), features, seed);
   }
 
   /** The JSON text (indented, trailing newline). */

@@ -214,6 +214,30 @@ class HostileInputsTest {
         + " ':'", out);
   }
 
+  // 7. --batch-size 2 reported Spearman 1.0000 and importances 0 without a word; small ones warn.
+  @Test
+  void smallBatchSizesAreRefusedOrWarned() throws IOException {
+    Path dir = tmp.resolve("batch");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    Path out = dir.resolve("run");
+    List<String> args = new ArrayList<>(List.of("fit", "--features", features.toString(),
+        "--representations", reps.toString(), "--out", out.toString(), "--master", "local[2]",
+        "--max-steps", "3", "--permutations", "1", "--no-report", "--batch-size", "2"));
+    assertRefused(cli(args.toArray(String[]::new)), "--batch-size must be >= 4 or auto, found"
+        + " 2", out);
+    args.set(args.size() - 1, "10");
+    Result r = cli(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    String warning = "batch size 10 is very small";
+    assertTrue(r.out().contains("warning: " + warning), r.out());
+    boolean recorded = false;
+    for (JsonNode w : json(out.resolve("run.json")).path("warnings")) {
+      recorded |= w.asText().startsWith(warning);
+    }
+    assertTrue(recorded, "run.json records the warning");
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {

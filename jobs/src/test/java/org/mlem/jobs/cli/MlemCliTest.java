@@ -176,8 +176,13 @@ class MlemCliTest {
         fit("--folds", "1"));
     assertBadUsage("--permutations must be >= 0 (0 skips importance), found -1",
         fit("--permutations", "-1"));
-    assertBadUsage("--batch-size must be >= 2 or auto, found 1", fit("--batch-size", "1"));
-    assertBadUsage("--batch-size must be an integer >= 2 or auto, found 'big'",
+    assertBadUsage("--batch-size must be >= 4 or auto, found 1: a Spearman over so few pairs"
+        + " takes at most four values, so held-out scores and importances would mean nothing",
+        fit("--batch-size", "1"));
+    assertBadUsage("--batch-size must be >= 4 or auto, found 2: a Spearman over so few pairs"
+        + " takes at most four values, so held-out scores and importances would mean nothing",
+        fit("--batch-size", "2"));
+    assertBadUsage("--batch-size must be an integer >= 4 or auto, found 'big'",
         fit("--batch-size", "big"));
     assertBadUsage("invalid configuration: --max-steps must be >= 1, found 0", fit("--max-steps", "0"));
     assertBadUsage("invalid configuration: --patience must be >= 1, found 0", fit("--patience", "0"));
