@@ -238,6 +238,49 @@ class HostileInputsTest {
     assertTrue(recorded, "run.json records the warning");
   }
 
+  // 8. An .npy shape (-1, 8) threw NegativeArraySizeException (exit 1).
+  @Test
+  void negativeNpyShapeIsRefused() throws IOException {
+    Path dir = tmp.resolve("npy");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (-1, 8), }";
+    header = header + " ".repeat(117 - header.length()) + "\n";
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+    b.write(header.getBytes(StandardCharsets.US_ASCII));
+    b.write(new byte[64]);
+    Path npy = dir.resolve("reps.npy");
+    Files.write(npy, b.toByteArray());
+    Path out = dir.resolve("run");
+    Path ids = write(dir.resolve("ids.txt"), String.join("\n",
+        Stream.iterate(0, i -> i + 1).limit(30).map(i -> "s" + i).toList()) + "\n");
+    assertRefused(fit(features, npy, out, "--ids", ids.toString()), npy + ": the .npy shape (-1, 8) has a negative"
+        + " dimension", out);
+  }
+
+  // 8. A 1 MB YAML scalar-alias bomb ran out of memory; 11. duplicate YAML keys were accepted.
+  @Test
+  void yamlAliasesAndDuplicateKeysAreRefused() throws IOException {
+    Path dir = tmp.resolve("yaml");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    StringBuilder bomb = new StringBuilder("a: &a \"" + "x".repeat(1000) + "\"\nb: &b [");
+    for (int i = 0; i < 1000; i++) {
+      bomb.append(i > 0 ? ", " : "").append("*a");
+    }
+    bomb.append("]\n");
+    Path config = write(dir.resolve("bomb.yaml"), bomb.toString());
+    Path out = dir.resolve("run");
+    assertRefused(cli("fit", "--config", config.toString(), "--features", features.toString(),
+        "--representations", reps.toString(), "--out", out.toString()),
+        "config file " + config + ": line 1 uses the YAML anchor &a; anchors and aliases are"
+            + " not allowed", out);
+    Path twice = write(dir.resolve("twice.yaml"), "folds: 2\nseed: 4\nfolds: 5\n");
+    assertRefused(cli("fit", "--config", twice.toString(), "--features", features.toString(),
+        "--representations", reps.toString(), "--out", out.toString()),
+        "config file " + twice + ": key 'folds' is given twice (line 3); keep one", out);
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {

@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class Hdf5BoundsTest {
   @Test
+  void aHugeClaimedShapeIsRefusedBeforeAllocating() {
+    InputException e = assertThrows(InputException.class, () -> Hdf5Reader.requireReadable(
+        "x.h5", "/reps", new int[] {30000, 30000}, 8, 1400, 1400, 4_000_000_000L));
+    assertEquals("x.h5: HDF5 dataset '/reps' has shape (30000, 30000), 14.40 GB to read on the"
+        + " driver, more than half its free heap (4.00 GB); give the driver more memory"
+        + " (--driver-memory) or split the dataset", e.getMessage());
+  }
+
+  @Test
   void storageBeyondTheEndOfTheFileIsRefused() {
     InputException e = assertThrows(InputException.class, () -> Hdf5Reader.requireReadable(
         "x.h5", "/reps", new int[] {30, 4}, 8, 2000, 1500, 4_000_000_000L));
