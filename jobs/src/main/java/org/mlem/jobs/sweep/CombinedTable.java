@@ -112,14 +112,6 @@ public final class CombinedTable {
   }
 
   private static String cell(Object v) {
-    if (v == null) {
-      return "";
-    }
-    String text = v.toString();
-    if (text.contains(",") || text.contains("\"") || text.contains("\n")
-        || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return v == null ? "" : org.mlem.jobs.output.CsvText.field(v);
   }
 }

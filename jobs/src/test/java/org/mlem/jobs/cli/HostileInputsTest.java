@@ -281,6 +281,33 @@ class HostileInputsTest {
         "config file " + twice + ": key 'folds' is given twice (line 3); keep one", out);
   }
 
+  // 9. CSV outputs wrote cells starting with = + - @ verbatim (formula injection).
+  @Test
+  void formulaCellsAreDefusedInCsvOutputs() throws IOException {
+    Path dir = tmp.resolve("formula");
+    Path features = write(dir.resolve("features.csv"),
+        features(30, "id,=SUM(1),@b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    Path out = dir.resolve("run");
+    Result r = fit(features, reps, out);
+    assertEquals(0, r.code(), r.err());
+    for (Path csv : List.of(out.resolve("weights.csv"), out.resolve("importance_summary.csv"),
+        out.resolve("importance.csv"))) {
+      for (String line : Files.readAllLines(csv)) {
+        for (String cell : line.split(",", -1)) {
+          String c = cell.startsWith("\"") ? cell.substring(1) : cell;
+          assertFalse(c.startsWith("=") || c.startsWith("@") || c.startsWith("+"),
+              csv.getFileName() + ": cell " + cell);
+          if (c.startsWith("-")) {
+            Double.parseDouble(c);
+          }
+        }
+      }
+    }
+    String header = Files.readAllLines(out.resolve("weights.csv")).get(0);
+    assertTrue(header.startsWith("feature,\"'=SUM(1)") && header.contains(",\"'@b\""), header);
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
