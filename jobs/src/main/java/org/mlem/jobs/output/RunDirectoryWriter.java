@@ -184,6 +184,7 @@ public final class RunDirectoryWriter {
     }
     try {
       fs.setWriteChecksum(false);
+      OutputFiles.cleanStaleSiblings(fs, target, overwrite);
       boolean done = false;
       try {
         writeAll(run, fs, temp);

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileContext;
@@ -104,7 +106,9 @@ public final class SweepFiles {
   }
 
   /**
-   * Deletes {@code OUT/runs/*._tmp-*} left by a killed run (the fit writer's temporaries).
+   * Deletes the {@code OUT/runs/<dir>._tmp-*} and {@code OUT/runs/<dir>._old-*} left by a
+   * killed run (the fit writer's temporaries), and the sweep's own {@code .<file>._tmp-*}
+   * text temporaries in OUT. Listed, not globbed: OUT is the user's literal path.
    *
    * @return how many were deleted
    */
@@ -112,9 +116,20 @@ public final class SweepFiles {
     Path runs = new Path(out, RUNS);
     try {
       FileSystem fs = runs.getFileSystem(conf);
-      FileStatus[] stale = fs.globStatus(new Path(runs, "*._tmp-*"));
+      List<FileStatus> stale = new ArrayList<>();
+      for (Path dir : List.of(runs, new Path(out))) {
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+          String name = s.getPath().getName();
+          if (name.contains("._tmp-") || (dir.equals(runs) && name.contains("._old-"))) {
+            stale.add(s);
+          }
+        }
+      }
       int deleted = 0;
-      for (FileStatus s : stale == null ? new FileStatus[0] : stale) {
+      for (FileStatus s : stale) {
         LOG.info("deleting {}, left by an interrupted run", s.getPath());
         fs.delete(s.getPath(), true);
         deleted++;

@@ -308,6 +308,35 @@ class HostileInputsTest {
     assertTrue(header.startsWith("feature,\"'=SUM(1)") && header.contains(",\"'@b\""), header);
   }
 
+  // 10. Orphan DIR._tmp-* of a killed write, DIR._old-* of a killed overwrite, and
+  // .report.html.tmp-* of a killed report were never removed.
+  @Test
+  void leftoversOfKilledWritersAreCleanedUp() throws IOException {
+    Path dir = tmp.resolve("leftovers");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    Path out = dir.resolve("run");
+    long dead = deadPid();
+    String unique = Long.toHexString(dead) + "-1f";
+    Path tmpDir = Files.createDirectories(dir.resolve("run._tmp-" + unique));
+    Files.writeString(tmpDir.resolve("run.json"), "{}");
+    Path oldDir = Files.createDirectories(dir.resolve("run._old-" + unique));
+    Files.writeString(oldDir.resolve("run.json"), "{}");
+    Path live = Files.createDirectories(dir.resolve("run._tmp-"
+        + Long.toHexString(ProcessHandle.current().pid()) + "-2f"));
+    assertEquals(0, fit(features, reps, out, "--overwrite").code());
+    assertFalse(Files.exists(tmpDir), "the dead writer's temporary is gone");
+    assertFalse(Files.exists(oldDir), "the dead writer's previous copy is gone");
+    assertTrue(Files.exists(live), "a live writer's temporary is kept");
+    Files.delete(live);
+
+    Path reportTemp = Files.writeString(out.resolve(".report.html.tmp-" + unique), "<html");
+    Result r = cli("report", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(reportTemp), "mlem report removes a killed report's temporary");
+    assertTrue(Files.exists(out.resolve("report.html")));
+  }
+
   /** A pid no process has (the highest pid below 2^22 that is not alive). */
   static long deadPid() {
     for (long pid = (1L << 22) - 1; pid > 1000; pid--) {
