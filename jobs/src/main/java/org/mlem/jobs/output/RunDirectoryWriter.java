@@ -66,6 +66,7 @@ public final class RunDirectoryWriter {
     try {
       Path path = new Path(dir);
       FileSystem fs = path.getFileSystem(conf);
+      requireNotBelowAFile(fs, path, dir);
       if (!fs.exists(path)) {
         return;
       }
@@ -80,6 +81,24 @@ public final class RunDirectoryWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the output directory " + dir, e);
+    }
+  }
+
+  /**
+   * Fails when an existing ancestor of DIR is a file (nothing could be created below it).
+   *
+   * @throws OutputExistsException naming the file (exit code 2)
+   */
+  public static void requireNotBelowAFile(FileSystem fs, Path path, String dir)
+      throws IOException {
+    for (Path p = path.getParent(); p != null; p = p.getParent()) {
+      if (fs.exists(p)) {
+        if (!fs.getFileStatus(p).isDirectory()) {
+          throw new OutputExistsException(dir, "--out " + dir + " is below " + p
+              + ", which is a file, not a directory; choose another --out");
+        }
+        return;
+      }
     }
   }
 

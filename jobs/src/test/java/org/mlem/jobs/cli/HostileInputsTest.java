@@ -199,6 +199,18 @@ class HostileInputsTest {
     assertEquals(0, again.code(), again.err());
   }
 
+  // 11. --out below a regular file exited 1 with a trace.
+  @Test
+  void outBelowAFileIsRefused() throws IOException {
+    Path dir = tmp.resolve("below");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30));
+    Path file = write(dir.resolve("plain"), "a file");
+    Result r = fit(features, reps, file.resolve("run"));
+    assertRefused(r, "--out " + file.resolve("run") + " is below " + file
+        + ", which is a file, not a directory; choose another --out", null);
+  }
+
   // 4. A feature named 'total' gave two different 'total:b' rows (interaction total x b and
   // b's total importance); a name holding ':' is ambiguous the same way.
   @Test

@@ -198,4 +198,16 @@ class SweepAttacksTest {
     assertEquals(Set.of("layer=1 ok", "layer=2 ok"), statuses(out));
   }
 
+  // 11. A missing --ids file marked every set failed (exit 3) instead of exit 2 up front.
+  @Test
+  void aMissingIdsFileIsRefusedBeforeStarting() throws IOException {
+    Path dir = tmp.resolve("ids/sets");
+    SweepFixtures.writeNpy(SweepFixtures.layer(1), dir.resolve("l1.npy"));
+    Path out = tmp.resolve("ids/out");
+    Path ids = tmp.resolve("ids/none.txt");
+    SweepFixtures.Result r = sweep(dir + "/*.npy", out, "--ids", ids.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("mlem: representation ids file not found: " + ids, r.err().strip());
+    assertFalse(Files.exists(out), "nothing written");
+  }
 }
