@@ -211,6 +211,19 @@ class HostileInputsTest {
         + ", which is a file, not a directory; choose another --out", null);
   }
 
+  // 11. An extra CSV field was silently dropped.
+  @Test
+  void anExtraCsvFieldIsRefused() throws IOException {
+    Path dir = tmp.resolve("extra");
+    Path features = write(dir.resolve("features.csv"), features(30, "id,a,b"));
+    Path reps = write(dir.resolve("reps.csv"), reps(30).replace("\ns7,3.5,3\n",
+        "\ns7,3.5,3,99\n"));
+    Path out = dir.resolve("run");
+    assertRefused(fit(features, reps, out), "representations file " + reps + ": the row"
+        + " 's7,3.5,3,99' has more fields than the header's 3 columns; remove the extra fields,"
+        + " or quote a value that holds a comma", out);
+  }
+
   // 4. A feature named 'total' gave two different 'total:b' rows (interaction total x b and
   // b's total importance); a name holding ':' is ambiguous the same way.
   @Test
