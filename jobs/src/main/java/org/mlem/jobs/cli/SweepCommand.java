@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every set ok (or already complete)",
         "3:finished, but some sets failed (see their status and reason in OUT/combined.csv)",
         "2:bad usage or input (e.g. unreadable features, a pattern that matches nothing)",
-        "1:any other failure (rerun the same command to resume)"})
+        "1:any other failure (rerun the same command to resume)",
+        "52:a Spark task ran out of memory (Spark's own exit code; give the driver or executors"
+            + " more memory)"})
 final class SweepCommand implements Callable<Integer> {
   @Mixin FitOptions fitOptions;
   @Mixin SweepOptions sweepOptions;
