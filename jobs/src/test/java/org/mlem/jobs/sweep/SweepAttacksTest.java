@@ -198,6 +198,23 @@ class SweepAttacksTest {
     assertEquals(Set.of("layer=1 ok", "layer=2 ok"), statuses(out));
   }
 
+  // 11. No MDS view in sweeps built from a Parquet set column: the whole table was read, ids
+  // looked duplicated, a WARN with a stack trace.
+  @Test
+  void aSweepOverATableColumnHasAnMdsView() throws IOException {
+    Path table = SweepFixtures.writeLayerTable(spark, tmp.resolve("mds/table"), 2);
+    Path out = tmp.resolve("mds/out");
+    List<String> args = new ArrayList<>(List.of("sweep", "--features", features.toString(),
+        "--representations", table.toString(), "--out", out.toString()));
+    args.addAll(SweepFixtures.quickOptions());
+    SweepFixtures.Result r = SweepFixtures.cli(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("id='fig-mds'"), "the sweep report has the MDS figure");
+    assertTrue(html.contains("of " + SweepFixtures.STIMULI + " stimuli of layer="),
+        "the MDS view shows one set's stimuli, not the whole table's");
+  }
+
   // 11. A missing --ids file marked every set failed (exit 3) instead of exit 2 up front.
   @Test
   void aMissingIdsFileIsRefusedBeforeStarting() throws IOException {
