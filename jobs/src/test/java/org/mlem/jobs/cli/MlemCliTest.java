@@ -256,6 +256,12 @@ class MlemCliTest {
     Result demo = cli("demo", "--out", out);
     assertEquals(2, demo.code());
     assertTrue(demo.err().contains("output directory exists: " + out));
+    Files.writeString(Path.of(out).resolve("mine.txt"), "keep");
+    Result overwrite = cli("demo", "--out", out, "--overwrite");
+    assertEquals(2, overwrite.code(), overwrite.err());
+    assertEquals("mlem: --out " + out + " exists and is not a demo directory (mine.txt);"
+        + " --overwrite replaces only a previous demo: choose a new --out", overwrite.err().strip());
+    assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
   }
 
   @Test
