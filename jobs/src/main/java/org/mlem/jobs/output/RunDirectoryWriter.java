@@ -85,6 +85,37 @@ public final class RunDirectoryWriter {
   }
 
   /**
+   * {@link #requireWritable} for an experiment's output directory ({@code mlem simulate},
+   * {@code mlem robustness}): with overwrite, an existing DIR is replaced only when it is a
+   * previous one, a directory holding {@code manifestName} and {@code _SUCCESS}.
+   *
+   * @throws OutputExistsException if DIR exists and may not be replaced
+   */
+  public static void requireExperimentWritable(Configuration conf, String dir, boolean overwrite,
+      String manifestName) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(conf);
+      requireNotBelowAFile(fs, path, dir);
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (!overwrite) {
+        throw new OutputExistsException(dir);
+      }
+      if (!fs.getFileStatus(path).isDirectory() || !fs.exists(new Path(path, manifestName))
+          || !fs.exists(new Path(path, SUCCESS))) {
+        throw new OutputExistsException(dir, "--out " + dir + " exists and is not an output"
+            + " directory of this command (no " + manifestName + " and " + SUCCESS + ");"
+            + " --overwrite replaces only a previous one: choose a new --out, or move it away"
+            + " yourself");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the output directory " + dir, e);
+    }
+  }
+
+  /**
    * Fails when an existing ancestor of DIR is a file (nothing could be created below it).
    *
    * @throws OutputExistsException naming the file (exit code 2)

@@ -262,6 +262,12 @@ class MlemCliTest {
     assertEquals("mlem: --out " + out + " exists and is not a demo directory (mine.txt);"
         + " --overwrite replaces only a previous demo: choose a new --out", overwrite.err().strip());
     assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
+    Result simulate = cli("simulate", "--out", out, "--overwrite");
+    assertEquals(2, simulate.code(), simulate.err());
+    assertEquals("mlem: --out " + out + " exists and is not an output directory of this command"
+        + " (no simulate.json and _SUCCESS); --overwrite replaces only a previous one: choose a"
+        + " new --out, or move it away yourself", simulate.err().strip());
+    assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
   }
 
   @Test
