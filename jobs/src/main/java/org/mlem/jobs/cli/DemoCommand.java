@@ -1,6 +1,7 @@
 package org.mlem.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.sim.SimulationStudy;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.stats.Frobenius;
+import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,9 +76,46 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * OUT may be written when absent, or with --overwrite when it is a previous demo directory
+   * (nothing in it but data/ and run/): the demo rewrites those two and nothing else.
+   */
+  static void requireDemoDirectory(Configuration conf, String out, boolean overwrite) {
+    try {
+      Path path = new Path(out);
+      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
+      RunDirectoryWriter.requireNotBelowAFile(fs, path, out);
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (!overwrite) {
+        throw new OutputExistsException(out);
+      }
+      List<String> other = new ArrayList<>();
+      if (fs.getFileStatus(path).isDirectory()) {
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(path)) {
+          String name = st.getPath().getName();
+          if (!name.equals("data") && !name.equals("run") && !name.startsWith(".")) {
+            other.add(name);
+          }
+        }
+      } else {
+        other.add("it is a file");
+      }
+      if (!other.isEmpty()) {
+        other.sort(null);
+        throw new OutputExistsException(out, "--out " + out + " exists and is not a demo"
+            + " directory (" + String.join(", ", other.subList(0, Math.min(5, other.size())))
+            + "); --overwrite replaces only a previous demo: choose a new --out");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot check the demo directory " + out, e);
+    }
+  }
+
   @Override
   public Integer call() {
-    RunDirectoryWriter.requireWritable(new Configuration(), out, overwrite);
+    requireDemoDirectory(new Configuration(), out, overwrite);
     SyntheticDataset data;
     try {
       data = SimulationStudy.generate(stimuli, features, dims, noise, seed);

@@ -13,6 +13,7 @@ import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputLoader;
+import org.mlem.jobs.output.BatchSizeWarnings;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunOutput;
 import org.mlem.jobs.report.FitReport;
@@ -86,7 +87,12 @@ public final class FitJob {
     Map<String, String> settings = new LinkedHashMap<>(s.toMap());
     settings.put("master", spark.sparkContext().master());
     settings.put("placement", loaded.placement().cliName());
-    RunOutput run = new RunOutput(analysis, loaded.files(), loaded.warnings(), loaded.dims(),
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    for (String w : BatchSizeWarnings.of(analysis.provenance().batchSize())) {
+      progress.phase("warning: " + w);
+      warnings.add(w);
+    }
+    RunOutput run = new RunOutput(analysis, loaded.files(), warnings, loaded.dims(),
         settings, timings);
     new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
     timings.put("write", seconds(t2));

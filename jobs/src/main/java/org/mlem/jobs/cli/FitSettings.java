@@ -259,12 +259,16 @@ public record FitSettings(
     }
     try {
       int n = Integer.parseInt(t);
-      if (n < 2) {
-        throw new UsageException("--batch-size must be >= 2 or auto, found " + text);
+      if (n < org.mlem.jobs.output.BatchSizeWarnings.MINIMUM) {
+        throw new UsageException("--batch-size must be >= "
+            + org.mlem.jobs.output.BatchSizeWarnings.MINIMUM + " or auto, found " + text
+            + ": a Spearman over so few pairs takes at most four values, so held-out scores"
+            + " and importances would mean nothing");
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new UsageException("--batch-size must be an integer >= 2 or auto, found '" + text
+      throw new UsageException("--batch-size must be an integer >= "
+          + org.mlem.jobs.output.BatchSizeWarnings.MINIMUM + " or auto, found '" + text
           + "'");
     }
   }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code --version}. Exit codes:
  * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
  * failure (message and stack trace on stderr); 3 {@code mlem sweep} finished but some sets
- * failed ({@link #SOME_SETS_FAILED}).
+ * failed ({@link #SOME_SETS_FAILED}); 52 is Spark's own exit code when a task ran out of memory
+ * (its uncaught-exception handler ends the JVM; in local mode the driver runs the tasks).
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,

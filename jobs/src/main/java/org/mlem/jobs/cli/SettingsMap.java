@@ -1,7 +1,7 @@
 package org.mlem.jobs.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,8 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -50,10 +54,49 @@ final class SettingsMap {
    *
    * @throws UsageException naming the file, the key, the value found and what is allowed
    */
+  /** The largest config file read. */
+  static final long MAX_CONFIG_BYTES = 256 * 1024;
+
+  /**
+   * Refuses anchors and aliases ({@code &a}, {@code *a}): a config is flat option: value pairs,
+   * and aliases are how a small file expands into a huge document (an alias bomb).
+   */
+  private static void requireNoAliases(String file, String text, LoaderOptions options) {
+    for (Event event : new Yaml(new SafeConstructor(options)).parse(new StringReader(text))) {
+      String anchor = event instanceof AliasEvent a ? a.getAnchor()
+          : event instanceof NodeEvent n ? n.getAnchor() : null;
+      if (anchor != null) {
+        throw new UsageException("config file " + file + ": line "
+            + (event.getStartMark().getLine() + 1) + " uses the YAML "
+            + (event instanceof AliasEvent ? "alias *" : "anchor &") + anchor
+            + "; anchors and aliases are not allowed in a config, write the value out");
+      }
+    }
+  }
+
+  private static String duplicateKey(DuplicateKeyException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    return problem.startsWith("found duplicate key ")
+        ? problem.substring("found duplicate key ".length()) : problem;
+  }
+
   static Map<String, Object> fromYaml(String file, CommandSpec spec) {
     Object document;
-    try (Reader reader = Files.newBufferedReader(Path.of(file))) {
-      document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+    try {
+      long bytes = Files.size(Path.of(file));
+      if (bytes > MAX_CONFIG_BYTES) {
+        throw new UsageException("config file " + file + " is " + bytes + " bytes; a config of"
+            + " option: value lines is at most " + MAX_CONFIG_BYTES + " bytes");
+      }
+      String text = Files.readString(Path.of(file));
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(0);
+      requireNoAliases(file, text, options);
+      document = new Yaml(new SafeConstructor(options)).load(text);
+    } catch (DuplicateKeyException e) {
+      throw new UsageException("config file " + file + ": key '" + duplicateKey(e) + "' is given"
+          + " twice (line " + (e.getProblemMark().getLine() + 1) + "); keep one", e);
     } catch (NoSuchFileException e) {
       throw new UsageException("config file not found: " + file + " (--config)");
     } catch (IOException e) {

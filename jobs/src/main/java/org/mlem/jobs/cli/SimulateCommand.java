@@ -108,7 +108,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UsageException("--threads must be >= 1, found " + workers);
     }
-    RunDirectoryWriter.requireWritable(new Configuration(), out, overwrite);
+    RunDirectoryWriter.requireExperimentWritable(new Configuration(), out, overwrite,
+        "simulate.json");
     PrintWriter console = spec.commandLine().getOut();
     console.printf(Locale.ROOT, "simulation: n=%d, F=%d, %d dims; %d noise levels x %d seeds x "
         + "%d model variants = %d fits on %d thread%s%n", grid.stimuli(), grid.features(),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputPaths;
+import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
 import org.mlem.jobs.sweep.SweepSettings;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every set ok (or already complete)",
         "3:finished, but some sets failed (see their status and reason in OUT/combined.csv)",
         "2:bad usage or input (e.g. unreadable features, a pattern that matches nothing)",
-        "1:any other failure (rerun the same command to resume)"})
+        "1:any other failure (rerun the same command to resume)",
+        "52:a Spark task ran out of memory (Spark's own exit code; give the driver or executors"
+            + " more memory)"})
 final class SweepCommand implements Callable<Integer> {
   @Mixin FitOptions fitOptions;
   @Mixin SweepOptions sweepOptions;
@@ -52,6 +55,11 @@ final class SweepCommand implements Callable<Integer> {
     if (settings.batchSizeFile() != null) {
       InputPaths.requireReadable(conf, settings.batchSizeFile(), "batch-size");
     }
+    if (settings.fit().representations().idsUri() != null) {
+      InputPaths.requireReadable(conf, settings.fit().representations().idsUri(),
+          "representation ids");
+    }
+    requireSweepDirectory(conf, settings.fit().out());
     PrintWriter out = spec.commandLine().getOut();
     SweepResult result;
     try (SparkSessions.Started spark =
@@ -59,6 +67,21 @@ final class SweepCommand implements Callable<Integer> {
       result = new SweepJob(spark.session(), settings, out).run();
     }
     return result.failed() > 0 ? MlemCli.SOME_SETS_FAILED : MlemCli.OK;
+  }
+
+  /** OUT must be a directory or creatable as one (not a file, not below a file). */
+  private static void requireSweepDirectory(Configuration conf, String out) {
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
+      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
+      RunDirectoryWriter.requireNotBelowAFile(fs, path, out);
+      if (fs.exists(path) && !fs.getFileStatus(path).isDirectory()) {
+        throw new UsageException("--out " + out + " is a file; a sweep writes a directory there:"
+            + " choose another --out");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot check the sweep directory " + out, e);
+    }
   }
 
   /** Flags over the config file over the defaults, validated. */

@@ -55,7 +55,7 @@ public final class ExperimentWriter {
    */
   public void write(String dir, boolean overwrite, List<RunTable> tables, String manifestName,
       Map<String, Object> manifest) {
-    RunDirectoryWriter.requireWritable(conf, dir, overwrite);
+    RunDirectoryWriter.requireExperimentWritable(conf, dir, overwrite, manifestName);
     Path target = new Path(dir);
     String unique = Long.toHexString(ProcessHandle.current().pid()) + "-"
         + Long.toHexString(System.nanoTime());

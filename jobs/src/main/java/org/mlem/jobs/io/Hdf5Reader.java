@@ -42,10 +42,17 @@ final class Hdf5Reader {
         local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
       }
       try (HdfFile file = new HdfFile(local)) {
-        return read(file, uri, datasetPath);
+        return read(file, uri, datasetPath, Files.size(local));
       }
     } catch (IOException | HdfException e) {
       throw new InputException(uri + ": cannot read the HDF5 file (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      if (e instanceof InputException ie) {
+        throw ie;
+      }
+      // jHDF reports a damaged file with whatever the buffer code throws (underflow, index)
+      throw new InputException(uri + ": cannot read the HDF5 file, it is damaged or truncated ("
+          + e + ")", e);
     } finally {
       if (temporary && local != null) {
         try {
@@ -57,7 +64,8 @@ final class Hdf5Reader {
     }
   }
 
-  private static NumericArray read(HdfFile file, String uri, String datasetPath) {
+  private static NumericArray read(HdfFile file, String uri, String datasetPath,
+      long fileBytes) {
     List<Dataset> matrices = new ArrayList<>();
     collectMatrices(file, matrices);
     Dataset dataset;
@@ -85,6 +93,7 @@ final class Hdf5Reader {
       throw new InputException(uri + ": HDF5 dataset '" + dataset.getPath() + "' has shape "
           + NpyReader.shapeText(shape) + "; expected a 2-D array (stimuli x dimensions)");
     }
+    requireReadable(dataset, uri, fileBytes, file.getUserBlockSize());
     Object flat = dataset.getDataFlat();
     double[] values = new double[shape[0] * shape[1]];
     if (flat instanceof float[] f) {
@@ -106,6 +115,52 @@ final class Hdf5Reader {
           + dataset.getJavaType().getSimpleName() + " values; expected float or double");
     }
     return new NumericArray(shape, values);
+  }
+
+  /**
+   * Refuses, before anything is allocated, a dataset whose stored bytes reach past the end of
+   * the file (a truncated file: jHDF would otherwise read whatever lies there) and one whose
+   * values would not fit in the driver's free heap (a tiny file may claim any shape: chunks
+   * never written read as the fill value).
+   */
+  static void requireReadable(Dataset dataset, String uri, long fileBytes, long userBlock) {
+    long stored = dataset.getStorageInBytes();
+    long end = stored;
+    if (dataset instanceof io.jhdf.api.dataset.ContiguousDataset c && !dataset.isEmpty()) {
+      end = userBlock + c.getDataAddress() + dataset.getSizeInBytes();
+    }
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    requireReadable(uri, dataset.getPath(), dataset.getDimensions(),
+        dataset.getDataType().getSize(), Math.max(stored, end), fileBytes, free);
+  }
+
+  /**
+   * The checks of {@link #requireReadable(Dataset, String, long, long)} on plain numbers.
+   *
+   * @param fileEnd the offset one past the dataset's last stored byte (its stored bytes for a
+   *     chunked dataset)
+   * @param freeHeap the driver's free heap in bytes
+   */
+  static void requireReadable(String uri, String path, int[] shape, int elementBytes,
+      long fileEnd, long fileBytes, long freeHeap) {
+    String name = "HDF5 dataset '" + path + "'";
+    if (shape[0] < 0 || shape[1] < 0) {
+      throw new InputException(uri + ": " + name + " has a negative shape "
+          + NpyReader.shapeText(shape) + "; the file is damaged");
+    }
+    long count = (long) shape[0] * shape[1];
+    long needed = count * (elementBytes + (long) Double.BYTES);
+    if (count > Integer.MAX_VALUE - 8 || needed > freeHeap / 2) {
+      throw new InputException(String.format(java.util.Locale.ROOT, "%s: %s has shape %s, %.2f"
+          + " GB to read on the driver, more than half its free heap (%.2f GB); give the"
+          + " driver more memory (--driver-memory) or split the dataset", uri, name,
+          NpyReader.shapeText(shape), needed / 1e9, freeHeap / 1e9));
+    }
+    if (fileEnd > fileBytes) {
+      throw new InputException(uri + ": " + name + " needs " + fileEnd + " bytes of the file"
+          + " but the file has only " + fileBytes + "; the file is truncated (copy it again)");
+    }
   }
 
   private static void collectMatrices(Group group, List<Dataset> out) {

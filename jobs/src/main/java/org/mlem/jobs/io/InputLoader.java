@@ -105,9 +105,38 @@ public final class InputLoader {
       for (Map.Entry<String, FeatureKind> kind : features.kinds().entrySet()) {
         schema = schema.withKind(kind.getKey(), kind.getValue());
       }
-      return schema.withMissingDistance(features.missingDistance()).encode(table);
+      EncodedFeatures encoded =
+          schema.withMissingDistance(features.missingDistance()).encode(table);
+      requireUnambiguousUnits(encoded.names(), features.uri());
+      return encoded;
     } catch (IllegalArgumentException e) {
+      if (e instanceof InputException ie) {
+        throw ie;
+      }
       throw new InputException("features file " + features.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The word before ':' in the total-importance units ("total:feature"). */
+  static final String TOTAL_PREFIX = "total";
+
+  /**
+   * Importance units are named "a" (a feature), "a:b" (the interaction of a and b) and
+   * "total:a" (a's total importance), so a feature name holding ':' or equal to "total" would
+   * make two different units share a name in the importance tables; such names are refused.
+   */
+  static void requireUnambiguousUnits(List<String> names, String uri) {
+    for (String name : names) {
+      if (name.indexOf(':') >= 0) {
+        throw new InputException("features file " + uri + ": feature '" + name + "' contains"
+            + " ':', which separates the two features of an interaction unit ('a:b'), so its"
+            + " importance rows would be ambiguous; rename the column (or category) without ':'");
+      }
+      if (name.equals(TOTAL_PREFIX)) {
+        throw new InputException("features file " + uri + ": a feature named '" + name
+            + "' would make its interaction units ('total:x') indistinguishable from the total"
+            + " importance units of other features ('total:x'); rename the column");
+      }
     }
   }
 }

@@ -34,7 +34,7 @@ final class NpyReader {
     FileSystem fs = InputPaths.fileSystem(conf, uri);
     try (InputStream raw = fs.open(new Path(uri));
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-      return read(in, uri);
+      return read(in, uri, fs.getFileStatus(new Path(uri)).getLen());
     } catch (EOFException e) {
       throw new InputException(uri + ": the .npy file ends before all values declared in its"
           + " header were read; the file is truncated", e);
@@ -44,6 +44,14 @@ final class NpyReader {
   }
 
   static NumericArray read(DataInputStream in, String uri) throws IOException {
+    return read(in, uri, -1);
+  }
+
+  /**
+   * @param fileBytes the file's length, checked against the header's shape before the values
+   *     are allocated, or -1 when unknown
+   */
+  static NumericArray read(DataInputStream in, String uri, long fileBytes) throws IOException {
     byte[] magic = new byte[MAGIC.length];
     in.readFully(magic);
     if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -79,6 +87,12 @@ final class NpyReader {
     if (count * dtype.size > Integer.MAX_VALUE - 8) {
       throw new InputException(uri + ": .npy array of shape " + shapeText(shape)
           + " is too large to read on the driver (more than 2 GB)");
+    }
+    long headerEnd = (major == 1 ? 10 : 12) + headerLength;
+    if (fileBytes >= 0 && headerEnd + count * dtype.size > fileBytes) {
+      // checked before allocating: a tiny file must not claim gigabytes
+      throw new InputException(uri + ": the .npy file ends before all values declared in its"
+          + " header were read; the file is truncated");
     }
     byte[] bytes = new byte[(int) (count * dtype.size)];
     in.readFully(bytes);
@@ -129,6 +143,12 @@ final class NpyReader {
       }
     }
     int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+    for (int d : shape) {
+      if (d < 0) {
+        throw new InputException(uri + ": the .npy shape (" + text.trim() + ") has a negative"
+            + " dimension; the header is damaged (save the array again with numpy.save)");
+      }
+    }
     if (shape.length < 1 || shape.length > 2) {
       throw new InputException(uri + ": the .npy array has shape " + shapeText(shape)
           + "; expected a 2-D array (stimuli x dimensions) or a 1-D condensed RDM");

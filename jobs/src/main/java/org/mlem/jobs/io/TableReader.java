@@ -1,6 +1,6 @@
 package org.mlem.jobs.io;
 
-import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 final class TableReader {
   private static final String FILE = "__mlem_file";
   private static final String POSITION = "__mlem_position";
+  private static final String CORRUPT = "__mlem_corrupt_record";
 
   private TableReader() {}
 
@@ -34,9 +35,9 @@ final class TableReader {
     Dataset<Row> frame;
     try {
       if (format == InputFormat.PARQUET) {
-        frame = spark.read().parquet(uri);
+        frame = LiteralPaths.read(spark).parquet(uri);
       } else if (format == InputFormat.CSV) {
-        frame = csv(spark, uri, idColumn);
+        frame = csv(spark, uri, idColumn, role);
       } else {
         throw new IllegalStateException("not a table format: " + format);
       }
@@ -51,21 +52,44 @@ final class TableReader {
     return inFileOrder(frame);
   }
 
-  private static Dataset<Row> csv(SparkSession spark, String uri, String idColumn) {
-    Dataset<Row> inferred = spark.read().option("header", "true").option("inferSchema", "true")
-        .csv(uri);
+  private static Dataset<Row> csv(SparkSession spark, String uri, String idColumn, String role) {
+    Dataset<Row> inferred = LiteralPaths.read(spark).option("header", "true")
+        .option("inferSchema", "true").csv(uri);
     StructType schema = inferred.schema();
-    if (!Arrays.asList(schema.fieldNames()).contains(idColumn)
-        || schema.apply(idColumn).dataType().equals(DataTypes.StringType)) {
-      return inferred;
-    }
     StructField[] fields = schema.fields().clone();
     for (int i = 0; i < fields.length; i++) {
       if (fields[i].name().equals(idColumn)) {
         fields[i] = new StructField(idColumn, DataTypes.StringType, true, fields[i].metadata());
       }
     }
-    return spark.read().option("header", "true").schema(new StructType(fields)).csv(uri);
+    StructType withCorrupt = new StructType(fields).add(CORRUPT, DataTypes.StringType, true);
+    Dataset<Row> frame = LiteralPaths.read(spark).option("header", "true")
+        .option("columnNameOfCorruptRecord", CORRUPT).schema(withCorrupt).csv(uri);
+    requireNoExtraFields(frame, fields.length, uri, role);
+    return frame.drop(CORRUPT);
+  }
+
+  /**
+   * Spark keeps the first N fields of a row with more fields than the header's N columns and
+   * drops the rest silently; such a row is refused, naming it. (A row with fewer fields reads
+   * as nulls, which the readers report with the column.)
+   */
+  private static void requireNoExtraFields(Dataset<Row> frame, int columns, String uri,
+      String role) {
+    List<Row> bad = frame.filter(functions.col(CORRUPT).isNotNull()).limit(50).collectAsList();
+    for (Row row : bad) {
+      boolean complete = true;
+      for (int c = 0; c < columns; c++) {
+        complete &= !row.isNullAt(c);
+      }
+      if (complete) {
+        String line = row.getString(columns).strip();
+        throw new InputException(role + " file " + uri + ": the row '"
+            + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "' has more fields"
+            + " than the header's " + columns + " columns; remove the extra fields, or quote a"
+            + " value that holds a comma");
+      }
+    }
   }
 
   /**

@@ -56,7 +56,7 @@ final class MLEMMetadata {
    * @throws IllegalArgumentException if it names another class or is not valid JSON
    */
   static JsonNode read(String path, Class<?> expected, SparkSession spark) {
-    List<Row> lines = spark.read().text(path + "/" + DIRECTORY).collectAsList();
+    List<Row> lines = org.mlem.jobs.io.LiteralPaths.read(spark).text(path + "/" + DIRECTORY).collectAsList();
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(path + "/" + DIRECTORY + " holds no metadata line;"
           + " is this a saved " + expected.getSimpleName() + "?");

@@ -84,7 +84,7 @@ final class MLEMModelFiles {
   /** Reads the model's data under {@code path/data}. */
   static MLEMModelData read(String path, SparkSession spark) {
     String dir = path + "/" + DIRECTORY;
-    List<Row> featureRows = sorted(spark.read().parquet(dir + "/features"), "index");
+    List<Row> featureRows = sorted(org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/features"), "index");
     List<FittedFeature> features = new ArrayList<>();
     double[][] weights = new double[featureRows.size()][];
     for (int f = 0; f < featureRows.size(); f++) {
@@ -95,16 +95,16 @@ final class MLEMModelFiles {
       weights[f] = doubles(r, "weights");
     }
     List<UnitSummary> importances = new ArrayList<>();
-    for (Row r : sorted(spark.read().parquet(dir + "/importances"), "index")) {
+    for (Row r : sorted(org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/importances"), "index")) {
       importances.add(new UnitSummary(r.getAs("unit"), r.getAs("mean"), r.getAs("std"),
           r.getAs("ci_low"), r.getAs("ci_high")));
     }
     List<MLEMModelData.FoldScore> scores = new ArrayList<>();
-    for (Row r : sorted(spark.read().parquet(dir + "/scores"), "fold")) {
+    for (Row r : sorted(org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/scores"), "fold")) {
       scores.add(new MLEMModelData.FoldScore(r.getAs("fold"), r.getAs("spearman"),
           r.getAs("rho_a"), r.getAs("tau_a")));
     }
-    Row fit = spark.read().parquet(dir + "/fit").first();
+    Row fit = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/fit").first();
     int version = fit.getAs("format_version");
     if (version != MLEMModelData.FORMAT_VERSION) {
       throw new IllegalArgumentException(dir + " has format version " + version

@@ -11,4 +11,12 @@ public class OutputExistsException extends IllegalArgumentException {
   public OutputExistsException(String dir) {
     super("output directory exists: " + dir + "; pass --overwrite to replace it");
   }
+
+  /**
+   * @param dir the output path
+   * @param message why it cannot be written, and what to do
+   */
+  public OutputExistsException(String dir, String message) {
+    super(message);
+  }
 }

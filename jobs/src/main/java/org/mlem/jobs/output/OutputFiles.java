@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -39,6 +40,98 @@ public final class OutputFiles {
     try (OutputStream out = fs.create(path, false)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** How old a temporary on a non-local filesystem must be to count as abandoned. */
+  static final long REMOTE_STALE_MILLIS = 24L * 3600 * 1000;
+
+  /**
+   * Deletes the {@code TARGET._tmp-<pid>-<n>} and {@code TARGET._old-<pid>-<n>} siblings that
+   * killed writers left behind: on the local filesystem those whose process is gone, elsewhere
+   * those older than a day (a live concurrent writer's temporaries are kept). When TARGET itself
+   * is missing and a writer died between moving the previous run aside and moving the new one
+   * in, that previous run ({@code ._old-}) is moved back first if {@code restore} (the caller
+   * is about to replace it anyway, or it would be lost).
+   *
+   * @return how many were deleted
+   */
+  public static int cleanStaleSiblings(FileSystem fs, Path target, boolean restore)
+      throws IOException {
+    Path parent = target.getParent();
+    if (parent == null || !fs.exists(parent)) {
+      return 0;
+    }
+    String tmp = target.getName() + "._tmp-";
+    String old = target.getName() + "._old-";
+    List<FileStatus> stale = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(parent)) {
+      String name = s.getPath().getName();
+      String unique = name.startsWith(tmp) ? name.substring(tmp.length())
+          : name.startsWith(old) ? name.substring(old.length()) : null;
+      if (unique != null && abandoned(fs, s, unique)) {
+        stale.add(s);
+      }
+    }
+    if (restore && !fs.exists(target)) {
+      FileStatus previous = null;
+      for (FileStatus s : stale) {
+        if (s.getPath().getName().startsWith(old)
+            && (previous == null || s.getModificationTime() > previous.getModificationTime())) {
+          previous = s;
+        }
+      }
+      if (previous != null && fs.rename(previous.getPath(), target)) {
+        LOG.warn("moved the previous output {} back to {}: a writer was killed while replacing"
+            + " it", previous.getPath(), target);
+        stale.remove(previous);
+      }
+    }
+    int deleted = 0;
+    for (FileStatus s : stale) {
+      LOG.info("deleting {}, left by an interrupted write", s.getPath());
+      if (fs.delete(s.getPath(), true)) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Deletes the entries of {@code dir} named {@code prefix + "<pid>-<n>"} whose writer is gone
+   * (as {@link #cleanStaleSiblings} decides), e.g. the {@code .report.html.tmp-} files of a
+   * killed report.
+   *
+   * @return how many were deleted
+   */
+  public static int deleteAbandoned(FileSystem fs, Path dir, String prefix) throws IOException {
+    if (!fs.exists(dir)) {
+      return 0;
+    }
+    int deleted = 0;
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      if (name.startsWith(prefix) && abandoned(fs, s, name.substring(prefix.length()))) {
+        LOG.info("deleting {}, left by an interrupted write", s.getPath());
+        if (fs.delete(s.getPath(), true)) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
+  private static boolean abandoned(FileSystem fs, FileStatus s, String unique) {
+    if (!"file".equals(fs.getScheme())) {
+      return System.currentTimeMillis() - s.getModificationTime() > REMOTE_STALE_MILLIS;
+    }
+    int dash = unique.indexOf('-');
+    long pid;
+    try {
+      pid = Long.parseLong(dash < 0 ? unique : unique.substring(0, dash), 16);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
   }
 
   /**

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +34,12 @@ public final class RunDirectoryWriter {
   public static final String SUCCESS = "_SUCCESS";
   /** The provenance file. */
   public static final String RUN_JSON = "run.json";
+
+  /** The Parquet tables of a run (each also as NAME.csv), in {@link RunTables#of} order. */
+  public static final List<String> TABLES =
+      List.of("weights", "importance", "importance_summary", "scores", "history");
+  /** Written into a run directory by {@code mlem report}. */
+  private static final String REPORT = "report.html";
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryWriter.class);
 
@@ -55,11 +66,147 @@ public final class RunDirectoryWriter {
     try {
       Path path = new Path(dir);
       FileSystem fs = path.getFileSystem(conf);
-      if (!overwrite && fs.exists(path)) {
+      requireNotBelowAFile(fs, path, dir);
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (!overwrite) {
         throw new OutputExistsException(dir);
+      }
+      String foreign = foreignEntries(fs, path);
+      if (foreign != null) {
+        throw new OutputExistsException(dir, "--out " + dir + " exists and is not a run"
+            + " directory of mlem (" + foreign + "); --overwrite replaces only a previous run"
+            + " directory: choose a new --out, or move it away yourself");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the output directory " + dir, e);
+    }
+  }
+
+  /**
+   * {@link #requireWritable} for an experiment's output directory ({@code mlem simulate},
+   * {@code mlem robustness}): with overwrite, an existing DIR is replaced only when it is a
+   * previous one, a directory holding {@code manifestName} and {@code _SUCCESS}.
+   *
+   * @throws OutputExistsException if DIR exists and may not be replaced
+   */
+  public static void requireExperimentWritable(Configuration conf, String dir, boolean overwrite,
+      String manifestName) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(conf);
+      requireNotBelowAFile(fs, path, dir);
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (!overwrite) {
+        throw new OutputExistsException(dir);
+      }
+      if (!fs.getFileStatus(path).isDirectory() || !fs.exists(new Path(path, manifestName))
+          || !fs.exists(new Path(path, SUCCESS))) {
+        throw new OutputExistsException(dir, "--out " + dir + " exists and is not an output"
+            + " directory of this command (no " + manifestName + " and " + SUCCESS + ");"
+            + " --overwrite replaces only a previous one: choose a new --out, or move it away"
+            + " yourself");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the output directory " + dir, e);
+    }
+  }
+
+  /**
+   * Fails when an existing ancestor of DIR is a file (nothing could be created below it).
+   *
+   * @throws OutputExistsException naming the file (exit code 2)
+   */
+  public static void requireNotBelowAFile(FileSystem fs, Path path, String dir)
+      throws IOException {
+    for (Path p = path.getParent(); p != null; p = p.getParent()) {
+      if (fs.exists(p)) {
+        if (!fs.getFileStatus(p).isDirectory()) {
+          throw new OutputExistsException(dir, "--out " + dir + " is below " + p
+              + ", which is a file, not a directory; choose another --out");
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Null when DIR is a run directory this writer made (run.json, and nothing but its own files
+   * and {@code report.html}), else what disqualifies it, for the message.
+   */
+  static String foreignEntries(FileSystem fs, Path dir) throws IOException {
+    FileStatus status = fs.getFileStatus(dir);
+    if (!status.isDirectory()) {
+      return "it is a file";
+    }
+    Set<String> own = new HashSet<>(List.of(RUN_JSON, SUCCESS, REPORT));
+    for (String t : TABLES) {
+      own.add(t);
+      own.add(t + ".csv");
+    }
+    List<String> other = new ArrayList<>();
+    boolean manifest = false;
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      manifest |= name.equals(RUN_JSON);
+      if (!own.contains(name) && !name.startsWith(".")) {
+        other.add(name);
+      }
+    }
+    if (!manifest) {
+      other.sort(null);
+      return "no " + RUN_JSON + (other.isEmpty() ? "" : "; it holds "
+          + String.join(", ", other.subList(0, Math.min(5, other.size())))
+          + (other.size() > 5 ? ", ..." : ""));
+    }
+    if (!other.isEmpty()) {
+      other.sort(null);
+      return "it also holds " + String.join(", ", other.subList(0, Math.min(5, other.size())))
+          + (other.size() > 5 ? ", ..." : "");
+    }
+    return null;
+  }
+
+  /**
+   * Whether DIR is a complete run directory: {@code _SUCCESS}, {@code run.json}, every table's
+   * Parquet directory with a data file in it, and every table's non-empty CSV. A sweep's resume
+   * skips a set only when this holds, not on {@code _SUCCESS} alone.
+   *
+   * @return null when complete, else the first missing part (for the message)
+   */
+  public static String missingPart(Configuration conf, String dir) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(conf);
+      for (String file : List.of(SUCCESS, RUN_JSON)) {
+        if (!fs.exists(new Path(path, file))) {
+          return file;
+        }
+      }
+      for (String t : TABLES) {
+        Path csv = new Path(path, t + ".csv");
+        if (!fs.exists(csv) || fs.getFileStatus(csv).getLen() == 0) {
+          return t + ".csv";
+        }
+        Path table = new Path(path, t);
+        if (!fs.exists(table) || !fs.getFileStatus(table).isDirectory()) {
+          return t + "/";
+        }
+        boolean data = false;
+        for (FileStatus s : fs.listStatus(table)) {
+          String name = s.getPath().getName();
+          data |= name.startsWith("part-") && s.getLen() > 0;
+        }
+        if (!data) {
+          return t + "/part-*";
+        }
+      }
+      return null;
+    } catch (IOException | IllegalArgumentException e) {
+      return "(unreadable: " + e.getMessage() + ")";
     }
   }
 
@@ -87,6 +234,7 @@ public final class RunDirectoryWriter {
     }
     try {
       fs.setWriteChecksum(false);
+      OutputFiles.cleanStaleSiblings(fs, target, overwrite);
       boolean done = false;
       try {
         writeAll(run, fs, temp);

@@ -109,6 +109,7 @@ public final class CsvRows {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
+    boolean startedQuoted = false;
     boolean any = false;
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -127,22 +128,25 @@ public final class CsvRows {
         continue;
       }
       if (c == '"') {
+        startedQuoted |= field.length() == 0;
         quoted = true;
         any = true;
       } else if (c == ',') {
-        fields.add(field.toString());
+        fields.add(unprefixed(field, startedQuoted));
         field.setLength(0);
+        startedQuoted = false;
         any = true;
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
           i++;
         }
         if (any || field.length() > 0) {
-          fields.add(field.toString());
+          fields.add(unprefixed(field, startedQuoted));
           lines.add(fields);
         }
         fields = new ArrayList<>();
         field.setLength(0);
+        startedQuoted = false;
         any = false;
       } else {
         field.append(c);
@@ -153,9 +157,18 @@ public final class CsvRows {
       throw new InputException(source + ": unterminated quoted field at the end of the file");
     }
     if (any || field.length() > 0) {
-      fields.add(field.toString());
+      fields.add(unprefixed(field, startedQuoted));
       lines.add(fields);
     }
     return lines;
+  }
+
+  /**
+   * The field's text without the single quote the writer puts before text a spreadsheet would
+   * run as a formula ({@code org.mlem.jobs.output.CsvText#field}: always in a quoted field).
+   */
+  private static String unprefixed(StringBuilder field, boolean quoted) {
+    return quoted && field.length() > 0 && field.charAt(0) == '\''
+        ? field.substring(1) : field.toString();
   }
 }

@@ -9,14 +9,17 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.sim.ClassicalMds;
 import org.mlem.jobs.io.FeatureInput;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputLoader;
+import org.mlem.jobs.io.LiteralPaths;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.RepresentationInput;
+import org.mlem.jobs.io.SetInputs;
 
 /**
  * The 2-D classical MDS view of one layer (the paper's Figure 5): the layer's inputs are read
@@ -60,7 +63,19 @@ final class MdsView {
         rdm ? InputFormat.RDM : format(text(config, "representations-format", "auto")),
         idColumn, nullIfEmpty(text(config, "vector-column", "")),
         nullIfEmpty(text(config, "ids", "")), nullIfEmpty(text(config, "hdf5-dataset", "")));
-    LoadedInputs loaded = InputLoader.load(spark, features, reps);
+    String setColumn = nullIfEmpty(text(config, "set-column", ""));
+    LoadedInputs loaded;
+    if (setColumn != null) {
+      // a sweep set that is the rows of one value of a table's set column: only those rows
+      Dataset<Row> frame = LiteralPaths.read(spark).parquet(repsUri)
+          .filter(functions.col(setColumn).equalTo(functions.lit(text(config, "set-value", ""))))
+          .drop(setColumn);
+      loaded = SetInputs.withRepresentationFrame(SetInputs.loadFeatures(spark, features), frame,
+          idColumn, reps.vectorColumn(), repsUri,
+          new org.mlem.jobs.io.InputFile("representations", repsUri, 0, null));
+    } else {
+      loaded = InputLoader.load(spark, features, reps);
+    }
     PairDistances distances = loaded.distances(NeuralDistance.EUCLIDEAN);
     List<String> ids = loaded.features().ids();
     int n = ids.size();
@@ -90,8 +105,9 @@ final class MdsView {
     boolean csv = features.format() == InputFormat.CSV || (features.format() == InputFormat.AUTO
         && features.uri().toLowerCase(Locale.ROOT).endsWith(".csv"));
     Dataset<Row> table = csv
-        ? spark.read().option("header", "true").option("inferSchema", "true").csv(features.uri())
-        : spark.read().parquet(features.uri());
+        ? LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true")
+            .csv(features.uri())
+        : LiteralPaths.read(spark).parquet(features.uri());
     Map<String, Object> out = new HashMap<>();
     for (Row row : table.select(features.idColumn(), feature).collectAsList()) {
       Object v = row.get(1);

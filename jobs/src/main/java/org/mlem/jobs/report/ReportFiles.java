@@ -80,6 +80,9 @@ public final class ReportFiles {
         + Long.toHexString(System.nanoTime()));
     try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
       fs.setWriteChecksum(false);
+      // leftovers of killed writers: report temporaries here, run temporaries beside DIR
+      org.mlem.jobs.output.OutputFiles.deleteAbandoned(fs, new Path(dir), "." + REPORT + ".tmp-");
+      org.mlem.jobs.output.OutputFiles.cleanStaleSiblings(fs, new Path(dir), false);
       boolean done = false;
       try {
         try (OutputStream out = fs.create(temp, true)) {

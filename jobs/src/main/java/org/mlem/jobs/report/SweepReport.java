@@ -158,12 +158,13 @@ public final class SweepReport {
     List<List<Object>> rows = new ArrayList<>();
     for (String name : names) {
       SetStatus s = sets.get(name);
-      String runDir = ReportFiles.child(ReportFiles.child(dir, "runs"), name);
+      String runDir = org.mlem.jobs.sweep.SweepFiles.runDir(dir, name);
       Object link = "";
       if (RunDirectory.isRun(files, runDir)) {
         try {
           files.writeReport(runDir, FitReport.html(files, runDir, "../../report.html"));
-          link = new HtmlPage.Cell("report", "runs/" + pathSegment(name) + "/report.html",
+          link = new HtmlPage.Cell("report", "runs/"
+              + pathSegment(org.mlem.jobs.sweep.SweepFiles.runDirName(name)) + "/report.html",
               null);
         } catch (RuntimeException e) {
           LOG.warn("cannot write the report of set {}", name, e);
@@ -204,7 +205,7 @@ public final class SweepReport {
       page.note("MDS view of " + layer + " omitted: no Spark session to read its inputs.");
       return;
     }
-    String runDir = ReportFiles.child(ReportFiles.child(dir, "runs"), layer);
+    String runDir = org.mlem.jobs.sweep.SweepFiles.runDir(dir, layer);
     try {
       RunDirectory run = RunDirectory.read(files, runDir);
       String feature = null;

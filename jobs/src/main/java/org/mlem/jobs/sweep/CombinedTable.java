@@ -61,7 +61,7 @@ public final class CombinedTable {
       }
       String dir = SweepFiles.runDir(out, name);
       Row mean = null;
-      for (Row r : spark.read().parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
+      for (Row r : org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
         if (RunTables.MEAN_FOLD.equals(r.getAs("fold"))) {
           mean = r;
         }
@@ -69,7 +69,7 @@ public final class CombinedTable {
       Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
       Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
       Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
-      List<Row> units = spark.read().parquet(SweepFiles.file(dir, "importance_summary"))
+      List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "importance_summary"))
           .collectAsList();
       if (units.isEmpty()) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
@@ -120,14 +120,6 @@ public final class CombinedTable {
   }
 
   private static String cell(Object v) {
-    if (v == null) {
-      return "";
-    }
-    String text = v.toString();
-    if (text.contains(",") || text.contains("\"") || text.contains("\n")
-        || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return v == null ? "" : org.mlem.jobs.output.CsvText.field(v);
   }
 }

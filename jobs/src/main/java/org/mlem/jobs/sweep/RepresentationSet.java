@@ -46,7 +46,7 @@ public record RepresentationSet(String name, String uri, RepresentationInput inp
     if (!fromTable()) {
       return SetInputs.withRepresentations(spark, features, input);
     }
-    Dataset<Row> frame = spark.read().parquet(input.uri())
+    Dataset<Row> frame = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(input.uri())
         .filter(functions.col(setColumn).equalTo(functions.lit(setValue)))
         .drop(setColumn);
     String idColumn = input.idColumn() == null ? "id" : input.idColumn();

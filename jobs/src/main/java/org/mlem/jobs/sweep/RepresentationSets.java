@@ -6,6 +6,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputPaths;
@@ -150,7 +152,7 @@ public final class RepresentationSets {
     String uri = t.uri();
     org.apache.spark.sql.Dataset<Row> table;
     try {
-      table = spark.read().parquet(uri);
+      table = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(uri);
     } catch (Exception e) {
       throw new InputException("cannot read the representations table " + uri + " as parquet: "
           + e.getMessage(), e);
@@ -252,6 +254,17 @@ public final class RepresentationSets {
       throw new InputException("representation set " + uri + " gets the name '" + name
           + "', which cannot name its run directory; set names must be non-empty, without '/'"
           + " and must not start with '_' or '.'");
+    }
+    int dirBytes = SweepFiles.runDirName(name).getBytes(StandardCharsets.UTF_8).length;
+    int partitionBytes = ("set=" + ExternalCatalogUtils.escapePathName(name))
+        .getBytes(StandardCharsets.UTF_8).length;
+    if (Math.max(dirBytes, partitionBytes) > SweepFiles.MAX_DIR_NAME_BYTES) {
+      throw new InputException("representation set " + uri + " gets a name of "
+          + name.getBytes(StandardCharsets.UTF_8).length + " bytes ('"
+          + name.substring(0, Math.min(40, name.length())) + "...'), whose run directory name"
+          + " would be " + Math.max(dirBytes, partitionBytes) + " bytes; at most "
+          + SweepFiles.MAX_DIR_NAME_BYTES + " fit a filesystem's 255-byte limit: rename the"
+          + " set (its file, dataset or column value) to something shorter");
     }
     return name;
   }

@@ -71,7 +71,9 @@ final class SetRunner {
     recorded.put("master", spark.sparkContext().master());
     recorded.put("sweep", settings.fit().out());
     recorded.put("set", set.name());
-    RunOutput output = new RunOutput(analysis, loaded.files(), loaded.warnings(),
+    java.util.List<String> warnings = new java.util.ArrayList<>(loaded.warnings());
+    warnings.addAll(org.mlem.jobs.output.BatchSizeWarnings.of(batchSize));
+    RunOutput output = new RunOutput(analysis, loaded.files(), warnings,
         loaded.representations() != null ? loaded.representations().dims() : null, recorded,
         timings);
     new RunDirectoryWriter(spark).write(output, runDir, true);

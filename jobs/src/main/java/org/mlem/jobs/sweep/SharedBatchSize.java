@@ -14,6 +14,7 @@ import org.mlem.core.batchsize.BatchSizeEstimate;
 import org.mlem.core.batchsize.BatchSizeEstimator;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.BatchSizeWarnings;
 
 /**
  * The one batch size shared by every set of a sweep, and its JSON file
@@ -67,7 +68,8 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
 
   /** A size given on the command line (not estimated). */
   public static SharedBatchSize given(int batchSize, List<String> features, long seed) {
-    return new SharedBatchSize(batchSize, 0, null, List.of(), features, seed, null);
+    return new SharedBatchSize(batchSize, 0, null, BatchSizeWarnings.of(batchSize), features,
+        seed, null);
   }
 
   /** The JSON text (indented, trailing newline). */

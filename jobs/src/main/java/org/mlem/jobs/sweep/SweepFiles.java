@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileContext;
@@ -45,9 +47,37 @@ public final class SweepFiles {
 
   private SweepFiles() {}
 
-  /** {@code OUT/runs/<set>}. */
+  /** The longest run directory name, in UTF-8 bytes (the writer adds a ~30 byte suffix). */
+  public static final int MAX_DIR_NAME_BYTES = 200;
+
+  /** {@code OUT/runs/<runDirName(set)>}. */
   public static String runDir(String out, String set) {
-    return new Path(new Path(out, RUNS), set).toString();
+    return new Path(new Path(out, RUNS), runDirName(set)).toString();
+  }
+
+  /**
+   * The run directory name of a set: the name itself when it is made of letters, digits and
+   * {@code . _ - = +} only (e.g. {@code layer=3}, {@code roi_12}); otherwise every other
+   * character's UTF-8 bytes are written {@code ~XX} (hex), and the {@code .} of any
+   * {@code ._tmp-} or {@code ._old-} in it too, so that no set directory looks like a
+   * writer's temporary. Injective ({@code ~} is always escaped), and free of Hadoop glob
+   * characters, {@code :} and {@code /}, so a name from data never becomes a path pattern.
+   */
+  public static String runDirName(String set) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < set.length(); ) {
+      int cp = set.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp) || cp == '.' || cp == '_' || cp == '-' || cp == '='
+          || cp == '+') {
+        sb.appendCodePoint(cp);
+      } else {
+        for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+          sb.append('~').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+        }
+      }
+    }
+    return sb.toString().replace("._tmp-", "~2E_tmp-").replace("._old-", "~2E_old-");
   }
 
   /** {@code OUT/<name>}. */
@@ -76,7 +106,9 @@ public final class SweepFiles {
   }
 
   /**
-   * Deletes {@code OUT/runs/*._tmp-*} left by a killed run (the fit writer's temporaries).
+   * Deletes the {@code OUT/runs/<dir>._tmp-*} and {@code OUT/runs/<dir>._old-*} left by a
+   * killed run (the fit writer's temporaries), and the sweep's own {@code .<file>._tmp-*}
+   * text temporaries in OUT. Listed, not globbed: OUT is the user's literal path.
    *
    * @return how many were deleted
    */
@@ -84,9 +116,20 @@ public final class SweepFiles {
     Path runs = new Path(out, RUNS);
     try {
       FileSystem fs = runs.getFileSystem(conf);
-      FileStatus[] stale = fs.globStatus(new Path(runs, "*._tmp-*"));
+      List<FileStatus> stale = new ArrayList<>();
+      for (Path dir : List.of(runs, new Path(out))) {
+        if (!fs.exists(dir)) {
+          continue;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+          String name = s.getPath().getName();
+          if (name.contains("._tmp-") || (dir.equals(runs) && name.contains("._old-"))) {
+            stale.add(s);
+          }
+        }
+      }
       int deleted = 0;
-      for (FileStatus s : stale == null ? new FileStatus[0] : stale) {
+      for (FileStatus s : stale) {
         LOG.info("deleting {}, left by an interrupted run", s.getPath());
         fs.delete(s.getPath(), true);
         deleted++;

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * submitting its own Spark jobs in scheduler pool {@code mlem-sweep-<thread>}), and finally
  * rebuilds the combined table, the report, {@code sweep.json} and {@code _SUCCESS}.
  *
- * <p>Resume: a set whose {@code OUT/runs/<set>/_SUCCESS} exists is skipped (status
+ * <p>Resume: a set whose {@code OUT/runs/<set>} is complete ({@code _SUCCESS} and every file
+ * of a run directory, {@link RunDirectoryWriter#missingPart}) is skipped (status
  * skipped-complete) unless {@code --overwrite}; its rows are read back from its run directory.
+ * A damaged one is refitted. {@code <set>} is {@link SweepFiles#runDirName} of the set's name.
  * Stale {@code OUT/runs/*._tmp-*} temporaries of a killed run are deleted first, and
  * {@code OUT/_SUCCESS} is removed while the sweep runs.
  *
@@ -251,10 +253,19 @@ public final class SweepJob {
     long seed = SetSeeds.seedOf(settings.fit().config().training().seed(), name);
     SetProgress progress =
         new SetProgress(out, index + 1, count, name, settings.fit().quiet());
-    if (!settings.fit().overwrite()
-        && SweepFiles.exists(conf, SweepFiles.file(dir, RunDirectoryWriter.SUCCESS))) {
-      progress.line(SetStatus.SKIPPED_COMPLETE.label() + " (" + dir + " is complete)");
-      return new SetOutcome(set, seed, SetStatus.SKIPPED_COMPLETE, null, 0.0);
+    if (SweepFiles.exists(conf, dir)) {
+      String missing = RunDirectoryWriter.missingPart(conf, dir);
+      if (missing == null && !settings.fit().overwrite()) {
+        progress.line(SetStatus.SKIPPED_COMPLETE.label() + " (" + dir + " is complete)");
+        return new SetOutcome(set, seed, SetStatus.SKIPPED_COMPLETE, null, 0.0);
+      }
+      if (missing != null) {
+        LOG.warn("{} is incomplete (no {}): refitting set {}", dir, missing, name);
+        phase(settings.fit().quiet(), "set " + name + ": " + dir + " is incomplete (no "
+            + missing + "); refitting it");
+        // OUT/runs/<set> belongs to the sweep: a damaged earlier result of this set
+        SweepFiles.delete(conf, dir);
+      }
     }
     spark.sparkContext().setLocalProperty("spark.scheduler.pool",
         Thread.currentThread().getName());

@@ -57,7 +57,7 @@ final class SweepManifest {
       s.put("reason", o.reason());
       s.put("seconds", o.seconds());
       s.put("run", o.status() == SetStatus.FAILED ? null
-          : SweepFiles.RUNS + "/" + o.set().name());
+          : SweepFiles.RUNS + "/" + SweepFiles.runDirName(o.set().name()));
       sets.add(s);
       counts.merge(o.status().label(), 1, Integer::sum);
     }

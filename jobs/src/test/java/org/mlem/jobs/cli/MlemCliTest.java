@@ -197,8 +197,13 @@ class MlemCliTest {
         fit("--folds", "1"));
     assertBadUsage("--permutations must be >= 0 (0 skips importance), found -1",
         fit("--permutations", "-1"));
-    assertBadUsage("--batch-size must be >= 2 or auto, found 1", fit("--batch-size", "1"));
-    assertBadUsage("--batch-size must be an integer >= 2 or auto, found 'big'",
+    assertBadUsage("--batch-size must be >= 4 or auto, found 1: a Spearman over so few pairs"
+        + " takes at most four values, so held-out scores and importances would mean nothing",
+        fit("--batch-size", "1"));
+    assertBadUsage("--batch-size must be >= 4 or auto, found 2: a Spearman over so few pairs"
+        + " takes at most four values, so held-out scores and importances would mean nothing",
+        fit("--batch-size", "2"));
+    assertBadUsage("--batch-size must be an integer >= 4 or auto, found 'big'",
         fit("--batch-size", "big"));
     assertBadUsage("invalid configuration: --max-steps must be >= 1, found 0", fit("--max-steps", "0"));
     assertBadUsage("invalid configuration: --patience must be >= 1, found 0", fit("--patience", "0"));
@@ -272,6 +277,18 @@ class MlemCliTest {
     Result demo = cli("demo", "--out", out);
     assertEquals(2, demo.code());
     assertTrue(demo.err().contains("output directory exists: " + out));
+    Files.writeString(Path.of(out).resolve("mine.txt"), "keep");
+    Result overwrite = cli("demo", "--out", out, "--overwrite");
+    assertEquals(2, overwrite.code(), overwrite.err());
+    assertEquals("mlem: --out " + out + " exists and is not a demo directory (mine.txt);"
+        + " --overwrite replaces only a previous demo: choose a new --out", overwrite.err().strip());
+    assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
+    Result simulate = cli("simulate", "--out", out, "--overwrite");
+    assertEquals(2, simulate.code(), simulate.err());
+    assertEquals("mlem: --out " + out + " exists and is not an output directory of this command"
+        + " (no simulate.json and _SUCCESS); --overwrite replaces only a previous one: choose a"
+        + " new --out, or move it away yourself", simulate.err().strip());
+    assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
   }
 
   @Test

@@ -276,20 +276,35 @@ class RunDirectoryWriterTest {
   @Test
   void overwriteReplacesOnlyWhenComplete() throws IOException {
     Path dir = tmp.resolve("run");
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("keep.txt"), "old");
+    new RunDirectoryWriter(spark).write(run, dir.toString(), false);
+    // a hidden marker: a previous run directory may hold hidden files (.crc and the like)
+    Files.writeString(dir.resolve(".old-run"), "old");
     RunDirectoryWriter failing = new RunDirectoryWriter(spark, name -> {
       if (name.equals("history")) {
         throw new IllegalStateException("injected");
       }
     });
     assertThrows(IllegalStateException.class, () -> failing.write(run, dir.toString(), true));
-    assertTrue(Files.exists(dir.resolve("keep.txt")), "the old run survives a failed overwrite");
+    assertTrue(Files.exists(dir.resolve(".old-run")), "the old run survives a failed overwrite");
     assertEquals(List.of("run"), siblings());
 
     new RunDirectoryWriter(spark).write(run, dir.toString(), true);
-    assertFalse(Files.exists(dir.resolve("keep.txt")));
+    assertFalse(Files.exists(dir.resolve(".old-run")));
     assertTrue(Files.exists(dir.resolve("_SUCCESS")));
+    assertEquals(List.of("run"), siblings());
+  }
+
+  @Test
+  void overwriteRefusesADirectoryThatIsNotARun() throws IOException {
+    Path dir = tmp.resolve("run");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("keep.txt"), "old");
+    OutputExistsException e = assertThrows(OutputExistsException.class,
+        () -> new RunDirectoryWriter(spark).write(run, dir.toString(), true));
+    assertEquals("--out " + dir + " exists and is not a run directory of mlem (no run.json;"
+        + " it holds keep.txt); --overwrite replaces only a previous run directory: choose a"
+        + " new --out, or move it away yourself", e.getMessage());
+    assertTrue(Files.exists(dir.resolve("keep.txt")));
     assertEquals(List.of("run"), siblings());
   }
 
