@@ -8,7 +8,7 @@ indicator distance is 1 with probability ~0.1 (sparse feature distances).
 Pairs {i, j}, i != j, drawn uniformly: every column of a batch is an iid sample of the population
 over all n (n - 1) / 2 pairs, computed here exactly by counting pairs per feature pattern. The
 columns are delta_a^2 (without interactions) or the phi terms delta_a^2 and 2 delta_a delta_b
-(with interactions; MLEM-SPEC section 2). For every two columns the sample Pearson correlation
+(with interactions; docs/method.md section 2). For every two columns the sample Pearson correlation
 r over b pairs has standard deviation c / sqrt(b) for large b, where c^2 is the delta-method
 asymptotic variance of r for a non-normal population (e.g. Kendall & Stuart, The Advanced
 Theory of Statistics, vol. 1, 10.6; also Bonett & Wright 2000):

@@ -1,7 +1,7 @@
 package org.mlem.core.batchsize;
 
 /**
- * Settings of the batch-size search (paper, Appendix C; MLEM-SPEC section 6).
+ * Settings of the batch-size search (paper, Appendix C; docs/method.md section 6).
  *
  * @param initial first batch size tried, >= 2 (256)
  * @param batches batches drawn per candidate size, >= 2 (16)

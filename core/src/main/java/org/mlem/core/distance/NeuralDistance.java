@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The dissimilarity between two neural representations y_i and y_j (MLEM-SPEC section 3).
+ * The dissimilarity between two neural representations y_i and y_j (docs/method.md section 3).
  * Precomputed RDMs are not a metric here; they are {@link PrecomputedRdm}.
  */
 public enum NeuralDistance {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Neural distances d_ij between stimuli, by global stimulus index (the targets of MLEM,
- * MLEM-SPEC section 3). Implementations are immutable, thread-safe, deterministic and
+ * docs/method.md section 3). Implementations are immutable, thread-safe, deterministic and
  * {@link Serializable} (the Spark module broadcasts them).
  */
 public interface PairDistances extends Serializable {

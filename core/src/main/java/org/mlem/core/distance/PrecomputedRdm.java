@@ -3,7 +3,7 @@ package org.mlem.core.distance;
 import java.util.List;
 
 /**
- * A precomputed neural dissimilarity matrix (RDM) over n stimuli (MLEM-SPEC sections 1 and 3),
+ * A precomputed neural dissimilarity matrix (RDM) over n stimuli (docs/method.md sections 1 and 3),
  * stored condensed: the n(n-1)/2 distances of pairs i &lt; j in row-major order, scipy's
  * {@code squareform} order (the order rsatoolbox uses). Values are finite and non-negative;
  * {@code distance(i, i) = 0}.

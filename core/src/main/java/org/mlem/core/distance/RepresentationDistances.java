@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Neural distances computed on demand from {@link Representations} with a {@link NeuralDistance}
- * (MLEM-SPEC section 3).
+ * (docs/method.md section 3).
  *
  * <p>This is the hottest code of the project (batches of ~20,000 pairs of 768-dimensional rows per
  * step): each pair reads its two float rows once, in a single pass. Euclidean and squared

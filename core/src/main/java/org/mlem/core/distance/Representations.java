@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Neural representations of n stimuli: an n x D float32 matrix, row-major, one row per stimulus,
- * with the stimuli's ids (MLEM-SPEC section 1). Validated at construction: ids unique and
+ * with the stimuli's ids (docs/method.md section 1). Validated at construction: ids unique and
  * non-empty, every value finite (NaN or infinite values are an input error naming the stimulus and
  * the column, never silently used). Float32 halves the memory of large layers (e.g. 7,700 x 768);
  * distances are accumulated in double precision.

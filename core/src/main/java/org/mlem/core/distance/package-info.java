@@ -1,5 +1,5 @@
 /**
- * Neural dissimilarities between stimuli: the targets d_ij of MLEM (MLEM-SPEC section 3).
+ * Neural dissimilarities between stimuli: the targets d_ij of MLEM (docs/method.md section 3).
  *
  * <p>Lives here: {@link org.mlem.core.distance.Representations} (validated n x D float32 neural
  * representations with stimulus ids), {@link org.mlem.core.distance.NeuralDistance} (the metrics),

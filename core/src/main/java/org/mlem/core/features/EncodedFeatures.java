@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Encoded features of n stimuli, ready to give the feature-distance vector delta_ij of any pair
- * (MLEM-SPEC section 1): F features, each distance in [0, 1].
+ * (docs/method.md section 1): F features, each distance in [0, 1].
  *
  * <p>Storage is one primitive array per feature: int category codes for CATEGORICAL (-1 =
  * missing), min-max scaled doubles for ORDINAL (NaN = missing), flattened min-max scaled vectors

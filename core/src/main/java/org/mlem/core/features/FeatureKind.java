@@ -3,7 +3,7 @@ package org.mlem.core.features;
 import java.util.Locale;
 
 /**
- * How a feature's per-pair distance is computed (MLEM-SPEC section 1); every distance lies in
+ * How a feature's per-pair distance is computed (docs/method.md section 1); every distance lies in
  * [0, 1].
  */
 public enum FeatureKind {

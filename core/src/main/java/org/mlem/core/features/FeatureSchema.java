@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How to encode a {@link FeatureTable} into {@link EncodedFeatures} (MLEM-SPEC section 1): which
+ * How to encode a {@link FeatureTable} into {@link EncodedFeatures} (docs/method.md section 1): which
  * features to use and in which order (default: all, in table order), the kind of each feature
  * (default: inferred from the column type; e.g. numeric codes that are really categories can be
  * declared CATEGORICAL) and the distance used when a value is missing (default 0).

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The raw theoretical features of n stimuli, before encoding (MLEM-SPEC section 1): immutable,
+ * The raw theoretical features of n stimuli, before encoding (docs/method.md section 1): immutable,
  * validated columns (strings, booleans, numbers or vectors) with the stimuli's ids. Missing values
  * are allowed (null strings, booleans and vector rows; NaN numbers). A {@link FeatureSchema} turns
  * a table into {@link EncodedFeatures}.

@@ -1,6 +1,6 @@
 /**
  * Theoretical features of stimuli and their per-feature distances delta_f(i, j) in [0, 1]
- * (MLEM-SPEC section 1).
+ * (docs/method.md section 1).
  *
  * <p>Lives here: {@link org.mlem.core.features.FeatureTable} (raw, immutable, validated feature
  * columns of n stimuli), {@link org.mlem.core.features.FeatureSchema} (how to encode them: which

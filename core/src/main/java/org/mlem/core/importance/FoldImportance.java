@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Combines the importances of the folds of one analysis into one summary per unit
- * (MLEM-SPEC section 5). With K >= 2 folds each unit's summary is over its K per-fold means
+ * (docs/method.md section 5). With K >= 2 folds each unit's summary is over its K per-fold means
  * (the mean of the fold's permutations): mean, sample standard deviation across folds and a
  * Student t interval with K - 1 degrees of freedom ({@link ImportanceInterval#FOLDS}); values
  * pooled over folds x permutations are not independent, so they are not pooled. With one split

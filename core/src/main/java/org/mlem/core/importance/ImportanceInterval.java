@@ -1,7 +1,7 @@
 package org.mlem.core.importance;
 
 /**
- * What the 95% interval of an importance summary reflects (MLEM-SPEC section 5).
+ * What the 95% interval of an importance summary reflects (docs/method.md section 5).
  *
  * <ul>
  *   <li>{@link #FOLDS}: with K >= 2 cross-validation folds, Student t with K - 1 degrees of

@@ -3,7 +3,7 @@ package org.mlem.core.importance;
 import java.util.Locale;
 
 /**
- * Which permutation importance an analysis computes (MLEM-SPEC section 5; configuration key
+ * Which permutation importance an analysis computes (docs/method.md section 5; configuration key
  * {@code importance}, command-line option {@code --importance}).
  *
  * <ul>

@@ -7,8 +7,8 @@ import org.mlem.core.train.TrainedMetric;
 
 /**
  * The score of a fitted metric on pairs: predicted distances s = delta^T W delta (through the
- * phi expansion, MLEM-SPEC section 2), snapped with {@link TieSnapping}, and their exact
- * tie-aware Spearman with the neural distances (MLEM-SPEC section 5), as the held-out
+ * phi expansion, docs/method.md section 2), snapped with {@link TieSnapping}, and their exact
+ * tie-aware Spearman with the neural distances (docs/method.md section 5), as the held-out
  * evaluation computes it. NaN when the predictions or the neural distances are constant (the
  * correlation is undefined), never an exception.
  *

@@ -20,7 +20,7 @@ import org.mlem.core.train.PairStream;
 import org.mlem.core.train.TrainedMetric;
 
 /**
- * Permutation feature importance of a fitted metric on held-out pairs (MLEM-SPEC section 5).
+ * Permutation feature importance of a fitted metric on held-out pairs (docs/method.md section 5).
  * Round p draws one batch of held-out pairs (stream {@link PairStream#IMPORTANCE}, index p),
  * shared by all units (common random numbers); unit k's column of Phi is permuted with a
  * permutation derived from (seed, p, k); importance = spearman(Phi w, d) - spearman(Phi' w, d)

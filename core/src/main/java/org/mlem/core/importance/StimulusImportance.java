@@ -23,7 +23,7 @@ import org.mlem.core.train.PairStream;
 import org.mlem.core.train.TrainedMetric;
 
 /**
- * Stimulus-level permutation importance, model-agnostic (the default importance; MLEM-SPEC
+ * Stimulus-level permutation importance, model-agnostic (the default importance; docs/method.md
  * section 5, {@link ImportanceKind#STIMULUS}). Round p takes the held-out pairs of stream
  * {@link PairStream#IMPORTANCE} at index p (the same pairs as term-level importance) and, for
  * every feature a, a permutation pi_(p,a) of the held-out stimuli derived from (seed, p, a)
@@ -39,7 +39,7 @@ import org.mlem.core.train.TrainedMetric;
  *       sum of per-feature parts.
  * </ul>
  *
- * Units are in term order (MLEM-SPEC section 2: feature a's row is its main effect, "b:a" the
+ * Units are in term order (docs/method.md section 2: feature a's row is its main effect, "b:a" the
  * interaction), so tables keep one row per term. A score that is undefined (constant
  * predictions or neural distances, e.g. a feature that takes one value on the held-out
  * stimuli) is NaN and makes the units that use it NaN; nothing throws. The permutations do not

@@ -1,6 +1,6 @@
 /**
  * Permutation feature importance on held-out pairs (paper section 2.3 and Appendix D;
- * MLEM-SPEC section 5), of two kinds ({@link org.mlem.core.importance.ImportanceKind}):
+ * docs/method.md section 5), of two kinds ({@link org.mlem.core.importance.ImportanceKind}):
  *
  * <ul>
  *   <li>stimulus-level (the default, {@link org.mlem.core.importance.StimulusImportance}):

@@ -2,7 +2,7 @@ package org.mlem.core.metric;
 
 /**
  * Maps unconstrained parameters to the coefficients of a unit-Frobenius metric W, and back-
- * propagates gradients through that map (MLEM-SPEC section 2). The coefficients are those of
+ * propagates gradients through that map (docs/method.md section 2). The coefficients are those of
  * {@link PhiExpansion}: with interactions, {@code W_ab} for a &gt;= b in the order of
  * {@link PhiExpansion#termIndex(int, int)}; without, the diagonal of W.
  *
@@ -25,7 +25,7 @@ public interface MetricParametrization {
 
   /**
    * Fresh initial parameters drawn from {@code new java.util.SplittableRandom(seed)} with the
-   * distribution of MLEM-SPEC section 2; the same seed gives the same parameters.
+   * distribution of docs/method.md section 2; the same seed gives the same parameters.
    *
    * @param seed any value
    */

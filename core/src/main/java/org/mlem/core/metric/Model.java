@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The model families of MLEM-SPEC section 2: MLEM itself and the two feature-reweighted RSA
+ * The model families of docs/method.md section 2: MLEM itself and the two feature-reweighted RSA
  * baselines it is compared with in the paper (Jalouzot et al., arXiv:2402.11608).
  */
 public enum Model {

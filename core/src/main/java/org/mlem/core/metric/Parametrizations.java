@@ -1,6 +1,6 @@
 package org.mlem.core.metric;
 
-/** Chooses the metric parametrization of a model (MLEM-SPEC section 2). */
+/** Chooses the metric parametrization of a model (docs/method.md section 2). */
 public final class Parametrizations {
   private Parametrizations() {}
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The expansion of a pair's feature distances delta into the terms phi of MLEM's linear model,
  * so that the predicted squared distance {@code s = delta^T W delta} is the dot product
- * {@code phi . w} (MLEM-SPEC section 2; paper, Appendix D).
+ * {@code phi . w} (docs/method.md section 2; paper, Appendix D).
  *
  * <p>With interactions there is one term per feature pair (a, b), a &gt;= b, in lower-triangular
  * row-major order (0,0), (1,0), (1,1), (2,0), ...: {@code phi_(a,a) = delta_a^2} and

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * A diagonal metric with non-negative weights: {@code w = softplus(v) / ||softplus(v)||_2}
- * (MLEM-SPEC section 2). It is MLEM's metric without interactions and the FR-RSA baseline.
+ * (docs/method.md section 2). It is MLEM's metric without interactions and the FR-RSA baseline.
  * Initial parameters are drawn from U(0, 1).
  *
  * <p>Immutable and stateless.

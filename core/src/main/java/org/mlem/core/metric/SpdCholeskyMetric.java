@@ -2,7 +2,7 @@ package org.mlem.core.metric;
 
 /**
  * MLEM's metric with interactions: a symmetric positive definite W built from a Cholesky-like
- * factor (MLEM-SPEC section 2). The F(F+1)/2 parameters V fill a lower-triangular L in the term
+ * factor (docs/method.md section 2). The F(F+1)/2 parameters V fill a lower-triangular L in the term
  * order of {@link PhiExpansion#termIndex(int, int)}, with a softplus on the diagonal so that it
  * is positive: {@code L_ab = V_ab} (a &gt; b), {@code L_aa = softplus(V_aa)}; then
  * {@code W = L L^T / ||L L^T||_F}. Initial parameters are drawn from U(-1, 1).

@@ -1,7 +1,7 @@
 package org.mlem.core.metric;
 
 /**
- * An unconstrained symmetric metric, the FR-RSA-I baseline (MLEM-SPEC section 2): the
+ * An unconstrained symmetric metric, the FR-RSA-I baseline (docs/method.md section 2): the
  * F(F+1)/2 parameters V are the lower triangle of W in the term order of
  * {@link PhiExpansion#termIndex(int, int)}, {@code W = sym(V) / ||sym(V)||_F} with
  * {@code sym(V)_ab = sym(V)_ba = V_ab}. W may be indefinite. Initial parameters are drawn from

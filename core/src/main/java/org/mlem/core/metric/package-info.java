@@ -1,5 +1,5 @@
 /**
- * The learned metric of MLEM (MLEM-SPEC section 2; Jalouzot et al., arXiv:2402.11608,
+ * The learned metric of MLEM (docs/method.md section 2; Jalouzot et al., arXiv:2402.11608,
  * Appendix D): the model families ({@link org.mlem.core.metric.Model}), the expansion of a pair's
  * feature distances into the terms of the linear model ({@link org.mlem.core.metric.PhiExpansion},
  * with {@code s = delta^T W delta = phi . w}), and the parametrizations that map unconstrained

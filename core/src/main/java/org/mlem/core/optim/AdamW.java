@@ -3,7 +3,7 @@ package org.mlem.core.optim;
 /**
  * The AdamW optimizer (Loshchilov and Hutter, "Decoupled Weight Decay Regularization", 2019)
  * taking steps that MAXIMIZE a score, as PyTorch's {@code torch.optim.AdamW(maximize=True)}
- * (MLEM-SPEC section 4). One step with gradient g of the score, at step t = 1, 2, ...:
+ * (docs/method.md section 4). One step with gradient g of the score, at step t = 1, 2, ...:
  * <pre>
  *   p  *= 1 - lr * weightDecay
  *   m   = beta1 * m + (1 - beta1) * g

@@ -1,7 +1,7 @@
 package org.mlem.core.optim;
 
 /**
- * The hyperparameters of {@link AdamW} (MLEM-SPEC section 4), validated at construction.
+ * The hyperparameters of {@link AdamW} (docs/method.md section 4), validated at construction.
  *
  * @param learningRate step size, &gt; 0 and finite (default 0.1)
  * @param beta1 decay of the first-moment average, in [0, 1) (default 0.9)

@@ -2,7 +2,7 @@ package org.mlem.core.optim;
 
 /**
  * Keeps the parameters of the best score seen so far and says when to stop: after
- * {@code patience} consecutive observations without a strict improvement (MLEM-SPEC section 4,
+ * {@code patience} consecutive observations without a strict improvement (docs/method.md section 4,
  * default patience 50). Mutable, not thread-safe.
  */
 public final class EarlyStopping {

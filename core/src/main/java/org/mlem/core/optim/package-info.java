@@ -1,5 +1,5 @@
 /**
- * Optimization for MLEM's training loop (MLEM-SPEC section 4): the AdamW optimizer taking
+ * Optimization for MLEM's training loop (docs/method.md section 4): the AdamW optimizer taking
  * ascent steps ({@link org.mlem.core.optim.AdamW}, configured by
  * {@link org.mlem.core.optim.AdamWConfig}) and early stopping on the training score
  * ({@link org.mlem.core.optim.EarlyStopping}).

@@ -3,7 +3,7 @@ package org.mlem.core.pairs;
 import java.util.Arrays;
 
 /**
- * Draws batches of unordered pairs {i, j}, i != j, of a subset of stimuli (MLEM-SPEC section 6).
+ * Draws batches of unordered pairs {i, j}, i != j, of a subset of stimuli (docs/method.md section 6).
  *
  * <p>Pairs of the m stimuli are numbered in lower-triangular row-major order: local pair
  * {@code p = a(a-1)/2 + b} joins local stimuli a &gt; b, so 0 = (1,0), 1 = (2,0), 2 = (2,1), ...

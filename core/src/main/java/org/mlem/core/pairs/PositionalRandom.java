@@ -11,7 +11,7 @@ package org.mlem.core.pairs;
  * is a bijection of the running state, so for a fixed prefix distinct positions always give
  * distinct hashes. The helpers turn one hash into a uniform double, a bounded integer or a
  * standard normal draw. The same (seed, position) gives the same value on any thread or machine,
- * which is what MLEM-SPEC section 6 requires.
+ * which is what docs/method.md section 6 requires.
  */
 public final class PositionalRandom {
   /** The golden-ratio increment of SplitMix64 (odd, so adding it is a bijection). */

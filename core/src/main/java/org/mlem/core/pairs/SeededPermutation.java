@@ -3,7 +3,7 @@ package org.mlem.core.pairs;
 /**
  * Uniformly random permutations from a hash, by Fisher-Yates with {@link PositionalRandom}: the
  * swap partner of position i is drawn from {@code mix(hash, i)}, so the permutation is a pure
- * function of (size, hash). Used by permutation feature importance (MLEM-SPEC section 5) and by
+ * function of (size, hash). Used by permutation feature importance (docs/method.md section 5) and by
  * {@link Splits}.
  */
 public final class SeededPermutation {

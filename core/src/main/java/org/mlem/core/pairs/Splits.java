@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits of n stimuli into training and held-out test stimuli (MLEM-SPEC section 5): a single
+ * Splits of n stimuli into training and held-out test stimuli (docs/method.md section 5): a single
  * train/test split (default 80/20), k-fold cross-validation (paper: 5 folds), or no split. The
  * stimuli are shuffled by {@link SeededPermutation} from the seed, so a split is a pure function of
  * (n, parameters, seed). Train pairs never touch test stimuli because the pair sampler only sees

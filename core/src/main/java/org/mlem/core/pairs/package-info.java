@@ -1,5 +1,5 @@
 /**
- * Randomness by position, pair sampling and stimulus splits (MLEM-SPEC section 6).
+ * Randomness by position, pair sampling and stimulus splits (docs/method.md section 6).
  *
  * <p>Lives here: {@link org.mlem.core.pairs.PositionalRandom} (stateless SplitMix64-style
  * hashing of a seed and a position), {@link org.mlem.core.pairs.PairSampler} (uniform unordered

@@ -3,7 +3,7 @@ package org.mlem.core.rank;
 /**
  * Kendall's tau-a: (concordant - discordant) / (n (n - 1) / 2), where a pair tied in x or in y
  * counts as neither, so that tied predictions are not rewarded (rsatoolbox's
- * {@code compare_kendall_tau_a}; MLEM-SPEC section 5). Computed in O(n log n) with Knight's
+ * {@code compare_kendall_tau_a}; docs/method.md section 5). Computed in O(n log n) with Knight's
  * algorithm (Knight 1966): sort by (x, y), count the tie groups, and count the discordant pairs as
  * the swaps of a merge sort of y.
  */

@@ -3,7 +3,7 @@ package org.mlem.core.rank;
 /**
  * Exact ranks of a vector. {@link #average(double[])} gives the ranks 1..n with ties replaced by
  * their average rank, as {@code scipy.stats.rankdata(x, method='average')}; it is what the
- * tie-aware Spearman correlation of MLEM-SPEC section 5 is built on. Both methods run in
+ * tie-aware Spearman correlation of docs/method.md section 5 is built on. Both methods run in
  * O(n log n) time or better (a stable primitive radix sort), without boxing.
  */
 public final class Ranks {

@@ -7,7 +7,7 @@ package org.mlem.core.rank;
  * vectors, so ties shrink the score instead of being normalized away: unlike the Pearson-of-ranks
  * Spearman, it does not reward a model for predicting ties, and an all-tied vector scores 0.
  * Without ties it equals Spearman's rho. It is not {@code 1 - 6 sum d^2 / (n^3 - n)}, which agrees
- * with it only without ties (MLEM-SPEC section 5).
+ * with it only without ties (docs/method.md section 5).
  */
 public final class RhoA {
   private RhoA() {}

@@ -6,7 +6,7 @@ package org.mlem.core.rank;
  * code), ascending: as the strength goes to 0 the soft ranks tend to the ranks 1..n, as it grows
  * they tend to the constant (n + 1) / 2, and they are piecewise affine in the values.
  *
- * <p>Algorithm (MLEM-SPEC section 4), for values x of length n and strength eps: z = x / eps;
+ * <p>Algorithm (docs/method.md section 4), for values x of length n and strength eps: z = x / eps;
  * w = (n, n-1, ..., 1); sigma = argsort(z) descending; u = z[sigma]; v = the non-increasing
  * isotonic regression of u - w, by pool adjacent violators (PAV, O(n)); rank = (u - v)[sigma^-1].
  * Values that are tied fall in one PAV block and get equal soft ranks. The sort is a primitive

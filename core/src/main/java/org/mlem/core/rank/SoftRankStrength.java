@@ -3,7 +3,7 @@ package org.mlem.core.rank;
 import java.util.Locale;
 
 /**
- * How the soft-rank regularization strength eps is chosen for a ranked vector (MLEM-SPEC section
+ * How the soft-rank regularization strength eps is chosen for a ranked vector (docs/method.md section
  * 4).
  *
  * <ul>

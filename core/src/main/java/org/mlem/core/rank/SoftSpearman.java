@@ -1,7 +1,7 @@
 package org.mlem.core.rank;
 
 /**
- * The MLEM training objective (MLEM-SPEC section 4): a differentiable surrogate of the Spearman
+ * The MLEM training objective (docs/method.md section 4): a differentiable surrogate of the Spearman
  * correlation between predicted distances s and target distances t over a batch of B pairs,
  *
  * <pre>  score = pearson(softrank_epsS(s) / B, softrank_epsT(t) / B)</pre>

@@ -3,7 +3,7 @@ package org.mlem.core.rank;
 /**
  * Tie-aware Spearman rank correlation: the Pearson correlation of the average ranks of the two
  * vectors, exactly as {@code scipy.stats.spearmanr}. MLEM evaluates predicted against neural
- * distances with it (MLEM-SPEC section 5). Unlike the reference package, which ranks with
+ * distances with it (docs/method.md section 5). Unlike the reference package, which ranks with
  * argsort-of-argsort and so breaks ties arbitrarily, ties get their average rank; this matters
  * because distances predicted from categorical features are heavily tied.
  */

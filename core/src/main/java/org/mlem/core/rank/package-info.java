@@ -5,7 +5,7 @@
  * rsatoolbox's rho-a ({@link org.mlem.core.rank.RhoA}), Kendall's tau-a
  * ({@link org.mlem.core.rank.KendallTauA}), and the differentiable soft ranks of Blondel et al.
  * 2020 ({@link org.mlem.core.rank.SoftRank}) with the training objective built on them
- * ({@link org.mlem.core.rank.SoftSpearman}, MLEM-SPEC section 4).
+ * ({@link org.mlem.core.rank.SoftSpearman}, docs/method.md section 4).
  *
  * <p>Everything here works on primitive {@code double[]} vectors, allocates no per-element
  * objects and keeps no state between calls. Inputs with NaN (or, where documented, infinite)

@@ -1,7 +1,7 @@
 package org.mlem.core.sim;
 
 /**
- * The simulation study's noise model (paper section 2.5.1; MLEM-SPEC section 8): Gaussian noise
+ * The simulation study's noise model (paper section 2.5.1; docs/method.md section 8): Gaussian noise
  * scaled per dimension, y' = y + level * std_d * N(0, 1), where std_d is the population standard
  * deviation of column d of the input over all rows. Scaling by each dimension's spread makes the
  * level a signal-to-noise knob independent of the representation's units.

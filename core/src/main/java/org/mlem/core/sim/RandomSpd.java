@@ -7,7 +7,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Random symmetric positive definite matrices with unit Frobenius norm: the ground-truth metric
- * W* of the simulation study (paper section 2.5.1; MLEM-SPEC section 8).
+ * W* of the simulation study (paper section 2.5.1; docs/method.md section 8).
  *
  * <p>The recipe is scikit-learn's {@code make_spd_matrix}: A has i.i.d. uniform [0, 1) entries;
  * U, s, V^T = svd(A^T A); X = U (J + diag(u)) V^T with J the all-ones matrix and u i.i.d. uniform

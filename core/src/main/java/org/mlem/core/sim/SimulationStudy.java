@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulated datasets of the paper's section 2.5.1 (MLEM-SPEC section 8), whose ground-truth
+ * The simulated datasets of the paper's section 2.5.1 (docs/method.md section 8), whose ground-truth
  * metric W* is known, to test how well a method recovers it.
  *
  * <p>Recipe: F binary features with values {@code "A"}/{@code "B"}, each drawn with probability

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One feature column of a synthetic dataset: the values of one theoretical feature for the n
  * stimuli, either categorical (nominal labels such as {@code "A"}/{@code "B"}, compared with the
- * indicator distance) or ordinal (numbers, compared after min-max scaling; MLEM-SPEC section 1).
+ * indicator distance) or ordinal (numbers, compared after min-max scaling; docs/method.md section 1).
  *
  * <p>Exactly one of {@code categories} and {@code numbers} is non-null. Categorical values are
  * non-null strings; ordinal values are finite numbers (synthetic data has no missing values).

@@ -1,7 +1,7 @@
 /**
  * Synthetic data for MLEM (Jalouzot, Pallier, Chemla, Lakretz, arXiv:2402.11608): the
  * simulation study of the paper's section 2.5.1 ({@link org.mlem.core.sim.SimulationStudy},
- * MLEM-SPEC section 8), a paper-scale dataset shaped like the relative-clause dataset of Table S1
+ * docs/method.md section 8), a paper-scale dataset shaped like the relative-clause dataset of Table S1
  * ({@link org.mlem.core.sim.LanguageLikeDataset}), and the building blocks they need: a random
  * SPD ground-truth metric ({@link org.mlem.core.sim.RandomSpd}), classical multidimensional
  * scaling ({@link org.mlem.core.sim.ClassicalMds}) and the paper's per-dimension Gaussian noise

@@ -2,7 +2,7 @@ package org.mlem.core.stats;
 
 /**
  * Fisher-z average of correlations, tanh(mean(atanh(r))), used to average the scores of
- * cross-validation folds (MLEM-SPEC section 5; as rsatoolbox does). Correlations of exactly +1 or
+ * cross-validation folds (docs/method.md section 5; as rsatoolbox does). Correlations of exactly +1 or
  * -1 have an infinite z; they are clamped to +-(1 - 1e-15) before the transform, so that one
  * perfect fold pulls the average strongly towards +-1 without making it undefined.
  */

@@ -2,7 +2,7 @@ package org.mlem.core.stats;
 
 /**
  * Frobenius norm and distance of square F x F matrices, used to compare a learned metric W with
- * the ground truth W* or with another model's W (MLEM-SPEC section 7; both normalized to unit
+ * the ground truth W* or with another model's W (docs/method.md section 7; both normalized to unit
  * Frobenius norm). Sums of squares are accumulated with scaling, so that very large or very small
  * entries neither overflow nor underflow.
  */

@@ -8,7 +8,7 @@ import org.mlem.core.rank.Ranks;
  * 1 / (r + 1), additive weights (a pair weighs w(r_i) + w(r_j)), and {@code rank=True}, the
  * average of the index computed with the ranking by x (decreasing, ties broken by y, then by
  * index) and the one computed with the ranking by y. Used to compare two importance profiles,
- * where agreement among the most important units matters most (MLEM-SPEC section 7).
+ * where agreement among the most important units matters most (docs/method.md section 7).
  *
  * <p>This is a line-by-line port of scipy's {@code _weightedrankedtau} (O(n log n): a lexicographic
  * sort and a weighted merge sort counting exchanges), including its tie handling and its order of

@@ -1,5 +1,5 @@
 /**
- * Statistics for comparing MLEM results (MLEM-SPEC sections 5 and 7): Kendall's weighted tau
+ * Statistics for comparing MLEM results (docs/method.md sections 5 and 7): Kendall's weighted tau
  * between importance profiles ({@link org.mlem.core.stats.WeightedTau}), Frobenius norm and
  * distance between learned metrics ({@link org.mlem.core.stats.Frobenius}), and the Fisher-z
  * average of correlations across folds ({@link org.mlem.core.stats.FisherZ}).

@@ -6,7 +6,7 @@ import org.mlem.core.metric.PhiExpansion;
 
 /**
  * A fitted metric and how it was trained: the unit-Frobenius matrix W over the features (as
- * phi-coefficients in MLEM-SPEC section 2 term order and as a full matrix), the training curve,
+ * phi-coefficients in docs/method.md section 2 term order and as a full matrix), the training curve,
  * and the stopping point. Immutable.
  *
  * @param model the parametrization that was trained

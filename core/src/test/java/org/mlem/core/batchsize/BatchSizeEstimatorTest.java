@@ -62,7 +62,7 @@ class BatchSizeEstimatorTest {
   void termCorrelationsMatchPearsonOfTheExpandedTerms() {
     double[] delta = {0, 1, 0.5, 1, 0, 0.2, 1, 1, 0.9, 0, 0, 0.1, 1, 0, 1, 0.5, 1, 1};
     int rows = 6;
-    // the terms written out by hand, in lower-triangular row-major order (MLEM-SPEC section 2)
+    // the terms written out by hand, in lower-triangular row-major order (docs/method.md section 2)
     double[][] col = new double[6][rows];
     for (int r = 0; r < rows; r++) {
       double d0 = delta[r * 3];

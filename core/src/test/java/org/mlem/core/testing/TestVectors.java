@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the reference numbers in {@code src/test/resources/testvectors/*.json}: copies of
- * {@code ../shared/testvectors} (soft rank, Spearman, weighted tau) and the output of the scripts
+ * Loads the reference numbers in {@code src/test/resources/testvectors/*.json}: values from the
+ * reference implementations (soft rank, Spearman, weighted tau; each file's {@code source}
+ * names the implementation that produced it) and the output of the scripts
  * in {@code src/test/python} (rho-a, the random SPD distribution, the batch-size reference), each
  * script naming how to regenerate its file. Each file has a {@code source} naming the reference
  * implementation; most have a list of {@code cases}.

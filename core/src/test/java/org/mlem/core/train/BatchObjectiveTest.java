@@ -79,7 +79,7 @@ class BatchObjectiveTest {
   void fullStepGradientMatchesFiniteDifferencesWithRelativeStrengthFrozen(
       Model model, boolean inter) {
     // Relative strength: eps is resolved on the batch and treated as a constant in the backward
-    // pass (MLEM-SPEC section 4), so the check freezes it at the base point.
+    // pass (docs/method.md section 4), so the check freezes it at the base point.
     MetricParametrization metric = Parametrizations.of(model, 4, inter);
     BatchObjective objective = loaded(metric, 80, 5);
     double[] params = metric.initialParameters(13);

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.mlem.core.api.MlemConfig;
 
 /**
- * The settings of the simulation study (paper section 2.5.1, MLEM-SPEC section 8): dataset
+ * The settings of the simulation study (paper section 2.5.1, docs/method.md section 8): dataset
  * sizes, the noise levels, seeds 1..K, and the model variants, each fitted on the same dataset
  * per noise level and seed with an 80/20 train/test split.
  *

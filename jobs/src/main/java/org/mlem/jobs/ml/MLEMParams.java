@@ -23,7 +23,7 @@ import org.apache.spark.ml.param.StringArrayParam;
  * in {@link MLEMParamSet}; an invalid value fails in the setter with Spark's
  * {@code IllegalArgumentException} ("... parameter model given invalid value foo.").
  *
- * <p>Names and defaults are the command line's keys in camelCase (MLEM-SPEC; issue 3):
+ * <p>Names and defaults are the command line's keys in camelCase (docs/method.md):
  * {@code idCol} ("id"), {@code featureCols} (empty = all but id and representation),
  * {@code representationCol} ("representation"), {@code model} ("mlem"), {@code interactions}
  * (true), {@code parametrization} ("projected"), {@code stopping} ("validation"),
