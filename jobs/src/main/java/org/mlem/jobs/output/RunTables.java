@@ -108,15 +108,21 @@ public final class RunTables {
     return t.build();
   }
 
-  /** The training curve of every fold. */
+  /**
+   * The training curve of every fold: the training batch's score, the seconds elapsed and the
+   * validation batch's score early stopping watched (NaN with {@code --stopping training}).
+   */
   public static RunTable history(MlemAnalysis analysis) {
     RunTable.Builder t = RunTable.builder("history")
         .column("fold", Integer.class).column("step", Integer.class)
-        .column("score", Double.class).column("seconds", Double.class);
+        .column("score", Double.class).column("seconds", Double.class)
+        .column("validation_score", Double.class);
     for (FoldResult fold : analysis.folds()) {
       TrainingHistory h = fold.metric().history();
+      double[] validation = h.validationScores();
       for (int s = 0; s < h.steps(); s++) {
-        t.row(fold.fold(), s, h.score(s), h.seconds(s));
+        t.row(fold.fold(), s, h.score(s), h.seconds(s),
+            h.hasValidation() ? validation[s] : Double.NaN);
       }
     }
     return t.build();

@@ -112,7 +112,9 @@ class MLEMPersistenceTest {
     assertTrue(json.has("mlemVersion"));
     assertEquals(5, json.get("paramMap").get("seed").asLong());
     assertEquals("\"d\"", json.get("paramMap").get("predictionCol").toString());
-    assertEquals(18, json.get("defaultParamMap").size(), "every param has a default");
+    assertEquals(20, json.get("defaultParamMap").size(), "every param has a default");
+    assertEquals("projected", json.get("defaultParamMap").get("parametrization").asText());
+    assertEquals("validation", json.get("defaultParamMap").get("stopping").asText());
     assertEquals("stimulus", json.get("defaultParamMap").get("importance").asText());
     for (String table : List.of("features", "importances", "scores", "fit")) {
       assertTrue(Files.isDirectory(Path.of(path, "data", table)), table);
