@@ -11,37 +11,14 @@ import java.util.Arrays;
  *
  * <p>Immutable and stateless.
  */
-public final class ProjectedDiagonalMetric implements MetricParametrization {
-  private final int featureCount;
-
+public final class ProjectedDiagonalMetric extends DiagonalMetric {
   /**
    * A parametrization for {@code featureCount} features.
    *
    * @param featureCount F, &gt;= 1
    */
   public ProjectedDiagonalMetric(int featureCount) {
-    PhiExpansion.requireFeatureCount(featureCount);
-    this.featureCount = featureCount;
-  }
-
-  @Override
-  public int featureCount() {
-    return featureCount;
-  }
-
-  @Override
-  public boolean interactions() {
-    return false;
-  }
-
-  @Override
-  public int parameterCount() {
-    return featureCount;
-  }
-
-  @Override
-  public int coefficientCount() {
-    return featureCount;
+    super(featureCount);
   }
 
   /** Every weight 1 / sqrt(F), whatever the seed. */

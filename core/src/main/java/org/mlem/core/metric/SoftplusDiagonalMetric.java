@@ -9,37 +9,14 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and stateless.
  */
-public final class SoftplusDiagonalMetric implements MetricParametrization {
-  private final int featureCount;
-
+public final class SoftplusDiagonalMetric extends DiagonalMetric {
   /**
    * A parametrization for {@code featureCount} features.
    *
    * @param featureCount F, &gt;= 1
    */
   public SoftplusDiagonalMetric(int featureCount) {
-    PhiExpansion.requireFeatureCount(featureCount);
-    this.featureCount = featureCount;
-  }
-
-  @Override
-  public int featureCount() {
-    return featureCount;
-  }
-
-  @Override
-  public boolean interactions() {
-    return false;
-  }
-
-  @Override
-  public int parameterCount() {
-    return featureCount;
-  }
-
-  @Override
-  public int coefficientCount() {
-    return featureCount;
+    super(featureCount);
   }
 
   /** v ~ U(0, 1), each of the F values in turn. */
