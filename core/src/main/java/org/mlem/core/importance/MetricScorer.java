@@ -6,8 +6,8 @@ import org.mlem.core.rank.TieSnapping;
 import org.mlem.core.train.TrainedMetric;
 
 /**
- * The score of a fitted metric on pairs: predicted distances s = delta^T W delta (through the
- * phi expansion, docs/method.md section 2), snapped with {@link TieSnapping}, and their exact
+ * The score of a fitted metric on pairs: predicted distances s = delta^T W delta (the phi
+ * terms formed on the fly, docs/method.md section 2), snapped with {@link TieSnapping}, and their exact
  * tie-aware Spearman with the neural distances (docs/method.md section 5), as the held-out
  * evaluation computes it. NaN when the predictions or the neural distances are constant (the
  * correlation is undefined), never an exception.
@@ -49,11 +49,8 @@ public record MetricScorer(double[] coefficients, int featureCount, boolean inte
           + " features, the pairs have " + featureCount);
     }
     int b = neural.length;
-    int terms = coefficients.length;
-    double[] phi = new double[b * terms];
-    PhiExpansion.expand(delta, b, featureCount, interactions, phi);
     double[] s = new double[b];
-    PhiExpansion.predict(phi, b, terms, coefficients, s);
+    PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
     try {
       return Spearman.againstRanks(TieSnapping.snapInPlace(s), neuralRanks);
     } catch (ArithmeticException e) {

@@ -119,6 +119,50 @@ public final class PhiExpansion {
   }
 
   /**
+   * The predicted distances {@code sOut = delta^T W delta} straight from the feature distances,
+   * the phi terms formed on the fly (equal to {@link #predict} of {@link #expand}'s terms up to
+   * the summation order). Allocation-free, and it needs no rows x K buffer; the training step
+   * and the scorers use it.
+   *
+   * @param delta feature distances, rows x F row-major
+   * @param rows number of pairs, &gt;= 0
+   * @param featureCount F, &gt;= 1
+   * @param interactions whether W has interaction terms
+   * @param coefficients W's coefficients in term order
+   * @param sOut receives the predictions, length &gt;= rows
+   */
+  public static void predictFromDelta(double[] delta, int rows, int featureCount,
+      boolean interactions, double[] coefficients, double[] sOut) {
+    int f = featureCount;
+    if (interactions) {
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        double sum = 0;
+        int k = 0;
+        for (int a = 0; a < f; a++) {
+          double da = delta[o + a];
+          double cross = 0;
+          for (int b = 0; b < a; b++) {
+            cross += coefficients[k++] * delta[o + b];
+          }
+          sum += da * (2 * cross + coefficients[k++] * da);
+        }
+        sOut[i] = sum;
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        double sum = 0;
+        for (int a = 0; a < f; a++) {
+          double da = delta[o + a];
+          sum += coefficients[a] * da * da;
+        }
+        sOut[i] = sum;
+      }
+    }
+  }
+
+  /**
    * The predicted distances {@code sOut = Phi w}. Allocation-free.
    *
    * @param phi terms, rows x termCount row-major

@@ -2,6 +2,7 @@ package org.mlem.core.train;
 
 import java.util.Objects;
 import org.mlem.core.metric.MetricParametrization;
+import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.rank.SoftSpearman;
 
@@ -98,33 +99,7 @@ public final class BatchObjective {
       throw new IllegalStateException("no batch loaded");
     }
     metric.coefficients(params, coef);
-    int f = features;
-    if (interactions) {
-      for (int i = 0; i < rows; i++) {
-        int o = i * f;
-        double sum = 0;
-        int k = 0;
-        for (int a = 0; a < f; a++) {
-          double da = delta[o + a];
-          double cross = 0;
-          for (int b = 0; b < a; b++) {
-            cross += coef[k++] * delta[o + b];
-          }
-          sum += da * (2 * cross + coef[k++] * da);
-        }
-        s[i] = sum;
-      }
-    } else {
-      for (int i = 0; i < rows; i++) {
-        int o = i * f;
-        double sum = 0;
-        for (int a = 0; a < f; a++) {
-          double da = delta[o + a];
-          sum += coef[a] * da * da;
-        }
-        s[i] = sum;
-      }
-    }
+    PhiExpansion.predictFromDelta(delta, rows, features, interactions, coef, s);
   }
 
   /** gradCoef = Phi^T g with phi formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2). */

@@ -102,12 +102,8 @@ public final class FitDiagnostics {
 
   private static double score(
       double[] coefficients, PairBatch batch, int f, boolean interactions, double[] dRanks) {
-    int b = batch.size();
-    int terms = coefficients.length;
-    double[] phi = new double[b * terms];
-    PhiExpansion.expand(batch.delta(), b, f, interactions, phi);
-    double[] s = new double[b];
-    PhiExpansion.predict(phi, b, terms, coefficients, s);
+    double[] s = new double[batch.size()];
+    PhiExpansion.predictFromDelta(batch.delta(), batch.size(), f, interactions, coefficients, s);
     TieSnapping.snapInPlace(s);
     if (isConstant(s)) {
       return Double.NaN;
