@@ -3,10 +3,6 @@ package org.mlem.core.importance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.SeededPermutation;
@@ -69,32 +65,8 @@ public final class PermutationImportance {
       requests.add(request(spec, p));
     }
     List<PairBatch> batches = source.batches(requests);
-    List<PermutationRound> rounds = new ArrayList<>();
-    if (threads == 1) {
-      for (int p = 0; p < batches.size(); p++) {
-        rounds.add(round(batches.get(p), spec, p));
-      }
-      return rounds;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mlem-importance");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<PermutationRound>> futures = new ArrayList<>();
-      for (int p = 0; p < batches.size(); p++) {
-        PairBatch batch = batches.get(p);
-        int index = p;
-        futures.add(pool.submit(() -> round(batch, spec, index)));
-      }
-      for (Future<PermutationRound> future : futures) {
-        rounds.add(get(future));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return rounds;
+    return LocalRounds.run(batches.size(), threads, "mlem-importance",
+        p -> round(batches.get(p), spec, p));
   }
 
   /** The batch request of round {@code permutation}: stream IMPORTANCE, index = permutation. */
@@ -186,20 +158,6 @@ public final class PermutationImportance {
       return Spearman.againstRanks(snapped, dRanks);
     } catch (ArithmeticException e) {
       return Double.NaN;
-    }
-  }
-
-  private static <T> T get(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during permutation importance", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("permutation importance failed", e.getCause());
     }
   }
 }

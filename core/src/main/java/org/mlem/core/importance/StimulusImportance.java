@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PairIndices;
@@ -110,33 +106,8 @@ public final class StimulusImportance {
       requireSamePairs(features, drawn, batches.get(p), p);
       pairs.add(drawn);
     }
-    List<PermutationRound> rounds = new ArrayList<>();
-    if (threads == 1) {
-      for (int p = 0; p < batches.size(); p++) {
-        rounds.add(round(features, pairs.get(p), batches.get(p).neural(), spec, p));
-      }
-      return rounds;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mlem-stimulus-importance");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<PermutationRound>> futures = new ArrayList<>();
-      for (int p = 0; p < batches.size(); p++) {
-        PairIndices roundPairs = pairs.get(p);
-        double[] neural = batches.get(p).neural();
-        int index = p;
-        futures.add(pool.submit(() -> round(features, roundPairs, neural, spec, index)));
-      }
-      for (Future<PermutationRound> future : futures) {
-        rounds.add(get(future));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return rounds;
+    return LocalRounds.run(batches.size(), threads, "mlem-stimulus-importance",
+        p -> round(features, pairs.get(p), batches.get(p).neural(), spec, p));
   }
 
   /** The batch request of round {@code permutation}: stream IMPORTANCE, index = permutation. */
@@ -259,20 +230,6 @@ public final class StimulusImportance {
       throw new IllegalStateException("permutation round " + permutation + ": the pair source's "
           + "held-out batch does not hold the pairs drawn from the split's held-out stimuli and "
           + "the given pair seed; open the source with the same split and seed");
-    }
-  }
-
-  private static <T> T get(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during permutation importance", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("permutation importance failed", e.getCause());
     }
   }
 }

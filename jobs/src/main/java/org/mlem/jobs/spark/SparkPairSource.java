@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.mlem.core.importance.PermutationRound;
 import org.mlem.core.importance.RoundRunner;
 import org.mlem.core.importance.RoundSpec;
@@ -132,38 +133,30 @@ public final class SparkPairSource implements PairSource, RoundRunner, StimulusR
   @Override
   public List<PermutationRound> run(RoundSpec spec) {
     Objects.requireNonNull(spec, "spec");
-    factory.requireOpen();
-    if (spec.featureCount() != featureCount) {
-      throw new IllegalArgumentException("the importance spec is for " + spec.featureCount()
-          + " features but this pair source has " + featureCount
-          + "; compute importance with the metric fitted on this source's features");
-    }
-    List<Integer> rounds = IntStream.range(0, spec.permutations()).boxed()
-        .collect(Collectors.toList());
-    List<RoundResult> results = runJob(JobDescriptions.importance(spec.permutations()), () ->
-        context.parallelize(rounds, rounds.size()).map(new RoundTask(executorPairs, spec))
-            .collect());
-    List<PermutationRound> out = new ArrayList<>(results.size());
-    for (RoundResult result : results) {
-      out.add(result.toRound());
-    }
-    return out;
+    return scatterRounds(spec.featureCount(), spec.permutations(),
+        new RoundTask(executorPairs, spec));
   }
 
   @Override
   public List<PermutationRound> runStimulus(StimulusRoundSpec spec) {
     Objects.requireNonNull(spec, "spec");
+    return scatterRounds(spec.featureCount(), spec.permutations(),
+        new StimulusRoundTask(executorPairs, spec));
+  }
+
+  /** One Spark task per permutation round, results in round order. */
+  private List<PermutationRound> scatterRounds(
+      int specFeatures, int permutations, Function<Integer, RoundResult> task) {
     factory.requireOpen();
-    if (spec.featureCount() != featureCount) {
-      throw new IllegalArgumentException("the importance spec is for " + spec.featureCount()
+    if (specFeatures != featureCount) {
+      throw new IllegalArgumentException("the importance spec is for " + specFeatures
           + " features but this pair source has " + featureCount
           + "; compute importance with the metric fitted on this source's features");
     }
-    List<Integer> rounds = IntStream.range(0, spec.permutations()).boxed()
+    List<Integer> rounds = IntStream.range(0, permutations).boxed()
         .collect(Collectors.toList());
-    List<RoundResult> results = runJob(JobDescriptions.importance(spec.permutations()), () ->
-        context.parallelize(rounds, rounds.size())
-            .map(new StimulusRoundTask(executorPairs, spec)).collect());
+    List<RoundResult> results = runJob(JobDescriptions.importance(permutations), () ->
+        context.parallelize(rounds, rounds.size()).map(task).collect());
     List<PermutationRound> out = new ArrayList<>(results.size());
     for (RoundResult result : results) {
       out.add(result.toRound());
