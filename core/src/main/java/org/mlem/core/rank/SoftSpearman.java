@@ -34,6 +34,23 @@ public final class SoftSpearman {
   }
 
   /**
+   * The score of {@code s} against targets whose soft ranks were computed once (a fixed batch
+   * scored at every step): equal to {@link #value} with those targets.
+   *
+   * @param s predicted distances, length B >= 2, finite
+   * @param strength how eps is chosen for s
+   * @param targetRanks {@code SoftRank.compute(t, strength.resolve(t)).ranks()}, length B
+   * @throws ArithmeticException if the soft ranks of s or the target ranks are constant
+   */
+  public static double valueAgainstRanks(
+      double[] s, SoftRankStrength strength, double[] targetRanks) {
+    requireStrength(strength);
+    VectorChecks.requireSameLength("s", s, "targetRanks", targetRanks, 2);
+    SoftRank rs = SoftRank.compute(s, strength.resolve(s));
+    return score(rs.ranksView(), targetRanks, null);
+  }
+
+  /**
    * The score and its gradient with respect to s, with the strength chosen by {@code strength}
    * (resolved separately for s and for t, then treated as constants: this calls
    * {@link #valueAndGradient(double[], double[], double, double, double[])}).

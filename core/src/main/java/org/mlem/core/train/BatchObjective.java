@@ -3,6 +3,7 @@ package org.mlem.core.train;
 import java.util.Objects;
 import org.mlem.core.metric.MetricParametrization;
 import org.mlem.core.metric.PhiExpansion;
+import org.mlem.core.rank.SoftRank;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.rank.SoftSpearman;
 
@@ -25,6 +26,8 @@ public final class BatchObjective {
   private double[] s = new double[0];
   private double[] gradS = new double[0];
   private double[] target = new double[0];
+  private double[] targetRanks;
+  private SoftRankStrength targetRanksStrength;
   private int rows;
 
   /** @param metric the parametrization being trained */
@@ -60,6 +63,7 @@ public final class BatchObjective {
       this.rows = rows;
     }
     System.arraycopy(targets, 0, target, 0, rows);
+    targetRanks = null;
     delta = batchDelta;
   }
 
@@ -82,10 +86,17 @@ public final class BatchObjective {
     return finish(params, epsS, epsT, gradParams);
   }
 
-  /** The score at {@code params}, without its gradient. */
+  /**
+   * The score at {@code params}, without its gradient. The targets' soft ranks are computed
+   * once per loaded batch (the validation batch is scored at every step).
+   */
   public double value(double[] params, SoftRankStrength strength) {
     predict(params);
-    return SoftSpearman.value(s, target, strength);
+    if (targetRanks == null || !strength.equals(targetRanksStrength)) {
+      targetRanks = SoftRank.compute(target, strength.resolve(target)).ranks();
+      targetRanksStrength = strength;
+    }
+    return SoftSpearman.valueAgainstRanks(s, strength, targetRanks);
   }
 
   /** Predicted distances s = Phi w(params) of the loaded batch (a copy). */

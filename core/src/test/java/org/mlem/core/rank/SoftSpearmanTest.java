@@ -36,6 +36,19 @@ class SoftSpearmanTest {
   }
 
   @Test
+  void precomputedTargetRanksGiveExactlyTheSameScore() {
+    SplittableRandom random = new SplittableRandom(3);
+    double[] s = random.doubles(200, 0, 1).toArray();
+    double[] t = random.doubles(200, 0, 1).toArray();
+    for (SoftRankStrength strength :
+        new SoftRankStrength[] {SoftRankStrength.absolute(1.0), SoftRankStrength.relative(1.0)}) {
+      double[] ranks = SoftRank.compute(t, strength.resolve(t)).ranks();
+      assertEquals(SoftSpearman.value(s, t, strength),
+          SoftSpearman.valueAgainstRanks(s, strength, ranks), 0.0, strength.toString());
+    }
+  }
+
+  @Test
   void gradientMatchesFiniteDifferencesWithAbsoluteLikeStrength() {
     double[][] st = correlatedPair(1, 50);
     double[] grad = new double[50];
