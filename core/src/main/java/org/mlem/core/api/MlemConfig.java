@@ -1,9 +1,10 @@
 package org.mlem.core.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mlem.core.batchsize.BatchSizeConfig;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.Settings;
 import org.mlem.core.evaluation.HeldOutEvaluation;
 import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.importance.ImportanceKind;
@@ -17,8 +18,10 @@ import org.mlem.core.train.TrainingConfig;
 /**
  * Everything one MLEM analysis needs besides the data: training, batch size, evaluation split,
  * permutation importance and threads. Immutable and validated at construction; build it with
- * {@link #builder()}. The same keys are used by the command line, the config files and the
- * MLlib params ({@link #toMap()}).
+ * {@link #builder()} or from the option table's settings ({@link #fromSettings}); every field's
+ * key, default, rule and doc are declared once in {@link MlemOptions}, from which the command
+ * line, the config files and the MLlib params derive theirs ({@link #toMap()} and
+ * {@link #fromMap} round-trip it).
  *
  * @param training model, interactions, soft-rank strength, optimizer, stopping, seed
  * @param batchSize pairs per batch, or 0 to estimate it from the features (paper, Appendix C)
@@ -44,33 +47,90 @@ public record MlemConfig(
     int evaluationBatches,
     int threads) {
 
-  /** Validates every field. */
+  /** Validates every field against the option table ({@link MlemOptions}). */
   public MlemConfig {
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(batchSizeSearch, "batchSizeSearch");
     Objects.requireNonNull(importance, "importance");
-    if (batchSize != 0 && batchSize < 2) {
-      throw new IllegalArgumentException(
-          "batchSize must be 0 (estimate) or >= 2, found " + batchSize);
+    MlemOptions.BATCH_SIZE.check(batchSize);
+    MlemOptions.TEST_FRACTION.check(testFraction);
+    MlemOptions.FOLDS.check(folds);
+    MlemOptions.PERMUTATIONS.check(permutations);
+    MlemOptions.EVALUATION_BATCHES.check(evaluationBatches);
+    MlemOptions.THREADS.check(threads);
+  }
+
+  /**
+   * A configuration from settings of {@link MlemOptions#CONFIG} (options not given take their
+   * defaults; other options are ignored).
+   *
+   * @throws IllegalArgumentException if the values contradict each other (e.g. frrsa with
+   *     interactions given)
+   */
+  public static MlemConfig fromSettings(Settings s) {
+    Builder b = builder();
+    Model model = s.get(MlemOptions.MODEL);
+    b.model(model);
+    b.interactions(s.has(MlemOptions.INTERACTIONS) ? s.get(MlemOptions.INTERACTIONS)
+        : model != Model.FRRSA);
+    b.parametrization(s.get(MlemOptions.PARAMETRIZATION));
+    b.strength(s.get(MlemOptions.STRENGTH));
+    b.optimizer(new AdamWConfig(s.get(MlemOptions.LR), s.get(MlemOptions.BETA1),
+        s.get(MlemOptions.BETA2), s.get(MlemOptions.ADAM_EPSILON),
+        s.get(MlemOptions.WEIGHT_DECAY)));
+    b.stopping(s.get(MlemOptions.STOPPING));
+    b.patience(s.get(MlemOptions.PATIENCE));
+    b.maxSteps(s.get(MlemOptions.MAX_STEPS));
+    b.prefetchSteps(s.get(MlemOptions.PREFETCH_STEPS));
+    b.seed(s.get(MlemOptions.SEED));
+    b.batchSize(s.get(MlemOptions.BATCH_SIZE));
+    b.testFraction(s.get(MlemOptions.TEST_FRACTION));
+    b.folds(s.get(MlemOptions.FOLDS));
+    b.permutations(s.get(MlemOptions.PERMUTATIONS));
+    b.totalImportance(s.get(MlemOptions.TOTAL_IMPORTANCE));
+    b.importance(s.get(MlemOptions.IMPORTANCE));
+    b.evaluationBatches(s.get(MlemOptions.EVALUATION_BATCHES));
+    if (s.has(MlemOptions.THREADS)) {
+      b.threads(s.get(MlemOptions.THREADS));
     }
-    if (!(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException("testFraction must be in (0, 1), found " + testFraction);
-    }
-    if (folds != 0 && folds < 2) {
-      throw new IllegalArgumentException(
-          "folds must be 0 (single train/test split) or >= 2, found " + folds);
-    }
-    if (permutations < 0) {
-      throw new IllegalArgumentException(
-          "permutations must be >= 0 (0 skips importance), found " + permutations);
-    }
-    if (evaluationBatches < 1) {
-      throw new IllegalArgumentException(
-          "evaluationBatches must be >= 1, found " + evaluationBatches);
-    }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, found " + threads);
-    }
+    return b.build();
+  }
+
+  /**
+   * A configuration from text values by key (as {@link #toMap()} writes them, e.g. read back
+   * from run.json).
+   *
+   * @throws IllegalArgumentException naming an unknown key (with the valid ones) or a bad value
+   */
+  public static MlemConfig fromMap(Map<String, String> values) {
+    return fromSettings(Settings.fromText(MlemOptions.CONFIG, values, "configuration"));
+  }
+
+  /** Every setting of this configuration, one value per option of {@link MlemOptions#CONFIG}. */
+  public Settings toSettings() {
+    return Settings.empty()
+        .with(MlemOptions.MODEL, training.model())
+        .with(MlemOptions.INTERACTIONS, training.interactions())
+        .with(MlemOptions.PARAMETRIZATION, training.parametrization())
+        .with(MlemOptions.STRENGTH, training.strength())
+        .with(MlemOptions.LR, training.optimizer().learningRate())
+        .with(MlemOptions.BETA1, training.optimizer().beta1())
+        .with(MlemOptions.BETA2, training.optimizer().beta2())
+        .with(MlemOptions.ADAM_EPSILON, training.optimizer().epsilon())
+        .with(MlemOptions.WEIGHT_DECAY, training.optimizer().weightDecay())
+        .with(MlemOptions.STOPPING, training.stopping())
+        .with(MlemOptions.PATIENCE, training.patience())
+        .with(MlemOptions.MAX_STEPS, training.maxSteps())
+        .with(MlemOptions.PREFETCH_STEPS, training.prefetchSteps())
+        .with(MlemOptions.SEED, training.seed())
+        .with(MlemOptions.BATCH_SIZE, batchSize)
+        .with(MlemOptions.TEST_FRACTION, testFraction)
+        .with(MlemOptions.FOLDS, folds)
+        .with(MlemOptions.PERMUTATIONS, permutations)
+        .with(MlemOptions.TOTAL_IMPORTANCE, totalImportance)
+        .with(MlemOptions.IMPORTANCE, importance)
+        .with(MlemOptions.EVALUATION_BATCHES, evaluationBatches)
+        .with(MlemOptions.THREADS, threads);
   }
 
   /** A builder starting from the defaults. */
@@ -103,44 +163,31 @@ public record MlemConfig(
     return b;
   }
 
-  /** The importance settings for a given batch size. */
+  /**
+   * The importance settings for a given batch size.
+   *
+   * @throws IllegalStateException when importance is skipped ({@code permutations} 0)
+   */
   public ImportanceConfig importance(int resolvedBatchSize) {
-    return new ImportanceConfig(Math.max(1, permutations), resolvedBatchSize,
+    if (permutations == 0) {
+      throw new IllegalStateException("importance is skipped: permutations is 0");
+    }
+    return new ImportanceConfig(permutations, resolvedBatchSize,
         importance == ImportanceKind.TERM && totalImportance, importance);
   }
 
-  /** Every setting as flat key/value strings, keys as on the command line (provenance). */
+  /**
+   * Every setting as flat key/value text, keys as on the command line (provenance);
+   * {@link #fromMap} reads it back to an equal configuration.
+   */
   public Map<String, String> toMap() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("model", training.model().cliName());
-    m.put("interactions", Boolean.toString(training.interactions()));
-    m.put("parametrization", training.parametrization().cliName());
-    m.put("strength", training.strength().toString());
-    m.put("lr", Double.toString(training.optimizer().learningRate()));
-    m.put("beta1", Double.toString(training.optimizer().beta1()));
-    m.put("beta2", Double.toString(training.optimizer().beta2()));
-    m.put("adam-epsilon", Double.toString(training.optimizer().epsilon()));
-    m.put("weight-decay", Double.toString(training.optimizer().weightDecay()));
-    m.put("stopping", training.stopping().cliName());
-    m.put("patience", Integer.toString(training.patience()));
-    m.put("max-steps", Integer.toString(training.maxSteps()));
-    m.put("prefetch-steps", Integer.toString(training.prefetchSteps()));
-    m.put("seed", Long.toString(training.seed()));
-    m.put("batch-size", batchSize == 0 ? "auto" : Integer.toString(batchSize));
-    m.put("test-fraction", Double.toString(testFraction));
-    m.put("folds", Integer.toString(folds));
-    m.put("permutations", Integer.toString(permutations));
-    m.put("total-importance", Boolean.toString(totalImportance));
-    m.put("importance", importance.cliName());
-    m.put("evaluation-batches", Integer.toString(evaluationBatches));
-    m.put("threads", Integer.toString(threads));
-    return m;
+    return toSettings().toMap();
   }
 
   /** Fluent builder; every setter validates when {@link #build()} runs. */
   public static final class Builder {
-    private Model model = Model.MLEM;
-    private boolean interactions = true;
+    private Model model = MlemOptions.MODEL.defaultValue();
+    private boolean interactions = MlemOptions.INTERACTIONS.defaultValue();
     private Parametrization parametrization = TrainingConfig.DEFAULT_PARAMETRIZATION;
     private SoftRankStrength strength = TrainingConfig.DEFAULT_STRENGTH;
     private AdamWConfig optimizer = AdamWConfig.defaults();
@@ -148,13 +195,13 @@ public record MlemConfig(
     private int patience = TrainingConfig.DEFAULT_PATIENCE;
     private int maxSteps = TrainingConfig.DEFAULT_MAX_STEPS;
     private int prefetchSteps = TrainingConfig.DEFAULT_PREFETCH_STEPS;
-    private long seed = 0;
-    private int batchSize = 0;
+    private long seed = MlemOptions.SEED.defaultValue();
+    private int batchSize = MlemOptions.BATCH_SIZE.defaultValue();
     private BatchSizeConfig batchSizeSearch = BatchSizeConfig.defaults();
-    private double testFraction = 0.2;
-    private int folds = 0;
+    private double testFraction = MlemOptions.TEST_FRACTION.defaultValue();
+    private int folds = MlemOptions.FOLDS.defaultValue();
     private int permutations = ImportanceConfig.DEFAULT_PERMUTATIONS;
-    private boolean totalImportance = true;
+    private boolean totalImportance = MlemOptions.TOTAL_IMPORTANCE.defaultValue();
     private ImportanceKind importance = ImportanceConfig.DEFAULT_KIND;
     private int evaluationBatches = HeldOutEvaluation.DEFAULT_BATCHES;
     private int threads = Runtime.getRuntime().availableProcessors();

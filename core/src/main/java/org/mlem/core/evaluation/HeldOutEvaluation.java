@@ -25,7 +25,8 @@ import org.mlem.core.train.TrainedMetric;
  */
 public final class HeldOutEvaluation {
   /** Default number of evaluation batches. */
-  public static final int DEFAULT_BATCHES = 5;
+  public static final int DEFAULT_BATCHES =
+      org.mlem.core.config.MlemOptions.EVALUATION_BATCHES.defaultValue();
 
   private HeldOutEvaluation() {}
 

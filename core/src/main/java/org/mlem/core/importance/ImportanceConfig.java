@@ -14,10 +14,12 @@ import java.util.Objects;
 public record ImportanceConfig(
     int permutations, int batchSize, boolean total, ImportanceKind kind) {
   /** Default number of permutations (paper, section 2.3). */
-  public static final int DEFAULT_PERMUTATIONS = 10;
+  public static final int DEFAULT_PERMUTATIONS =
+      org.mlem.core.config.MlemOptions.PERMUTATIONS.defaultValue();
 
   /** Default kind of importance. */
-  public static final ImportanceKind DEFAULT_KIND = ImportanceKind.STIMULUS;
+  public static final ImportanceKind DEFAULT_KIND =
+      org.mlem.core.config.MlemOptions.IMPORTANCE.defaultValue();
 
   /** Term-level settings (the paper's importance), as before the kind existed. */
   public ImportanceConfig(int permutations, int batchSize, boolean total) {

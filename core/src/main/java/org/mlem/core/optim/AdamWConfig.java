@@ -1,5 +1,7 @@
 package org.mlem.core.optim;
 
+import org.mlem.core.config.MlemOptions;
+
 /**
  * The hyperparameters of {@link AdamW} (docs/method.md section 4), validated at construction.
  *
@@ -12,31 +14,20 @@ package org.mlem.core.optim;
 public record AdamWConfig(
     double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
 
-  /** Validates every value; the message names the value, what is allowed and what was found. */
+  /** Validates every value; by the option table (messages name the option key, e.g. lr). */
   public AdamWConfig {
-    if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException(
-          "learningRate must be > 0 and finite, found " + learningRate);
-    }
-    requireBeta("beta1", beta1);
-    requireBeta("beta2", beta2);
-    if (!(epsilon > 0.0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0 and finite, found " + epsilon);
-    }
-    if (!(weightDecay >= 0.0) || Double.isInfinite(weightDecay)) {
-      throw new IllegalArgumentException(
-          "weightDecay must be >= 0 and finite, found " + weightDecay);
-    }
+    MlemOptions.LR.check(learningRate);
+    MlemOptions.BETA1.check(beta1);
+    MlemOptions.BETA2.check(beta2);
+    MlemOptions.ADAM_EPSILON.check(epsilon);
+    MlemOptions.WEIGHT_DECAY.check(weightDecay);
   }
 
   /** The spec's defaults: learning rate 0.1, betas (0.9, 0.999), epsilon 1e-8, no weight decay. */
   public static AdamWConfig defaults() {
-    return new AdamWConfig(0.1, 0.9, 0.999, 1e-8, 0.0);
+    return new AdamWConfig(MlemOptions.LR.defaultValue(), MlemOptions.BETA1.defaultValue(),
+        MlemOptions.BETA2.defaultValue(), MlemOptions.ADAM_EPSILON.defaultValue(),
+        MlemOptions.WEIGHT_DECAY.defaultValue());
   }
 
-  private static void requireBeta(String name, double beta) {
-    if (!(beta >= 0.0 && beta < 1.0)) {
-      throw new IllegalArgumentException(name + " must be in [0, 1), found " + beta);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package org.mlem.core.train;
 
 import java.util.Objects;
+import org.mlem.core.config.MlemOptions;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.AdamWConfig;
@@ -37,11 +38,11 @@ public record TrainingConfig(
     long seed) {
 
   /** Default patience (paper, Appendix B). */
-  public static final int DEFAULT_PATIENCE = 50;
+  public static final int DEFAULT_PATIENCE = MlemOptions.PATIENCE.defaultValue();
   /** Default maximum number of steps (paper, Appendix B). */
-  public static final int DEFAULT_MAX_STEPS = 1000;
+  public static final int DEFAULT_MAX_STEPS = MlemOptions.MAX_STEPS.defaultValue();
   /** Default number of steps fetched per request to the pair source. */
-  public static final int DEFAULT_PREFETCH_STEPS = 8;
+  public static final int DEFAULT_PREFETCH_STEPS = MlemOptions.PREFETCH_STEPS.defaultValue();
 
   /** Validates every field. */
   public TrainingConfig {
@@ -50,15 +51,9 @@ public record TrainingConfig(
     Objects.requireNonNull(strength, "strength");
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(stopping, "stopping");
-    if (patience < 1) {
-      throw new IllegalArgumentException("patience must be >= 1, found " + patience);
-    }
-    if (maxSteps < 1) {
-      throw new IllegalArgumentException("maxSteps must be >= 1, found " + maxSteps);
-    }
-    if (prefetchSteps < 1) {
-      throw new IllegalArgumentException("prefetchSteps must be >= 1, found " + prefetchSteps);
-    }
+    MlemOptions.PATIENCE.check(patience);
+    MlemOptions.MAX_STEPS.check(maxSteps);
+    MlemOptions.PREFETCH_STEPS.check(prefetchSteps);
     if (model == Model.FRRSA && interactions) {
       throw new IllegalArgumentException(
           "model frrsa has no interaction terms; use frrsa-i (or mlem) for interactions");
@@ -70,12 +65,13 @@ public record TrainingConfig(
   }
 
   /** The default soft-rank strength: absolute 1.0, as the authors' package. */
-  public static final SoftRankStrength DEFAULT_STRENGTH = SoftRankStrength.absolute(1.0);
+  public static final SoftRankStrength DEFAULT_STRENGTH = MlemOptions.STRENGTH.defaultValue();
 
   /** The default parametrization of MLEM's metric. */
-  public static final Parametrization DEFAULT_PARAMETRIZATION = Parametrization.PROJECTED;
+  public static final Parametrization DEFAULT_PARAMETRIZATION =
+      MlemOptions.PARAMETRIZATION.defaultValue();
   /** The default early-stopping signal. */
-  public static final StoppingSignal DEFAULT_STOPPING = StoppingSignal.VALIDATION;
+  public static final StoppingSignal DEFAULT_STOPPING = MlemOptions.STOPPING.defaultValue();
 
   /**
    * MLEM with interactions, the projected parametrization, absolute strength 1, the paper's

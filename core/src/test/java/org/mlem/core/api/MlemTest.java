@@ -146,13 +146,13 @@ class MlemTest {
 
   @Test
   void configurationErrorsNameTheSetting() {
-    assertEquals("testFraction must be in (0, 1), found 1.5",
+    assertEquals("test-fraction must be in (0, 1), found 1.5",
         assertThrows(IllegalArgumentException.class,
             () -> MlemConfig.builder().testFraction(1.5).build()).getMessage());
-    assertEquals("folds must be 0 (single train/test split) or >= 2, found 1",
+    assertEquals("folds must be 0 (one train/test split) or >= 2, found 1",
         assertThrows(IllegalArgumentException.class,
             () -> MlemConfig.builder().folds(1).build()).getMessage());
-    assertEquals("batchSize must be 0 (estimate) or >= 2, found 1",
+    assertEquals("batch-size must be auto (0) or >= 4, found 1",
         assertThrows(IllegalArgumentException.class,
             () -> MlemConfig.builder().batchSize(1).build()).getMessage());
     assertEquals("threads must be >= 1, found 0",
