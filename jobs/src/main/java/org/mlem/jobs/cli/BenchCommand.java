@@ -1,5 +1,7 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitJob;
+import org.mlem.jobs.fit.FitSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

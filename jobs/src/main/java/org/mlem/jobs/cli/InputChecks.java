@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitSettings;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputPaths;
 import org.mlem.jobs.output.RunDirectoryWriter;

@@ -1,5 +1,7 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.UsageException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

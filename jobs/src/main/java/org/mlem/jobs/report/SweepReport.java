@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mlem.jobs.sweep.NaturalOrder;
+import org.mlem.jobs.output.NaturalOrder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.jobs.io.InputException;
@@ -158,13 +158,13 @@ public final class SweepReport {
     List<List<Object>> rows = new ArrayList<>();
     for (String name : names) {
       SetStatus s = sets.get(name);
-      String runDir = org.mlem.jobs.sweep.SweepFiles.runDir(dir, name);
+      String runDir = org.mlem.jobs.output.SweepFiles.runDir(dir, name);
       Object link = "";
       if (RunDirectory.isRun(files, runDir)) {
         try {
           files.writeReport(runDir, FitReport.html(files, runDir, "../../report.html"));
           link = new HtmlPage.Cell("report", "runs/"
-              + pathSegment(org.mlem.jobs.sweep.SweepFiles.runDirName(name)) + "/report.html",
+              + pathSegment(org.mlem.jobs.output.SweepFiles.runDirName(name)) + "/report.html",
               null);
         } catch (RuntimeException e) {
           LOG.warn("cannot write the report of set {}", name, e);
@@ -205,7 +205,7 @@ public final class SweepReport {
       page.note("MDS view of " + layer + " omitted: no Spark session to read its inputs.");
       return;
     }
-    String runDir = org.mlem.jobs.sweep.SweepFiles.runDir(dir, layer);
+    String runDir = org.mlem.jobs.output.SweepFiles.runDir(dir, layer);
     try {
       RunDirectory run = RunDirectory.read(files, runDir);
       String feature = null;

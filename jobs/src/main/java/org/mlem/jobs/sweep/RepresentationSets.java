@@ -1,5 +1,7 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.SweepFiles;
+import org.mlem.jobs.output.NaturalOrder;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;

@@ -2,8 +2,8 @@ package org.mlem.jobs.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlem.jobs.cli.FitSettings;
-import org.mlem.jobs.cli.UsageException;
+import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.UsageException;
 
 /**
  * The resolved settings of a sweep: the fit settings shared by every set (their

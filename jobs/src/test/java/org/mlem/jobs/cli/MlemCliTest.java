@@ -1,5 +1,7 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlem.jobs.io.InputException;
-import org.mlem.jobs.sweep.NaturalOrder;
+import org.mlem.jobs.output.NaturalOrder;
 
 /** The small parts: CSV reading, natural set order, link safety, escaping. */
 class ReportPartsTest {

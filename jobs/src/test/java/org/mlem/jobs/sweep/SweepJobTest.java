@@ -35,7 +35,7 @@ import org.mlem.core.api.MlemConfig;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.sim.SyntheticTables;
-import org.mlem.jobs.cli.FitSettings;
+import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.testing.SparkTestSession;
 
 /** {@code mlem sweep} and {@code mlem estimate-batch-size} end to end on local[2]. */

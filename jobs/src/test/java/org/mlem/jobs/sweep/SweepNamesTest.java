@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.NaturalOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

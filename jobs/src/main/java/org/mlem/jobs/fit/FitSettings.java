@@ -1,4 +1,4 @@
-package org.mlem.jobs.cli;
+package org.mlem.jobs.fit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.mlem.jobs.cli;
+package org.mlem.jobs.fit;
 
 /**
  * A mistake in the command line or the config file: an unknown option value, a number out of

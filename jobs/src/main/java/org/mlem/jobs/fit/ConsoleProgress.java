@@ -1,4 +1,4 @@
-package org.mlem.jobs.cli;
+package org.mlem.jobs.fit;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import org.mlem.core.train.TrainingProgress;
  * (step, score, best, patience used) every 10 steps or every 2 seconds, whichever comes later
  * first. Silent when quiet.
  */
-final class ConsoleProgress implements TrainingProgress {
+public final class ConsoleProgress implements TrainingProgress {
   private static final int EVERY_STEPS = 10;
   private static final long EVERY_NANOS = 2_000_000_000L;
 
@@ -20,7 +20,7 @@ final class ConsoleProgress implements TrainingProgress {
   private int fold = 0;
   private long lastPrint = System.nanoTime();
 
-  ConsoleProgress(PrintWriter out, int patience, int folds, boolean quiet) {
+  public ConsoleProgress(PrintWriter out, int patience, int folds, boolean quiet) {
     this.out = out;
     this.patience = patience;
     this.folds = folds;
@@ -28,7 +28,7 @@ final class ConsoleProgress implements TrainingProgress {
   }
 
   /** Prints a phase line unless quiet. */
-  void phase(String text) {
+  public void phase(String text) {
     if (!quiet) {
       out.println(text);
       out.flush();

@@ -1,4 +1,4 @@
-package org.mlem.jobs.sweep;
+package org.mlem.jobs.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
@@ -86,7 +86,7 @@ public final class SweepFiles {
   }
 
   /** Whether a path exists. */
-  static boolean exists(Configuration conf, String path) {
+  public static boolean exists(Configuration conf, String path) {
     try {
       Path p = new Path(path);
       return p.getFileSystem(conf).exists(p);
@@ -96,7 +96,7 @@ public final class SweepFiles {
   }
 
   /** Deletes a file or directory if present. */
-  static void delete(Configuration conf, String path) {
+  public static void delete(Configuration conf, String path) {
     try {
       Path p = new Path(path);
       p.getFileSystem(conf).delete(p, true);
@@ -112,7 +112,7 @@ public final class SweepFiles {
    *
    * @return how many were deleted
    */
-  static int cleanStaleTemporaries(Configuration conf, String out) {
+  public static int cleanStaleTemporaries(Configuration conf, String out) {
     Path runs = new Path(out, RUNS);
     try {
       FileSystem fs = runs.getFileSystem(conf);
@@ -146,7 +146,7 @@ public final class SweepFiles {
    * @param role what it is, e.g. "batch-size file"
    * @throws InputException when it does not exist or cannot be read
    */
-  static String readText(Configuration conf, String file, String role) {
+  public static String readText(Configuration conf, String file, String role) {
     try {
       Path p = new Path(file);
       try (InputStream in = p.getFileSystem(conf).open(p)) {

@@ -1,4 +1,4 @@
-package org.mlem.jobs.cli;
+package org.mlem.jobs.fit;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class FitJob {
   }
 
   /** Held-out scores, steps and the most important units. */
-  static void printSummary(PrintWriter out, MlemAnalysis analysis, String dir) {
+  public static void printSummary(PrintWriter out, MlemAnalysis analysis, String dir) {
     out.printf(Locale.ROOT, "held-out Spearman %.4f  rho-a %.4f  tau-a %.4f  (%d fold%s)%n",
         analysis.spearman(), analysis.rhoA(), analysis.tauA(), analysis.folds().size(),
         analysis.folds().size() == 1 ? "" : "s");

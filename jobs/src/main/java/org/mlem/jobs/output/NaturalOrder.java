@@ -1,4 +1,4 @@
-package org.mlem.jobs.sweep;
+package org.mlem.jobs.output;
 
 import java.math.BigInteger;
 import java.util.Comparator;
