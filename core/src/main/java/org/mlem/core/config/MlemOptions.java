@@ -119,7 +119,11 @@ public final class MlemOptions {
           if (text != null && text.trim().equalsIgnoreCase("auto")) {
             return 0;
           }
-          return ValueType.INT.parse(text);
+          try {
+            return Integer.valueOf(text == null ? "" : text.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an integer or auto, found '" + text + "'");
+          }
         }
 
         @Override

@@ -85,8 +85,10 @@ public final class Option<T> {
   /** The doc with the rule and the default, as help and MLlib show it. */
   public String fullDoc() {
     StringBuilder s = new StringBuilder(doc);
-    if (!validator.rule().isEmpty()) {
-      s.append(" Must be ").append(validator.rule()).append('.');
+    String rule = !validator.rule().isEmpty() ? validator.rule()
+        : type.expected().startsWith("one of ") ? type.expected() : "";
+    if (!rule.isEmpty()) {
+      s.append(" Must be ").append(rule).append('.');
     }
     if (defaultText != null) {
       s.append(" Default: ").append(defaultText).append('.');
@@ -150,7 +152,8 @@ public final class Option<T> {
   public T check(T value) {
     if (!validator.allows(value)) {
       throw new IllegalArgumentException(key + " must be " + validator.rule() + ", found "
-          + (value == null ? "nothing" : type.format(value)));
+          + (value == null ? "nothing" : type.shape() == ValueType.Shape.TEXT
+              ? "'" + type.format(value) + "'" : type.format(value)));
     }
     return value;
   }

@@ -47,6 +47,13 @@ public final class OptionTable {
     return with(of(more));
   }
 
+  /** This table without the given options. */
+  public OptionTable without(Option<?>... drop) {
+    List<Option<?>> kept = new ArrayList<>(byKey.values());
+    kept.removeAll(List.of(drop));
+    return of(kept);
+  }
+
   /** The options, in declaration order. */
   public List<Option<?>> options() {
     return List.copyOf(byKey.values());

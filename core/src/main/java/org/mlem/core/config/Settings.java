@@ -38,6 +38,27 @@ public final class Settings {
     return new Settings(out);
   }
 
+  /**
+   * Settings from values by key as a program or a YAML document holds them: text is parsed,
+   * other values (numbers, booleans, lists, mappings) are read as YAML types them; a null value
+   * is an option not given.
+   *
+   * @param where what holds the values, for messages
+   * @throws IllegalArgumentException naming an unknown key or a bad value
+   */
+  public static Settings fromValues(OptionTable table, Map<String, ?> values, String where) {
+    Map<Option<?>, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : values.entrySet()) {
+      Object v = e.getValue();
+      if (v == null) {
+        continue;
+      }
+      Option<?> o = table.require(e.getKey(), where);
+      out.put(o, v instanceof String text ? o.parse(text) : o.fromYaml(v));
+    }
+    return new Settings(out);
+  }
+
   /** Whether the option was given. */
   public boolean has(Option<?> option) {
     return values.containsKey(option);

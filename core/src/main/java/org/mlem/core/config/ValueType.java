@@ -86,6 +86,12 @@ public abstract class ValueType<T> {
     return shape == Shape.TEXT ? format(value) : value;
   }
 
+  /** A value typed on the command line or in text: quoted, without its YAML kind. */
+  IllegalArgumentException wrongText(String found) {
+    return new IllegalArgumentException("must be " + expected + ", found "
+        + (found == null ? "nothing" : "'" + found + "'"));
+  }
+
   IllegalArgumentException wrong(Object found) {
     return new IllegalArgumentException("must be " + expected + ", found " + describe(found));
   }
@@ -109,7 +115,7 @@ public abstract class ValueType<T> {
           if (t.equals("true") || t.equals("false")) {
             return Boolean.valueOf(t);
           }
-          throw wrong(text);
+          throw wrongText(text);
         }
 
         @Override
@@ -128,7 +134,7 @@ public abstract class ValueType<T> {
       try {
         return Integer.valueOf(text == null ? "" : text.trim());
       } catch (NumberFormatException e) {
-        throw wrong(text);
+        throw wrongText(text);
       }
     }
 
@@ -151,7 +157,7 @@ public abstract class ValueType<T> {
       try {
         return Long.valueOf(text == null ? "" : text.trim());
       } catch (NumberFormatException e) {
-        throw wrong(text);
+        throw wrongText(text);
       }
     }
 
@@ -171,7 +177,7 @@ public abstract class ValueType<T> {
       try {
         return Double.valueOf(text == null ? "" : text.trim());
       } catch (NumberFormatException e) {
-        throw wrong(text);
+        throw wrongText(text);
       }
     }
 
@@ -189,7 +195,7 @@ public abstract class ValueType<T> {
     @Override
     public String parse(String text) {
       if (text == null) {
-        throw wrong(null);
+        throw wrongText(null);
       }
       return text;
     }
@@ -203,7 +209,7 @@ public abstract class ValueType<T> {
         @Override
         public List<String> parse(String text) {
           if (text == null) {
-            throw wrong(null);
+            throw wrongText(null);
           }
           List<String> names = new ArrayList<>();
           for (String part : text.split(",", -1)) {
@@ -247,7 +253,7 @@ public abstract class ValueType<T> {
       @Override
       public Map<String, V> parse(String text) {
         if (text == null) {
-          throw wrong(null);
+          throw wrongText(null);
         }
         Map<String, V> out = new LinkedHashMap<>();
         for (String part : text.split(",", -1)) {
@@ -301,7 +307,7 @@ public abstract class ValueType<T> {
         try {
           return parser.apply(text);
         } catch (IllegalArgumentException e) {
-          throw wrong(text);
+          throw wrongText(text);
         }
       }
 
@@ -325,7 +331,7 @@ public abstract class ValueType<T> {
       @Override
       public E parse(String text) {
         if (text == null) {
-          throw wrong(null);
+          throw wrongText(null);
         }
         try {
           return parser.apply(text);

@@ -4,8 +4,11 @@ import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.OptionTable;
+import org.mlem.core.config.Settings;
+import org.mlem.jobs.fit.JobOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.core.api.MlemConfig;
 import org.mlem.jobs.io.FeatureInput;
@@ -14,7 +17,7 @@ import org.mlem.jobs.io.SetInputs;
 import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.sweep.SharedBatchSize;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -28,28 +31,34 @@ import picocli.CommandLine.Spec;
 @Command(name = "estimate-batch-size", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Estimate the training batch size from the features alone and write it as "
         + "JSON, to be reused by 'mlem sweep --batch-size-file FILE'.")
-final class EstimateBatchSizeCommand implements Callable<Integer> {
-  @Mixin EstimateBatchSizeOptions options;
+final class EstimateBatchSizeCommand implements Callable<Integer>, CommandOptions.TableCommand {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file with the same keys as these options (flags win).")
+  String config;
+
   @Spec CommandSpec spec;
 
   @Override
+  public OptionTable optionTable() {
+    return JobOptions.ESTIMATE_BATCH_SIZE;
+  }
+
+  @Override
   public Integer call() {
-    Map<String, Object> s = SettingsMap.fromCommandLine(spec.commandLine().getParseResult());
-    if (spec.commandLine().getParseResult().hasMatchedOption("--config")) {
-      s = SettingsMap.merge(SettingsMap.fromYaml(options.config, spec), s);
-    }
+    Settings s = CommandOptions.settings(spec.commandLine().getParseResult(),
+        JobOptions.ESTIMATE_BATCH_SIZE);
     FeatureInput features = FitSettings.resolveFeatures(s);
-    Object file = s.get("out");
-    if (file == null || file.toString().isBlank()) {
+    String file = s.get(JobOptions.BATCH_SIZE_OUT);
+    if (file == null || file.isBlank()) {
       throw new UsageException("missing required option --out (on the command line or as "
           + "'out:' in the --config file)");
     }
-    long seed = s.get("seed") != null ? (Long) s.get("seed") : 0L;
+    long seed = s.get(MlemOptions.SEED);
     // the model's default (mlem): interaction terms on
-    boolean interactions = s.get("interactions") == null || (Boolean) s.get("interactions");
+    boolean interactions = s.get(MlemOptions.INTERACTIONS);
     Configuration conf = new Configuration();
     InputPaths.requireReadable(conf, features.uri(), "features");
-    if (!Boolean.TRUE.equals(s.get("overwrite"))) {
+    if (!s.get(JobOptions.OVERWRITE)) {
       try {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.toString());
         if (p.getFileSystem(conf).exists(p)) {
@@ -61,7 +70,7 @@ final class EstimateBatchSizeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (SparkSessions.Started spark =
-        SparkSessions.start((String) s.get("master"), "mlem estimate-batch-size")) {
+        SparkSessions.start(s.get(JobOptions.MASTER), "mlem estimate-batch-size")) {
       SetInputs.LoadedFeatures loaded = SetInputs.loadFeatures(spark.session(), features);
       SharedBatchSize estimate = SharedBatchSize.estimate(loaded.features(), seed,
           MlemConfig.builder().build().batchSizeSearch(), interactions);

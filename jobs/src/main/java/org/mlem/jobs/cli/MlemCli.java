@@ -80,7 +80,7 @@ public final class MlemCli implements Callable<Integer> {
 
   /** The configured picocli command line (exception handlers map errors to exit codes). */
   static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new MlemCli());
+    CommandLine cmd = CommandOptions.install(new CommandLine(new MlemCli()));
     cmd.setParameterExceptionHandler(MlemCli::onParameterError);
     cmd.setExecutionExceptionHandler((ex, line, parsed) -> onFailure(ex, line));
     return cmd;
@@ -93,8 +93,8 @@ public final class MlemCli implements Callable<Integer> {
    * @param args the arguments after {@code fit}
    */
   static FitSettings resolveFit(String... args) {
-    CommandLine cmd = new CommandLine(new FitCommand());
-    return FitCommand.resolve(cmd.parseArgs(args), cmd.getCommandSpec());
+    CommandLine cmd = CommandOptions.of(new FitCommand());
+    return FitCommand.resolve(cmd.parseArgs(args));
   }
 
   @Override

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.OptionTable;
+import org.mlem.core.config.Settings;
+import org.mlem.jobs.fit.JobOptions;
 import org.mlem.core.api.Provenance;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.metric.Model;
@@ -24,7 +28,6 @@ import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -40,12 +43,26 @@ import picocli.CommandLine.Spec;
     description = "Add noise to the representations at increasing levels, refit each model and "
         + "compare W (Frobenius) and the importance profile (weighted tau) with its noiseless "
         + "fit; writes robustness.csv (+ Parquet) and robustness.json.")
-final class RobustnessCommand implements Callable<Integer> {
+final class RobustnessCommand implements Callable<Integer>, CommandOptions.TableCommand {
   private static final String DEFAULT_NOISE = "0,0.5,1,2,4";
   private static final int DEFAULT_SEEDS = 3;
   private static final String DEFAULT_MODELS = "mlem,frrsa-i";
 
-  @Mixin FitOptions options;
+  /**
+   * The fit's options without those that do not apply: the models come from --models, and the
+   * fits run in-process (--threads of them at once), so no Spark placement or partitions.
+   */
+  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL,
+      JobOptions.PLACEMENT, JobOptions.PARTITIONS, JobOptions.BROADCAST_BUDGET_MB);
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file with the same keys as these options (flags win).")
+  String config;
+
+  @Override
+  public OptionTable optionTable() {
+    return OPTIONS;
+  }
 
   @Option(names = "--noise", paramLabel = "X,Y,...",
       description = "Noise levels (default " + DEFAULT_NOISE + ").")
@@ -59,9 +76,6 @@ final class RobustnessCommand implements Callable<Integer> {
       description = "Models compared (default " + DEFAULT_MODELS + ").")
   String models;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Fits run in parallel (default: every core).")
-  Integer threads;
 
   @Spec CommandSpec spec;
 
@@ -69,28 +83,19 @@ final class RobustnessCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     ParseResult parsed = spec.commandLine().getParseResult();
-    Map<String, Object> merged = SettingsMap.fromCommandLine(parsed);
-    if (parsed.hasMatchedOption("--config")) {
-      merged = SettingsMap.merge(SettingsMap.fromYaml(
-          parsed.matchedOptionValue("--config", (String) null), spec), merged);
-    }
-    if (merged.get("model") != null) {
-      throw new UsageException("robustness compares several models: use --models (e.g. "
-          + DEFAULT_MODELS + "), not --model " + merged.get("model"));
-    }
+    Settings merged = CommandOptions.settings(parsed, OPTIONS);
     FitSettings settings = FitSettings.resolve(merged);
     if (settings.representations().format() == InputFormat.RDM) {
       throw new UsageException("robustness adds noise to representations; a precomputed RDM ("
           + settings.representations().uri() + ") cannot be made noisy: give the vectors");
     }
-    int workers = merged.get("threads") != null ? (Integer) merged.get("threads")
-        : Runtime.getRuntime().availableProcessors();
+    int workers = settings.config().threads();
     RobustnessStudy study;
     try {
       study = new RobustnessStudy(settings.config(),
-          ExperimentLists.noise("--noise", text(merged, "noise", DEFAULT_NOISE)),
-          merged.get("seeds") != null ? (Integer) merged.get("seeds") : DEFAULT_SEEDS,
-          ExperimentLists.models("--models", text(merged, "models", DEFAULT_MODELS)), workers);
+          ExperimentLists.noise("--noise", noise != null ? noise : DEFAULT_NOISE),
+          seeds != null ? seeds : DEFAULT_SEEDS,
+          ExperimentLists.models("--models", models != null ? models : DEFAULT_MODELS), workers);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -151,8 +156,10 @@ final class RobustnessCommand implements Callable<Integer> {
           List.of(RobustnessTables.of(rows)), "robustness.json", manifest);
     }
     console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());
-    ReportCommand.writeOrWarn(console, settings.out(),
-        () -> org.mlem.jobs.report.RobustnessReport.write(new Configuration(), settings.out()));
+    if (merged.get(JobOptions.REPORT)) {
+      ReportCommand.writeOrWarn(console, settings.out(),
+          () -> org.mlem.jobs.report.RobustnessReport.write(new Configuration(), settings.out()));
+    }
     console.flush();
     return MlemCli.OK;
   }
@@ -184,10 +191,6 @@ final class RobustnessCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.4f +- %.4f", s.mean(), s.std());
   }
 
-  private static String text(Map<String, Object> s, String key, String fallback) {
-    Object v = s.get(key);
-    return v != null ? v.toString() : fallback;
-  }
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.OptionTable;
+import org.mlem.core.config.Settings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Provenance;
@@ -38,7 +41,11 @@ import picocli.CommandLine.Spec;
     description = "The paper's simulation study: noise levels x seeds x models x soft-rank "
         + "strengths on data with a known metric W*; writes runs.csv, importance.csv, "
         + "weighted_tau.csv (+ Parquet) and simulate.json.")
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCommand {
+  /** The fit options a simulation takes from the option table (same keys, rules, defaults). */
+  static final OptionTable OPTIONS = OptionTable.of(MlemOptions.PERMUTATIONS,
+      MlemOptions.MAX_STEPS, MlemOptions.PATIENCE, MlemOptions.THREADS);
+
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "The output directory to write.")
   String out;
@@ -77,21 +84,9 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Soft-rank strengths (default ${DEFAULT-VALUE}).")
   String strengths;
 
-  @Option(names = "--permutations", paramLabel = "P", defaultValue = "10",
-      description = "Permutations per importance unit, >= 1 (default ${DEFAULT-VALUE}).")
-  int permutations;
 
-  @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000",
-      description = "Most training steps per fit (default ${DEFAULT-VALUE}, the core's).")
-  int maxSteps;
 
-  @Option(names = "--patience", paramLabel = "N", defaultValue = "50",
-      description = "Early-stopping patience in steps (default ${DEFAULT-VALUE}, the core's).")
-  int patience;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Fits run in parallel (default: every core).")
-  Integer threads;
 
   @Option(names = "--no-parquet", description = "Write CSV only (no Spark session).")
   boolean noParquet;
@@ -102,13 +97,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
+  public OptionTable optionTable() {
+    return OPTIONS;
+  }
+
+  @Override
   public Integer call() {
     long t0 = System.nanoTime();
-    SimulationGrid grid = grid();
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (workers < 1) {
-      throw new UsageException("--threads must be >= 1, found " + workers);
-    }
+    Settings options = CommandOptions.fromCommandLine(spec.commandLine().getParseResult(), OPTIONS);
+    SimulationGrid grid = grid(options);
+    int workers = options.has(MlemOptions.THREADS) ? options.get(MlemOptions.THREADS)
+        : Runtime.getRuntime().availableProcessors();
     RunDirectoryWriter.requireExperimentWritable(new Configuration(), out, overwrite,
         "simulate.json");
     PrintWriter console = spec.commandLine().getOut();
@@ -162,7 +161,7 @@ final class SimulateCommand implements Callable<Integer> {
     return MlemCli.OK;
   }
 
-  private SimulationGrid grid() {
+  private SimulationGrid grid(Settings options) {
     try {
       List<Model> modelList = ExperimentLists.models("--models", models);
       List<SoftRankStrength> strengthList = ExperimentLists.strengths("--strengths", strengths);
@@ -183,8 +182,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
       return new SimulationGrid(stimuli, features, dims,
-          ExperimentLists.noise("--noise", noise), seeds, variants, permutations, maxSteps,
-          patience);
+          ExperimentLists.noise("--noise", noise), seeds, variants,
+          options.get(MlemOptions.PERMUTATIONS), options.get(MlemOptions.MAX_STEPS),
+          options.get(MlemOptions.PATIENCE));
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -3,8 +3,9 @@ package org.mlem.jobs.cli;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlem.core.config.OptionTable;
+import org.mlem.jobs.fit.JobOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputPaths;
 import org.mlem.jobs.output.RunDirectoryWriter;
@@ -12,7 +13,7 @@ import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
 import org.mlem.jobs.sweep.SweepSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -44,14 +45,21 @@ import picocli.CommandLine.Spec;
         "1:any other failure (rerun the same command to resume)",
         "52:a Spark task ran out of memory (Spark's own exit code; give the driver or executors"
             + " more memory)"})
-final class SweepCommand implements Callable<Integer> {
-  @Mixin FitOptions fitOptions;
-  @Mixin SweepOptions sweepOptions;
+final class SweepCommand implements Callable<Integer>, CommandOptions.TableCommand {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file with the same keys as these options (flags win).")
+  String config;
+
   @Spec CommandSpec spec;
 
   @Override
+  public OptionTable optionTable() {
+    return JobOptions.SWEEP;
+  }
+
+  @Override
   public Integer call() {
-    SweepSettings settings = resolve(spec.commandLine().getParseResult(), spec);
+    SweepSettings settings = resolve(spec.commandLine().getParseResult());
     Configuration conf = new Configuration();
     InputPaths.requireReadable(conf, settings.fit().features().uri(), "features");
     if (settings.batchSizeFile() != null) {
@@ -87,17 +95,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** Flags over the config file over the defaults, validated. */
-  static SweepSettings resolve(ParseResult parsed, CommandSpec spec) {
-    Map<String, Object> merged = SettingsMap.fromCommandLine(parsed);
-    if (parsed.hasMatchedOption("--config")) {
-      String file = parsed.matchedOptionValue("--config", (String) null);
-      merged = SettingsMap.merge(SettingsMap.fromYaml(file, spec), merged);
-    }
-    FitSettings fit = FitSettings.resolve(merged);
-    int concurrency = merged.get("concurrency") != null ? (Integer) merged.get("concurrency") : 1;
-    String setColumn = merged.get("set-column") != null ? (String) merged.get("set-column")
-        : SweepSettings.DEFAULT_SET_COLUMN;
-    return new SweepSettings(fit, concurrency, setColumn, (String) merged.get("batch-size-file"),
-        !Boolean.FALSE.equals(merged.get("report")));
+  static SweepSettings resolve(ParseResult parsed) {
+    return SweepSettings.resolve(CommandOptions.settings(parsed, JobOptions.SWEEP));
   }
 }

@@ -1,29 +1,25 @@
 package org.mlem.jobs.fit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mlem.core.api.MlemConfig;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.Option;
+import org.mlem.core.config.OptionTable;
+import org.mlem.core.config.Settings;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
-import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
-import org.mlem.core.metric.Parametrization;
-import org.mlem.core.optim.StoppingSignal;
-import org.mlem.core.optim.AdamWConfig;
-import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.jobs.io.FeatureInput;
-import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.RepresentationInput;
 import org.mlem.jobs.spark.Placement;
 
 /**
  * The fully resolved, validated settings of one fit: the core configuration (built, hence
  * validated, by {@code MlemConfig}), the two inputs, the neural distance, the output and the
- * Spark-side knobs. Built from a {@link SettingsMap} with {@link #resolve(Map)}, before any Spark
- * work.
+ * Spark-side knobs. Built from settings of the option table ({@link JobOptions#FIT}) with
+ * {@link #resolve(Settings)}, before any Spark work.
  *
  * @param config the core configuration
  * @param features where and how to read the feature table
@@ -51,281 +47,134 @@ public record FitSettings(
         Placement.AUTO, Placement.DEFAULT_BROADCAST_BUDGET_MB);
   }
 
-  /** Core field names in its messages and the options that set them. */
-  private static final Map<String, String> CORE_NAMES = Map.of(
-      "testFraction", "--test-fraction", "batchSize", "--batch-size", "maxSteps", "--max-steps",
-      "folds", "--folds", "permutations", "--permutations", "patience", "--patience",
-      "learningRate", "--lr");
-
   /**
-   * Resolves and validates the settings.
+   * Resolves and validates the settings given by key (text, or typed values as a program or a
+   * YAML document holds them), every key checked against {@link JobOptions#FIT}.
    *
-   * @param s settings by key, as from {@link SettingsMap}
    * @throws UsageException naming the option, the value and what is allowed
    */
-  public static FitSettings resolve(Map<String, Object> s) {
-    required(s, "features");
-    String representations = required(s, "representations");
-    String out = required(s, "out");
-    if (s.get("folds") != null && s.get("test-fraction") != null) {
-      throw new UsageException("--folds " + s.get("folds") + " and --test-fraction "
-          + s.get("test-fraction") + " are mutually exclusive: give k folds or one held-out "
-          + "fraction");
-    }
-    MlemConfig.Builder b = MlemConfig.builder();
-    Model model = Model.MLEM;
-    if (s.get("model") != null) {
-      model = parse("--model", () -> Model.parse((String) s.get("model")));
-    }
-    b.model(model);
-    Boolean interactions = (Boolean) s.get("interactions");
-    if (model == Model.FRRSA && Boolean.TRUE.equals(interactions)) {
-      throw new UsageException("--model frrsa has no interaction terms; drop --interactions "
-          + "or use --model frrsa-i");
-    }
-    if (model == Model.FRRSA_I && Boolean.FALSE.equals(interactions)) {
-      throw new UsageException("--model frrsa-i always has interaction terms; drop "
-          + "--no-interactions or use --model frrsa");
-    }
-    if (interactions != null) {
-      b.interactions(interactions);
-    } else if (model != Model.MLEM) {
-      b.interactions(model == Model.FRRSA_I);
-    }
-    NeuralDistance distance = NeuralDistance.EUCLIDEAN;
-    if (s.get("distance") != null) {
-      distance = parse("--distance", () -> NeuralDistance.parse((String) s.get("distance")));
-    }
-    if (s.get("seed") != null) {
-      b.seed((Long) s.get("seed"));
-    }
-    if (s.get("test-fraction") != null) {
-      b.testFraction((Double) s.get("test-fraction"));
-    }
-    if (s.get("folds") != null) {
-      b.folds((Integer) s.get("folds"));
-    }
-    if (s.get("permutations") != null) {
-      b.permutations((Integer) s.get("permutations"));
-    }
-    if (s.get("batch-size") != null) {
-      b.batchSize(batchSize((String) s.get("batch-size")));
-    }
-    if (s.get("max-steps") != null) {
-      b.maxSteps((Integer) s.get("max-steps"));
-    }
-    if (s.get("patience") != null) {
-      b.patience((Integer) s.get("patience"));
-    }
-    if (s.get("parametrization") != null) {
-      b.parametrization(parse("--parametrization",
-          () -> Parametrization.parse((String) s.get("parametrization"))));
-    }
-    if (s.get("stopping") != null) {
-      b.stopping(parse("--stopping", () -> StoppingSignal.parse((String) s.get("stopping"))));
-    }
-    if (s.get("lr") != null) {
-      double lr = (Double) s.get("lr");
-      AdamWConfig d = AdamWConfig.defaults();
-      b.optimizer(parse("--lr",
-          () -> new AdamWConfig(lr, d.beta1(), d.beta2(), d.epsilon(), d.weightDecay())));
-    }
-    if (s.get("strength") != null) {
-      b.strength(parse("--strength", () -> SoftRankStrength.parse((String) s.get("strength"))));
-    }
-    if (s.get("importance") != null) {
-      b.importance(parse("--importance", () -> ImportanceKind.parse((String) s.get("importance"))));
-    }
-    if (s.get("total-importance") != null) {
-      b.totalImportance((Boolean) s.get("total-importance"));
-    }
-    MlemConfig config = parse("configuration", b::build);
+  public static FitSettings resolve(Map<String, ?> values) {
+    return resolve(settings(JobOptions.FIT, values));
+  }
 
+  /** Settings of a table from values by key, as a {@link UsageException} when bad. */
+  public static Settings settings(OptionTable table, Map<String, ?> values) {
+    try {
+      return Settings.fromValues(table, values, "settings");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("invalid " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Resolves the fit from settings already parsed and checked option by option (command line,
+   * config file): checks what spans options (required inputs, one split, model and
+   * interactions) and builds the core configuration.
+   *
+   * @throws UsageException naming the option, the value and what is allowed
+   */
+  public static FitSettings resolve(Settings s) {
+    required(s, JobOptions.FEATURES);
+    String representations = required(s, JobOptions.REPRESENTATIONS);
+    String out = required(s, JobOptions.OUT);
+    if (s.has(MlemOptions.FOLDS) && s.has(MlemOptions.TEST_FRACTION)) {
+      throw new UsageException("--folds " + s.get(MlemOptions.FOLDS) + " and --test-fraction "
+          + s.get(MlemOptions.TEST_FRACTION) + " are mutually exclusive: give k folds or one "
+          + "held-out fraction");
+    }
+    Model model = s.get(MlemOptions.MODEL);
+    if (s.has(MlemOptions.INTERACTIONS)) {
+      boolean interactions = s.get(MlemOptions.INTERACTIONS);
+      if (model == Model.FRRSA && interactions) {
+        throw new UsageException("--model frrsa has no interaction terms; drop --interactions "
+            + "or use --model frrsa-i");
+      }
+      if (model == Model.FRRSA_I && !interactions) {
+        throw new UsageException("--model frrsa-i always has interaction terms; drop "
+            + "--no-interactions or use --model frrsa");
+      }
+    }
+    MlemConfig config;
+    try {
+      config = MlemConfig.fromSettings(s);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("invalid configuration: --" + e.getMessage(), e);
+    }
     FeatureInput featureInput = resolveFeatures(s);
-    String idColumn = featureInput.idColumn();
     RepresentationInput representationInput = new RepresentationInput(representations,
-        format("--representations-format", s.get("representations-format"),
-            InputFormat.values()),
-        idColumn, (String) s.get("vector-column"), (String) s.get("ids"),
-        (String) s.get("hdf5-dataset"));
-    int partitions = s.get("partitions") != null ? (Integer) s.get("partitions") : 0;
-    if (partitions < 0) {
-      throw new UsageException(
-          "--partitions must be >= 0 (0 = Spark's default parallelism), found " + partitions);
-    }
-    Placement placement = s.get("placement") == null ? Placement.AUTO
-        : parse("--placement", () -> Placement.parse((String) s.get("placement")));
-    int budget = s.get("broadcast-budget-mb") != null ? (Integer) s.get("broadcast-budget-mb")
-        : Placement.DEFAULT_BROADCAST_BUDGET_MB;
-    if (budget < 0) {
-      throw new UsageException("--broadcast-budget-mb must be >= 0, found " + budget);
-    }
-    return new FitSettings(config, featureInput, representationInput, distance, out,
-        Boolean.TRUE.equals(s.get("overwrite")), (String) s.get("master"), partitions,
-        Boolean.TRUE.equals(s.get("quiet")), placement, budget);
+        s.get(JobOptions.REPRESENTATIONS_FORMAT), featureInput.idColumn(),
+        s.get(JobOptions.VECTOR_COLUMN), s.get(JobOptions.IDS), s.get(JobOptions.HDF5_DATASET));
+    return new FitSettings(config, featureInput, representationInput,
+        s.get(MlemOptions.DISTANCE), out, s.get(JobOptions.OVERWRITE), s.get(JobOptions.MASTER),
+        s.get(JobOptions.PARTITIONS), s.get(JobOptions.QUIET), s.get(JobOptions.PLACEMENT),
+        s.get(JobOptions.BROADCAST_BUDGET_MB));
   }
 
   /**
-   * Resolves and validates the feature-table keys alone ({@code features}, {@code id-column},
-   * {@code feature-columns}, {@code kinds}, {@code missing-distance}, {@code features-format}),
-   * for commands that read only the features (e.g. {@code mlem estimate-batch-size}).
+   * Resolves the feature-table settings alone ({@link JobOptions#FEATURE_TABLE} and
+   * {@code features}), for commands that read only the features (e.g.
+   * {@code mlem estimate-batch-size}).
    *
-   * @param s settings by key, as from {@link SettingsMap}
    * @throws UsageException naming the option, the value and what is allowed
    */
-  public static FeatureInput resolveFeatures(Map<String, Object> s) {
-    String features = required(s, "features");
-    String idColumn = s.get("id-column") != null ? (String) s.get("id-column") : "id";
-    if (idColumn.isBlank()) {
-      throw new UsageException("--id-column must name a column, found an empty name");
-    }
-    double missing = s.get("missing-distance") != null ? (Double) s.get("missing-distance") : 0.0;
-    if (!(missing >= 0 && missing <= 1)) {
-      throw new UsageException("--missing-distance must be in [0, 1], found " + missing);
-    }
-    return new FeatureInput(features,
-        format("--features-format", s.get("features-format"), InputFormat.AUTO,
-            InputFormat.PARQUET, InputFormat.CSV),
-        idColumn, featureColumns((String) s.get("feature-columns")),
-        kinds((String) s.get("kinds")), missing);
+  public static FeatureInput resolveFeatures(Settings s) {
+    String features = required(s, JobOptions.FEATURES);
+    List<String> columns = s.get(MlemOptions.FEATURE_COLUMNS);
+    Map<String, FeatureKind> kinds = s.get(MlemOptions.KINDS);
+    return new FeatureInput(features, s.get(JobOptions.FEATURES_FORMAT),
+        s.get(MlemOptions.ID_COLUMN), columns == null ? List.of() : columns,
+        kinds == null ? new LinkedHashMap<>() : new LinkedHashMap<>(kinds),
+        s.get(MlemOptions.MISSING_DISTANCE));
   }
 
-  /** The job-level settings recorded in run.json next to the core configuration. */
+  /**
+   * The job-level settings recorded in run.json next to the core configuration, keyed as the
+   * options are ({@link JobOptions}); read back by {@link #settings}.
+   */
   public Map<String, String> toMap() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("features", features.uri());
-    m.put("features-format", features.format().name().toLowerCase(Locale.ROOT));
-    m.put("representations", representations.uri());
-    m.put("representations-format",
-        representations.format().name().toLowerCase(Locale.ROOT));
-    m.put("id-column", features.idColumn());
+    Settings m = Settings.empty()
+        .with(JobOptions.FEATURES, features.uri())
+        .with(JobOptions.FEATURES_FORMAT, features.format())
+        .with(JobOptions.REPRESENTATIONS, representations.uri())
+        .with(JobOptions.REPRESENTATIONS_FORMAT, representations.format())
+        .with(MlemOptions.ID_COLUMN, features.idColumn());
     if (!features.featureColumns().isEmpty()) {
-      m.put("feature-columns", String.join(",", features.featureColumns()));
+      m = m.with(MlemOptions.FEATURE_COLUMNS, features.featureColumns());
     }
     if (!features.kinds().isEmpty()) {
-      List<String> kinds = new ArrayList<>();
-      features.kinds().forEach((k, v) -> kinds.add(k + "=" + v.name().toLowerCase(Locale.ROOT)));
-      m.put("kinds", String.join(",", kinds.stream().sorted().toList()));
+      m = m.with(MlemOptions.KINDS, new java.util.TreeMap<>(features.kinds()));
     }
-    m.put("missing-distance", Double.toString(features.missingDistance()));
+    m = m.with(MlemOptions.MISSING_DISTANCE, features.missingDistance());
     if (representations.vectorColumn() != null) {
-      m.put("vector-column", representations.vectorColumn());
+      m = m.with(JobOptions.VECTOR_COLUMN, representations.vectorColumn());
     }
     if (representations.idsUri() != null) {
-      m.put("ids", representations.idsUri());
+      m = m.with(JobOptions.IDS, representations.idsUri());
     }
     if (representations.hdf5Dataset() != null) {
-      m.put("hdf5-dataset", representations.hdf5Dataset());
+      m = m.with(JobOptions.HDF5_DATASET, representations.hdf5Dataset());
     }
-    m.put("distance", distance.cliName());
-    m.put("out", out);
-    m.put("partitions", Integer.toString(partitions));
-    m.put("placement", placement.cliName());
-    m.put("broadcast-budget-mb", Integer.toString(broadcastBudgetMb));
-    return m;
+    return m.with(MlemOptions.DISTANCE, distance)
+        .with(JobOptions.OUT, out)
+        .with(JobOptions.PARTITIONS, partitions)
+        .with(JobOptions.PLACEMENT, placement)
+        .with(JobOptions.BROADCAST_BUDGET_MB, broadcastBudgetMb)
+        .toMap();
   }
 
-  private static String required(Map<String, Object> s, String key) {
-    Object v = s.get(key);
-    if (v == null || v.toString().isBlank()) {
-      throw new UsageException("missing required option --" + key
-          + " (on the command line or as '" + key + ":' in the --config file)");
-    }
-    return v.toString();
+  /** These settings for one set of a sweep: its input, its run directory, seed and batch size. */
+  public FitSettings forSet(RepresentationInput input, String runDir, long seed, int batchSize) {
+    MlemConfig c = config.toBuilder().seed(seed).batchSize(batchSize).build();
+    return new FitSettings(c, features, input, distance, runDir, true, master, partitions, quiet,
+        placement, broadcastBudgetMb);
   }
 
-  private interface Parser<T> {
-    T get();
-  }
-
-  private static <T> T parse(String what, Parser<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
-      for (Map.Entry<String, String> name : CORE_NAMES.entrySet()) {
-        if (message.startsWith(name.getKey() + " ")) {
-          message = name.getValue() + message.substring(name.getKey().length());
-        }
-      }
-      throw new UsageException("invalid " + what + ": " + message, e);
+  private static String required(Settings s, Option<String> option) {
+    String v = s.get(option);
+    if (v == null || v.isBlank()) {
+      throw new UsageException("missing required option --" + option.key()
+          + " (on the command line or as '" + option.key() + ":' in the --config file)");
     }
-  }
-
-  private static int batchSize(String text) {
-    String t = text.trim();
-    if (t.equalsIgnoreCase("auto")) {
-      return 0;
-    }
-    try {
-      int n = Integer.parseInt(t);
-      if (n < org.mlem.jobs.output.BatchSizeWarnings.MINIMUM) {
-        throw new UsageException("--batch-size must be >= "
-            + org.mlem.jobs.output.BatchSizeWarnings.MINIMUM + " or auto, found " + text
-            + ": a Spearman over so few pairs takes at most four values, so held-out scores"
-            + " and importances would mean nothing");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new UsageException("--batch-size must be an integer >= "
-          + org.mlem.jobs.output.BatchSizeWarnings.MINIMUM + " or auto, found '" + text
-          + "'");
-    }
-  }
-
-  private static InputFormat format(String option, Object value, InputFormat... allowed) {
-    if (value == null) {
-      return InputFormat.AUTO;
-    }
-    String text = value.toString().trim();
-    for (InputFormat f : allowed) {
-      if (f.name().equalsIgnoreCase(text)) {
-        return f;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (InputFormat f : allowed) {
-      names.add(f.name().toLowerCase(Locale.ROOT));
-    }
-    throw new UsageException(option + " must be one of " + String.join(", ", names)
-        + ", found '" + value + "'");
-  }
-
-  private static List<String> featureColumns(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    List<String> names = new ArrayList<>();
-    for (String part : text.split(",", -1)) {
-      String name = part.trim();
-      if (name.isEmpty()) {
-        throw new UsageException("--feature-columns must be a comma-separated list of column "
-            + "names, found an empty name in '" + text + "'");
-      }
-      if (names.contains(name)) {
-        throw new UsageException("--feature-columns names " + name + " twice in '" + text + "'");
-      }
-      names.add(name);
-    }
-    return names;
-  }
-
-  private static Map<String, FeatureKind> kinds(String text) {
-    Map<String, FeatureKind> kinds = new LinkedHashMap<>();
-    if (text == null) {
-      return kinds;
-    }
-    for (String part : text.split(",", -1)) {
-      int eq = part.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--kinds must be name=kind pairs separated by commas (e.g. "
-            + "'size=ordinal,color=categorical'), found '" + part.trim() + "'");
-      }
-      String name = part.substring(0, eq).trim();
-      FeatureKind kind =
-          parse("--kinds for " + name, () -> FeatureKind.parse(part.substring(eq + 1)));
-      kinds.put(name, kind);
-    }
-    return kinds;
+    return v;
   }
 }

@@ -28,12 +28,6 @@ import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
-import org.mlem.core.importance.ImportanceKind;
-import org.mlem.core.metric.Model;
-import org.mlem.core.metric.Parametrization;
-import org.mlem.core.optim.StoppingSignal;
-import org.mlem.core.optim.AdamWConfig;
-import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.io.FeatureFrames;
 import org.mlem.jobs.io.RepresentationFrames;
@@ -121,24 +115,7 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
    *     interactions), with core's message
    */
   public MlemConfig toConfig() {
-    AdamWConfig defaults = AdamWConfig.defaults();
-    return MlemConfig.builder()
-        .model(Model.parse(getModel()))
-        .interactions(getInteractions())
-        .parametrization(Parametrization.parse(getParametrization()))
-        .stopping(StoppingSignal.parse(getStopping()))
-        .strength(SoftRankStrength.parse(getStrength()))
-        .optimizer(new AdamWConfig(getLr(), defaults.beta1(), defaults.beta2(),
-            defaults.epsilon(), defaults.weightDecay()))
-        .patience(getPatience())
-        .maxSteps(getMaxSteps())
-        .seed(getSeed())
-        .batchSize(getBatchSize())
-        .testFraction(getTestFraction())
-        .folds(getFolds())
-        .permutations(getPermutations())
-        .importance(ImportanceKind.parse(getImportance()))
-        .build();
+    return MlemConfig.fromSettings(mlemParams.explicitSettings(this));
   }
 
   /**

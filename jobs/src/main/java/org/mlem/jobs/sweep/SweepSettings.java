@@ -2,7 +2,9 @@ package org.mlem.jobs.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.JobOptions;
 import org.mlem.jobs.fit.UsageException;
 
 /**
@@ -21,7 +23,18 @@ public record SweepSettings(
     FitSettings fit, int concurrency, String setColumn, String batchSizeFile, boolean report) {
 
   /** The default set column. */
-  public static final String DEFAULT_SET_COLUMN = "layer";
+  public static final String DEFAULT_SET_COLUMN = JobOptions.SET_COLUMN.defaultValue();
+
+  /**
+   * The sweep's settings from settings of {@link JobOptions#SWEEP}.
+   *
+   * @throws UsageException naming the option, the value and what is allowed
+   */
+  public static SweepSettings resolve(Settings s) {
+    return new SweepSettings(FitSettings.resolve(s), s.get(JobOptions.CONCURRENCY),
+        s.get(JobOptions.SET_COLUMN), s.get(JobOptions.BATCH_SIZE_FILE),
+        s.get(JobOptions.REPORT));
+  }
 
   /**
    * Validates the sweep's own knobs.
@@ -29,11 +42,11 @@ public record SweepSettings(
    * @throws UsageException naming the option, the value and what is allowed
    */
   public SweepSettings {
-    if (concurrency < 1) {
-      throw new UsageException("--concurrency must be >= 1, found " + concurrency);
-    }
-    if (setColumn == null || setColumn.isBlank()) {
-      throw new UsageException("--set-column must name a column, found an empty name");
+    try {
+      JobOptions.CONCURRENCY.check(concurrency);
+      JobOptions.SET_COLUMN.check(setColumn);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage(), e);
     }
     if (batchSizeFile != null && fit.config().batchSize() != 0) {
       throw new UsageException("--batch-size " + fit.config().batchSize() + " and"
@@ -50,12 +63,12 @@ public record SweepSettings(
   public Map<String, String> toMap() {
     Map<String, String> m = new LinkedHashMap<>(fit.config().toMap());
     m.putAll(fit.toMap());
-    m.put("concurrency", Integer.toString(concurrency));
-    m.put("set-column", setColumn);
+    Settings own = Settings.empty().with(JobOptions.CONCURRENCY, concurrency)
+        .with(JobOptions.SET_COLUMN, setColumn).with(JobOptions.REPORT, report);
     if (batchSizeFile != null) {
-      m.put("batch-size-file", batchSizeFile);
+      own = own.with(JobOptions.BATCH_SIZE_FILE, batchSizeFile);
     }
-    m.put("report", Boolean.toString(report));
+    m.putAll(own.toMap());
     return m;
   }
 }

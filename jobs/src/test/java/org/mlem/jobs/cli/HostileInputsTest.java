@@ -249,8 +249,7 @@ class HostileInputsTest {
     List<String> args = new ArrayList<>(List.of("fit", "--features", features.toString(),
         "--representations", reps.toString(), "--out", out.toString(), "--master", "local[2]",
         "--max-steps", "3", "--permutations", "1", "--no-report", "--batch-size", "2"));
-    assertRefused(cli(args.toArray(String[]::new)), "--batch-size must be >= 4 or auto, found"
-        + " 2", out);
+    assertRefused(cli(args.toArray(String[]::new)), "--batch-size must be auto (0) or >= 4, found 2", out);
     args.set(args.size() - 1, "10");
     Result r = cli(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());

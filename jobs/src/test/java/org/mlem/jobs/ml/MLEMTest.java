@@ -2,6 +2,7 @@ package org.mlem.jobs.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,8 +222,10 @@ class MLEMTest {
     mlem.setFolds(0).setFolds(5).setBatchSize(0).setStrength("relative:0.5")
         .setDistance("cosine");
     assertEquals(5, mlem.getFolds());
+    assertFalse(new MLEM().setModel("frrsa").toConfig().training().interactions(),
+        "frrsa without interactions given is diagonal, as on the command line");
     IllegalArgumentException inconsistent = assertThrows(IllegalArgumentException.class,
-        () -> new MLEM().setModel("frrsa").toConfig());
+        () -> new MLEM().setModel("frrsa").setInteractions(true).toConfig());
     assertTrue(inconsistent.getMessage().contains("model frrsa has no interaction terms"),
         inconsistent.getMessage());
   }

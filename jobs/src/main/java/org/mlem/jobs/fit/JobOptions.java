@@ -1,0 +1,169 @@
+package org.mlem.jobs.fit;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.mlem.core.config.MlemOptions;
+import org.mlem.core.config.Option;
+import org.mlem.core.config.OptionTable;
+import org.mlem.core.config.Validator;
+import org.mlem.core.config.ValueType;
+import org.mlem.jobs.io.InputFormat;
+import org.mlem.jobs.spark.Placement;
+
+/**
+ * The option table of the jobs: the inputs, the output and the Spark-side knobs, declared like
+ * the core's ({@link MlemOptions}) and joined with them into each command's table
+ * ({@link #FIT}, {@link #SWEEP}, {@link #ESTIMATE_BATCH_SIZE}). The command line, the config
+ * files and run.json derive their names, defaults, rules and help from these declarations.
+ */
+public final class JobOptions {
+  private JobOptions() {}
+
+  private static final ValueType<InputFormat> FORMAT = ValueType.oneOf(
+      f -> f.name().toLowerCase(Locale.ROOT), JobOptions::format, InputFormat.values());
+
+  private static InputFormat format(String text) {
+    String t = text == null ? "" : text.trim();
+    for (InputFormat f : InputFormat.values()) {
+      if (f.name().equalsIgnoreCase(t)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format " + text);
+  }
+
+  private static Validator<InputFormat> formats(InputFormat... allowed) {
+    Set<InputFormat> set = EnumSet.of(allowed[0], allowed);
+    StringBuilder rule = new StringBuilder("one of ");
+    for (int i = 0; i < allowed.length; i++) {
+      rule.append(i == 0 ? "" : ", ").append(allowed[i].name().toLowerCase(Locale.ROOT));
+    }
+    return new Validator<>(set::contains, rule.toString());
+  }
+
+  /** The feature table. */
+  public static final Option<String> FEATURES = Option.of("features", ValueType.TEXT)
+      .label("URI").doc("Feature table (Parquet or CSV): an id column plus feature columns.")
+      .build();
+
+  /** The representations. */
+  public static final Option<String> REPRESENTATIONS = Option.of("representations",
+          ValueType.TEXT)
+      .label("URI").doc("Representations: Parquet, CSV, .npy, HDF5 or a precomputed RDM.")
+      .build();
+
+  /** The run directory. */
+  public static final Option<String> OUT = Option.of("out", ValueType.TEXT)
+      .label("DIR").doc("The run directory to write.").build();
+
+  /** The format of the feature table. */
+  public static final Option<InputFormat> FEATURES_FORMAT = Option.of("features-format", FORMAT)
+      .defaultValue(InputFormat.AUTO)
+      .validator(formats(InputFormat.AUTO, InputFormat.PARQUET, InputFormat.CSV))
+      .label("FORMAT").doc("Format of the feature table (auto: by extension).").build();
+
+  /** The format of the representations. */
+  public static final Option<InputFormat> REPRESENTATIONS_FORMAT = Option.of(
+          "representations-format", FORMAT)
+      .defaultValue(InputFormat.AUTO).label("FORMAT")
+      .doc("Format of the representations (auto: by extension).").build();
+
+  /** The Parquet column of the vectors. */
+  public static final Option<String> VECTOR_COLUMN = Option.of("vector-column", ValueType.TEXT)
+      .defaultText("detected").label("NAME").doc("Parquet column holding the vectors.").build();
+
+  /** The ids of an array file. */
+  public static final Option<String> IDS = Option.of("ids", ValueType.TEXT)
+      .defaultText("the feature table's order").label("URI")
+      .doc("For .npy/HDF5: text file with one id per row.").build();
+
+  /** The dataset inside an HDF5 file. */
+  public static final Option<String> HDF5_DATASET = Option.of("hdf5-dataset", ValueType.TEXT)
+      .defaultText("the only one").label("PATH").doc("Dataset inside the HDF5 file.").build();
+
+  /** Spark tasks per batch request. */
+  public static final Option<Integer> PARTITIONS = Option.of("partitions", ValueType.INT)
+      .defaultValue(0).validator(new Validator<>(v -> v >= 0,
+          ">= 0 (0 = Spark's default parallelism)"))
+      .label("N").doc("Spark tasks per batch request.").build();
+
+  /** Where the representations live. */
+  public static final Option<Placement> PLACEMENT = Option.of("placement",
+          ValueType.oneOf(Placement::cliName, Placement::parse, Placement.values()))
+      .defaultValue(Placement.AUTO).label("MODE")
+      .doc("Where the representations live: broadcast, partitioned (row blocks in a cached "
+          + "RDD) or auto (partitioned beyond --broadcast-budget-mb).")
+      .build();
+
+  /** The largest matrix auto broadcasts. */
+  public static final Option<Integer> BROADCAST_BUDGET_MB = Option.of("broadcast-budget-mb",
+          ValueType.INT)
+      .defaultValue(Placement.DEFAULT_BROADCAST_BUDGET_MB).validator(Validator.atLeast(0))
+      .label("MB").doc("Largest representation matrix (n x D x 4 bytes) auto broadcasts.")
+      .build();
+
+  /** The Spark master. */
+  public static final Option<String> MASTER = Option.of("master", ValueType.TEXT)
+      .defaultText("spark-submit's, else local[*]").label("URL").doc("Spark master.").build();
+
+  /** Whether an existing output is replaced. */
+  public static final Option<Boolean> OVERWRITE = Option.of("overwrite", ValueType.BOOLEAN)
+      .defaultValue(false).doc("Replace an existing run directory (never any other directory).")
+      .build();
+
+  /** Whether progress lines are printed. */
+  public static final Option<Boolean> QUIET = Option.of("quiet", ValueType.BOOLEAN)
+      .defaultValue(false).doc("No progress lines, only the summary.").build();
+
+  /** Whether the HTML report is written. */
+  public static final Option<Boolean> REPORT = Option.of("report", ValueType.BOOLEAN)
+      .defaultValue(true).doc("Write the HTML report(s) at the end.")
+      .negation("no-report", "Do not write the HTML report(s).").build();
+
+  /** Sets fitted at once in a sweep. */
+  public static final Option<Integer> CONCURRENCY = Option.of("concurrency", ValueType.INT)
+      .defaultValue(1).validator(Validator.atLeast(1)).label("K")
+      .doc("Sets fitted at once (driver threads, each submitting its own Spark jobs); results "
+          + "do not depend on it.")
+      .build();
+
+  /** The set column of a table of sets. */
+  public static final Option<String> SET_COLUMN = Option.of("set-column", ValueType.TEXT)
+      .defaultValue("layer").validator(Validator.notBlank("a column name (not blank)"))
+      .label("NAME").doc("For a Parquet table of sets: the column naming each row's set.")
+      .build();
+
+  /** A batch_size.json to reuse. */
+  public static final Option<String> BATCH_SIZE_FILE = Option.of("batch-size-file",
+          ValueType.TEXT)
+      .label("FILE").doc("Reuse this batch_size.json (from mlem estimate-batch-size or an "
+          + "earlier sweep) instead of estimating.")
+      .build();
+
+  /** The output file of {@code mlem estimate-batch-size}. */
+  public static final Option<String> BATCH_SIZE_OUT = Option.of("out", ValueType.TEXT)
+      .label("FILE").doc("The JSON file to write (batch_size, rounds, max_std, warnings, "
+          + "features, seed, interactions); reuse it with mlem sweep --batch-size-file.")
+      .build();
+
+  /** How the feature table is read. */
+  public static final OptionTable FEATURE_TABLE = OptionTable.of(MlemOptions.ID_COLUMN,
+      MlemOptions.FEATURE_COLUMNS, MlemOptions.KINDS, MlemOptions.MISSING_DISTANCE,
+      FEATURES_FORMAT);
+
+  /** Everything {@code mlem fit} accepts. */
+  public static final OptionTable FIT = OptionTable.of(FEATURES, REPRESENTATIONS, OUT)
+      .with(MlemOptions.CONFIG).with(MlemOptions.DISTANCE).with(FEATURE_TABLE)
+      .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, IDS, HDF5_DATASET, PARTITIONS, PLACEMENT,
+          BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, REPORT);
+
+  /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
+  public static final OptionTable SWEEP =
+      FIT.with(CONCURRENCY, SET_COLUMN, BATCH_SIZE_FILE);
+
+  /** Everything {@code mlem estimate-batch-size} accepts. */
+  public static final OptionTable ESTIMATE_BATCH_SIZE =
+      OptionTable.of(FEATURES, BATCH_SIZE_OUT, MlemOptions.SEED, MlemOptions.INTERACTIONS)
+          .with(FEATURE_TABLE).with(MASTER, OVERWRITE);
+}
