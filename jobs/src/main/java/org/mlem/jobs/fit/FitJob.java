@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.train.TrainingProgress;
+import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.output.BatchSizeWarnings;
@@ -79,28 +82,64 @@ public final class FitJob {
     }
   }
 
+  /**
+   * Fits one set of a sweep, read on the driver by the sweep, exactly as {@code mlem fit} fits:
+   * the same placement of the inputs ({@link FitSources#placed}), analysis and run directory.
+   * Writes {@code s.out()} (replacing a leftover incomplete one), no report, no summary.
+   *
+   * @param s the sweep's settings for this set ({@link FitSettings#forSet})
+   * @param loaded the set's inputs, joined to the shared features
+   * @param loadSeconds how long reading them took (recorded with the timings)
+   * @param recorded what run.json records besides the settings (set name, sweep root, ...)
+   * @param progress where training progress goes
+   * @return the analysis that was written
+   */
+  public static MlemAnalysis runSet(SparkSession spark, FitSettings s, LoadedInputs loaded,
+      double loadSeconds, Map<String, String> recorded, TrainingProgress progress) {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("load", loadSeconds);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    long t1 = System.nanoTime();
+    try (FitSources sources = FitSources.placed(jsc, loaded, s)) {
+      MlemAnalysis analysis = Mlem.with(s.config())
+          .analyze(sources.features(), sources.factory(), progress, sources.features().size());
+      timings.put("analysis", seconds(t1));
+      writeRun(spark, s, timings, sources, analysis, recorded, w -> { });
+      return analysis;
+    }
+  }
+
   private static MlemAnalysis write(SparkSession spark, FitSettings s, PrintWriter out,
       ConsoleProgress progress, Map<String, Double> timings, FitSources loaded,
       MlemAnalysis analysis, boolean report) {
     progress.phase("writing " + s.out());
+    writeRun(spark, s, timings, loaded, analysis, Map.of(),
+        w -> progress.phase("warning: " + w));
+    printSummary(out, analysis, s.out());
+    if (report) {
+      writeReport(spark, s.out(), out);
+    }
+    return analysis;
+  }
+
+  /** Writes the run directory: what ran (settings, master, resolved placement) and results. */
+  private static void writeRun(SparkSession spark, FitSettings s, Map<String, Double> timings,
+      FitSources loaded, MlemAnalysis analysis, Map<String, String> recorded,
+      java.util.function.Consumer<String> warn) {
     long t2 = System.nanoTime();
     Map<String, String> settings = new LinkedHashMap<>(s.toMap());
+    settings.putAll(recorded);
     settings.put("master", spark.sparkContext().master());
     settings.put("placement", loaded.placement().cliName());
     List<String> warnings = new ArrayList<>(loaded.warnings());
     for (String w : BatchSizeWarnings.of(analysis.provenance().batchSize())) {
-      progress.phase("warning: " + w);
+      warn.accept(w);
       warnings.add(w);
     }
     RunOutput run = new RunOutput(analysis, loaded.files(), warnings, loaded.dims(),
         settings, timings);
     new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
     timings.put("write", seconds(t2));
-    printSummary(out, analysis, s.out());
-    if (report) {
-      writeReport(spark, s.out(), out);
-    }
-    return analysis;
   }
 
   /** Held-out scores, steps and the most important units. */

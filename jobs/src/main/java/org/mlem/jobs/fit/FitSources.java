@@ -59,23 +59,7 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
       }
     }
     if (rdm || placement == Placement.BROADCAST || driverArray) {
-      LoadedInputs loaded = load(spark, s);
-      Placement resolved = loaded.representations() == null ? Placement.BROADCAST
-          : placement.resolve(loaded.features().size(), loaded.representations().dims(),
-              s.broadcastBudgetMb());
-      Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
-      if (resolved == Placement.PARTITIONED) {
-        RepresentationBlocks blocks =
-            RepresentationBlocks.fromRepresentations(jsc, loaded.representations(), 0);
-        PartitionedPairSourceFactory factory = new PartitionedPairSourceFactory(jsc,
-            loaded.features(), blocks, s.distance(), s.partitions());
-        return new FitSources(loaded.features(), factory, resolved, dims, loaded.files(),
-            loaded.warnings(), List.of(factory, blocks));
-      }
-      SparkPairSourceFactory factory = new SparkPairSourceFactory(jsc, loaded.features(),
-          loaded.distances(s.distance()), s.partitions());
-      return new FitSources(loaded.features(), factory, Placement.BROADCAST, dims,
-          loaded.files(), loaded.warnings(), List.of(factory));
+      return placed(jsc, load(spark, s), placement, s);
     }
     PartitionedInputs inputs;
     try {
@@ -100,6 +84,35 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
     }
     return new FitSources(inputs.features(), factory, Placement.PARTITIONED, reps.dims(),
         inputs.files(), inputs.warnings(), List.of(factory, blocks));
+  }
+
+  /**
+   * Inputs read on the driver, placed as the settings say: broadcast, or row blocks in a cached
+   * RDD for {@code partitioned} (and for {@code auto} beyond the broadcast budget). A
+   * precomputed RDM is always broadcast.
+   */
+  static FitSources placed(JavaSparkContext jsc, LoadedInputs loaded, FitSettings s) {
+    return placed(jsc, loaded, s.placement(), s);
+  }
+
+  private static FitSources placed(JavaSparkContext jsc, LoadedInputs loaded,
+      Placement placement, FitSettings s) {
+    Placement resolved = loaded.representations() == null ? Placement.BROADCAST
+        : placement.resolve(loaded.features().size(), loaded.representations().dims(),
+            s.broadcastBudgetMb());
+    Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
+    if (resolved == Placement.PARTITIONED) {
+      RepresentationBlocks blocks =
+          RepresentationBlocks.fromRepresentations(jsc, loaded.representations(), 0);
+      PartitionedPairSourceFactory factory = new PartitionedPairSourceFactory(jsc,
+          loaded.features(), blocks, s.distance(), s.partitions());
+      return new FitSources(loaded.features(), factory, resolved, dims, loaded.files(),
+          loaded.warnings(), List.of(factory, blocks));
+    }
+    SparkPairSourceFactory factory = new SparkPairSourceFactory(jsc, loaded.features(),
+        loaded.distances(s.distance()), s.partitions());
+    return new FitSources(loaded.features(), factory, Placement.BROADCAST, dims,
+        loaded.files(), loaded.warnings(), List.of(factory));
   }
 
   private static LoadedInputs load(SparkSession spark, FitSettings s) {

@@ -95,8 +95,10 @@ class RobustnessCommandTest {
   @Test
   void writesTheTableComparedWithTheNoiselessFit() throws IOException {
     Path out = tmp.resolve("robust");
-    CliRun r = robustness(out, "--noise", "0,1.5", "--seeds", "2", "--models", "mlem,frrsa-i");
+    CliRun r = robustness(out, "--noise", "0,1.5", "--seeds", "2", "--models", "mlem,frrsa-i",
+        "--no-report");
     assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(out.resolve("report.html")), "--no-report is honoured");
     for (String f : List.of("robustness.csv", "robustness", "robustness.json", "_SUCCESS")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
@@ -152,8 +154,8 @@ class RobustnessCommandTest {
 
   @Test
   void optionErrorsExitWithTwo() {
-    assertBadUsage("robustness compares several models: use --models (e.g. mlem,frrsa-i), not "
-        + "--model frrsa", "--model", "frrsa");
+    assertBadUsage("Unknown options: '--model', 'frrsa'", "--model", "frrsa");
+    assertBadUsage("Unknown options: '--placement', 'partitioned'", "--placement", "partitioned");
     assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'lda'",
         "--models", "lda");
     assertBadUsage("--noise levels must be finite and >= 0, found '-2' in '0,-2'",
@@ -161,6 +163,6 @@ class RobustnessCommandTest {
     assertBadUsage("--seeds must be >= 1, found 0", "--seeds", "0");
     assertBadUsage("a precomputed RDM (" + representations
         + ") cannot be made noisy: give the vectors", "--representations-format", "rdm");
-    assertBadUsage("invalid --strength", "--strength", "loud");
+    assertBadUsage("--strength must be absolute:EPS or relative:C", "--strength", "loud");
   }
 }

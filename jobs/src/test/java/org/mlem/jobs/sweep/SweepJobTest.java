@@ -292,6 +292,23 @@ class SweepJobTest {
     assertArrayEquals(Files.readAllBytes(one.resolve("combined.csv")),
         Files.readAllBytes(two.resolve("combined.csv")));
 
+    // --placement partitioned runs each set on row blocks in a cached RDD (it used to run
+    // broadcast and record "partitioned"): same results, and run.json records what ran.
+    Path part = tmp.resolve("conc/partitioned");
+    SweepFixtures.Result rp = sweep(layers + "/layer=*", part, "--batch-size", "150",
+        "--placement", "partitioned");
+    assertEquals(0, rp.code(), rp.err());
+    for (String set : List.of("layer=1", "layer=2")) {
+      for (String t : List.of("weights.csv", "importance_summary.csv", "scores.csv")) {
+        assertArrayEquals(Files.readAllBytes(one.resolve("runs").resolve(set).resolve(t)),
+            Files.readAllBytes(part.resolve("runs").resolve(set).resolve(t)), set + " " + t);
+      }
+      assertEquals("partitioned", json(part.resolve("runs").resolve(set).resolve("run.json"))
+          .path("config").path("placement").asText(), set);
+      assertEquals("broadcast", json(one.resolve("runs").resolve(set).resolve("run.json"))
+          .path("config").path("placement").asText(), set);
+    }
+
     // The same sets as .npy files (rows in feature order), as one table with a layer column
     // (rows reversed) and as HDF5 datasets: same names, hence same seeds, same results.
     Path npy = tmp.resolve("conc/npy");
