@@ -35,12 +35,32 @@ mlem_shaded_jar() {
 
 # Builds the shaded jar and Spark's jars when either is missing, or when a source file or POM
 # is newer than the jar (a checkout that moved on since the last build).
+# With MLEM_NO_BUILD=1 (set by the integration tests, which run after Maven's package) nothing
+# is built: a missing jar is an error instead.
 mlem_ensure_built() {
   local jar
   jar="$(mlem_shaded_jar)"
-  if [[ -z "$jar" || ! -d "$MLEM_SPARK_HOME/jars" ]] || mlem_sources_newer_than "$jar"; then
+  if [[ "${MLEM_NO_BUILD:-}" == 1 ]]; then
+    if [[ -z "$jar" || ! -d "$MLEM_SPARK_HOME/jars" ]]; then
+      echo "mlem: MLEM_NO_BUILD=1 but the shaded jar or $MLEM_SPARK_HOME/jars is missing;" \
+           "run mvn -B -DskipTests package" >&2
+      exit 2
+    fi
+  elif [[ -z "$jar" || ! -d "$MLEM_SPARK_HOME/jars" ]] || mlem_sources_newer_than "$jar"; then
     echo "mlem: building the project (mvn -q -B -DskipTests package) ..." >&2
     (cd "$MLEM_ROOT" && mvn -q -B -DskipTests package) >&2
+  fi
+  mlem_link_spark_submit
+}
+
+# Gives the Maven-built Spark home a bin/spark-submit (a link to submit-scripts/spark-submit),
+# so that SPARK_HOME=jobs/target/spark-home works for mlem-submit like a Spark installation.
+mlem_link_spark_submit() {
+  local bin="$MLEM_SPARK_HOME/bin"
+  [[ -d "$MLEM_SPARK_HOME/jars" ]] || return 0
+  if [[ ! -x "$bin/spark-submit" ]]; then
+    mkdir -p "$bin"
+    ln -sfn "$MLEM_ROOT/submit-scripts/spark-submit" "$bin/spark-submit"
   fi
 }
 

@@ -23,11 +23,21 @@ import org.slf4j.LoggerFactory;
  * {@code run.json}, the Parquet tables of {@link RunTables} (one file each, via Spark), their CSV
  * copies plus {@code weights.csv} as an F x F matrix, and {@code _SUCCESS} last.
  *
- * <p>Atomicity: everything goes into a temporary sibling {@code DIR._tmp-<unique>} which is
- * renamed to DIR only when complete. On any failure the temporary is deleted and DIR is left as
- * it was (absent, or the previous run when overwriting). With overwrite an existing DIR is
- * replaced only after the new run is complete; without it an existing DIR is refused before
- * anything is written ({@link OutputExistsException}).
+ * <p>Atomicity: everything but {@code _SUCCESS} goes into a temporary sibling
+ * {@code DIR._tmp-<unique>} which is renamed to DIR only when complete; {@code _SUCCESS} is then
+ * written into DIR, last, as the commit marker. On any failure before the rename the temporary
+ * is deleted and DIR is left as it was (absent, or the previous run when overwriting). With
+ * overwrite an existing DIR is replaced only after the new run is complete (its
+ * {@code _SUCCESS} is deleted first, so that it is never trusted while being moved aside);
+ * without it an existing DIR is refused before anything is written
+ * ({@link OutputExistsException}).
+ *
+ * <p>Why the marker comes after the rename: on HDFS and local filesystems the directory rename
+ * is atomic, but object stores (s3a, gs, abfs without hierarchical namespace) rename by copying
+ * file by file and deleting, so DIR can be seen, or left by a crash, half copied. Every reader
+ * therefore trusts only a run directory holding {@code _SUCCESS} ({@link #missingPart} for a
+ * sweep's resume, {@code mlem report}); one without it is incomplete and {@code --overwrite}
+ * or a sweep's resume replaces it.
  */
 public final class RunDirectoryWriter {
   /** The marker file written last. */
@@ -238,6 +248,9 @@ public final class RunDirectoryWriter {
       boolean done = false;
       try {
         writeAll(run, fs, temp);
+        if (overwrite) {
+          fs.delete(new Path(target, SUCCESS), false);
+        }
         OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
         done = true;
       } finally {
@@ -245,6 +258,8 @@ public final class RunDirectoryWriter {
           deleteQuietly(fs, temp);
         }
       }
+      OutputFiles.writeText(fs, new Path(target, SUCCESS), "");
+      afterEachFile.accept(SUCCESS);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run directory " + dir + ": " + e, e);
     } finally {
@@ -274,8 +289,6 @@ public final class RunDirectoryWriter {
       OutputFiles.writeText(fs, new Path(temp, csvName), csv);
       afterEachFile.accept(csvName);
     }
-    OutputFiles.writeText(fs, new Path(temp, SUCCESS), "");
-    afterEachFile.accept(SUCCESS);
   }
 
   private static void deleteQuietly(FileSystem fs, Path path) {

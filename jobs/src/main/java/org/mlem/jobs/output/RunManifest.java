@@ -14,7 +14,7 @@ import org.mlem.jobs.io.InputFile;
  * The content of {@code run.json}: provenance of one run as a tree of maps and lists, ready for
  * Jackson. Keys: format_version, versions (mlem, spark, java, scala), os, started, finished,
  * seed, config (the resolved core config plus the job's settings, by CLI key), inputs (role,
- * uri, bytes, sha256), counts (stimuli, features, dims), feature_names, batch_size,
+ * uri, bytes, sha256, checksum), counts (stimuli, features, dims), feature_names, batch_size,
  * batch_size_estimated, folds (per fold: train/test stimuli, steps, best step and score,
  * stopped early, held-out scores), scores (Fisher-z means), importance (kind: stimulus or term;
  * interval: "across folds" or "permutation noise only"; how_to_read and interval_description:
@@ -57,6 +57,7 @@ public final class RunManifest {
       i.put("uri", f.uri());
       i.put("bytes", f.bytes());
       i.put("sha256", f.sha256());
+      i.put("checksum", f.checksum());
       inputs.add(i);
     }
     m.put("inputs", inputs);

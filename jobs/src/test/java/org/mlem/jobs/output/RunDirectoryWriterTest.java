@@ -260,6 +260,38 @@ class RunDirectoryWriterTest {
     assertEquals(List.of(), siblings());
   }
 
+  /**
+   * The commit marker for object stores (no atomic rename): no temporary ever holds
+   * {@code _SUCCESS}, DIR appears only once everything else is complete, and {@code _SUCCESS}
+   * is written into DIR after that, as the very last file. Fails when the marker is written
+   * into the temporary before the rename.
+   */
+  @Test
+  void successIsWrittenIntoThePlacedDirectoryLast() throws IOException {
+    Path dir = tmp.resolve("run");
+    List<String> order = new ArrayList<>();
+    RunDirectoryWriter watched = new RunDirectoryWriter(spark, name -> {
+      order.add(name);
+      try (Stream<Path> s = Files.list(tmp)) {
+        for (Path p : s.toList()) {
+          if (p.getFileName().toString().contains("._tmp-")) {
+            assertFalse(Files.exists(p.resolve("_SUCCESS")), "_SUCCESS in " + p + " after " + name);
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      if (!name.equals("_SUCCESS")) {
+        assertFalse(Files.exists(dir), "DIR is visible before it is complete, after " + name);
+      }
+    });
+    watched.write(run, dir.toString(), false);
+    assertEquals("_SUCCESS", order.get(order.size() - 1));
+    assertTrue(order.containsAll(List.of("run.json", "history.csv")), order.toString());
+    assertTrue(Files.exists(dir.resolve("_SUCCESS")));
+    assertEquals(List.of("run"), siblings());
+  }
+
   @Test
   void existingDirectoryIsRefusedWithoutOverwrite() throws IOException {
     Path dir = tmp.resolve("run");
