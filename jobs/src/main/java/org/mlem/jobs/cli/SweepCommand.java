@@ -1,6 +1,5 @@
 package org.mlem.jobs.cli;
 
-import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.output.AtomicOutput;
 import org.mlem.jobs.output.CsvText;
 import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.output.OutputFiles;
@@ -57,36 +58,19 @@ public final class ExperimentWriter {
       Map<String, Object> manifest) {
     RunDirectoryWriter.requireExperimentWritable(conf, dir, overwrite, manifestName);
     Path target = new Path(dir);
-    String unique = Long.toHexString(ProcessHandle.current().pid()) + "-"
-        + Long.toHexString(System.nanoTime());
-    Path temp = new Path(target.getParent(), target.getName() + "._tmp-" + unique);
     try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
       fs.setWriteChecksum(false);
-      boolean done = false;
-      try {
-        if (!fs.mkdirs(temp)) {
-          throw new IOException("cannot create " + temp);
-        }
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        OutputFiles.writeText(fs, new Path(temp, manifestName), json.writeValueAsString(manifest) + "\n");
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      AtomicOutput.writeDirectory(fs, target, overwrite, temp -> {
+        OutputFiles.writeText(fs, new Path(temp, manifestName),
+            json.writeValueAsString(manifest) + "\n");
         for (RunTable table : tables) {
           OutputFiles.writeText(fs, new Path(temp, table.name() + ".csv"), CsvText.of(table));
           if (spark != null) {
             OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
           }
         }
-        OutputFiles.writeText(fs, new Path(temp, RunDirectoryWriter.SUCCESS), "");
-        OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
-        done = true;
-      } finally {
-        if (!done) {
-          try {
-            fs.delete(temp, true);
-          } catch (IOException e) {
-            LOG.warn("cannot delete the temporary directory {}: {}", temp, e.toString());
-          }
-        }
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the output directory " + dir + ": " + e, e);
     }

@@ -233,9 +233,6 @@ public final class RunDirectoryWriter {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     requireWritable(conf, dir, overwrite);
     Path target = new Path(dir);
-    String unique = Long.toHexString(ProcessHandle.current().pid()) + "-"
-        + Long.toHexString(System.nanoTime());
-    Path temp = new Path(target.getParent(), target.getName() + "._tmp-" + unique);
     FileSystem fs;
     try {
       fs = FileSystem.newInstance(target.toUri(), conf);
@@ -245,20 +242,7 @@ public final class RunDirectoryWriter {
     try {
       fs.setWriteChecksum(false);
       OutputFiles.cleanStaleSiblings(fs, target, overwrite);
-      boolean done = false;
-      try {
-        writeAll(run, fs, temp);
-        if (overwrite) {
-          fs.delete(new Path(target, SUCCESS), false);
-        }
-        OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
-        done = true;
-      } finally {
-        if (!done) {
-          deleteQuietly(fs, temp);
-        }
-      }
-      OutputFiles.writeText(fs, new Path(target, SUCCESS), "");
+      AtomicOutput.writeDirectory(fs, target, overwrite, temp -> writeAll(run, fs, temp));
       afterEachFile.accept(SUCCESS);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run directory " + dir + ": " + e, e);
@@ -272,9 +256,6 @@ public final class RunDirectoryWriter {
   }
 
   private void writeAll(RunOutput run, FileSystem fs, Path temp) throws IOException {
-    if (!fs.mkdirs(temp)) {
-      throw new IOException("cannot create " + temp);
-    }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     OutputFiles.writeText(fs, new Path(temp, RUN_JSON),
         json.writeValueAsString(RunManifest.of(run, spark.version())) + "\n");
@@ -291,11 +272,4 @@ public final class RunDirectoryWriter {
     }
   }
 
-  private static void deleteQuietly(FileSystem fs, Path path) {
-    try {
-      fs.delete(path, true);
-    } catch (IOException e) {
-      LOG.warn("cannot delete the temporary directory {}: {}", path, e.toString());
-    }
-  }
 }

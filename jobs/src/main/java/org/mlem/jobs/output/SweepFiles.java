@@ -4,18 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.CreateFlag;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.mlem.jobs.io.InputException;
 import org.slf4j.Logger;
@@ -168,19 +163,12 @@ public final class SweepFiles {
    */
   public static void writeAtomically(Configuration conf, String file, String text) {
     Path target = new Path(file);
-    Path temp = new Path(target.getParent(), "." + target.getName() + "._tmp-"
-        + Long.toHexString(ProcessHandle.current().pid()) + "-"
-        + Long.toHexString(System.nanoTime()));
     try {
-      FileContext fc = FileContext.getFileContext(target.toUri(), conf);
-      fc.mkdir(target.getParent(), null, true);
-      try (OutputStream o = fc.create(temp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
-          Options.CreateOpts.createParent())) {
-        o.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-      fc.rename(temp, target, Options.Rename.OVERWRITE);
+      AtomicOutput.writeFile(conf, target, text.getBytes(StandardCharsets.UTF_8),
+          "." + target.getName() + "._tmp-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
+
 }

@@ -2,7 +2,6 @@ package org.mlem.jobs.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
@@ -75,31 +74,13 @@ public final class ReportFiles {
    */
   public String writeReport(String dir, String html) {
     Path target = new Path(new Path(dir), REPORT);
-    Path temp = new Path(new Path(dir), "." + REPORT + ".tmp-"
-        + Long.toHexString(ProcessHandle.current().pid()) + "-"
-        + Long.toHexString(System.nanoTime()));
     try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
       fs.setWriteChecksum(false);
       // leftovers of killed writers: report temporaries here, run temporaries beside DIR
       org.mlem.jobs.output.OutputFiles.deleteAbandoned(fs, new Path(dir), "." + REPORT + ".tmp-");
       org.mlem.jobs.output.OutputFiles.cleanStaleSiblings(fs, new Path(dir), false);
-      boolean done = false;
-      try {
-        try (OutputStream out = fs.create(temp, true)) {
-          out.write(html.getBytes(StandardCharsets.UTF_8));
-        }
-        if (fs.exists(target) && !fs.delete(target, false)) {
-          throw new IOException("cannot replace the previous report " + target);
-        }
-        if (!fs.rename(temp, target)) {
-          throw new IOException("cannot rename " + temp + " to " + target);
-        }
-        done = true;
-      } finally {
-        if (!done) {
-          fs.delete(temp, false);
-        }
-      }
+      org.mlem.jobs.output.AtomicOutput.writeFile(conf, target,
+          html.getBytes(StandardCharsets.UTF_8), "." + REPORT + ".tmp-");
       return target.toString();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report " + target + ": " + e, e);
