@@ -112,8 +112,8 @@ class FitReportTest {
       assertTrue(weights.contains(">" + name + "<"), "heatmap labels " + name);
     }
     assertEquals(3, csvColumn(run.resolve("weights.csv"), 0).size());
-    assertEquals(List.of("0", "1", "mean"), ReportAssertions.firstColumn(doc, "scores-table"));
-    assertEquals(List.of("0", "1"), ReportAssertions.firstColumn(doc, "folds"));
+    assertEquals(List.of("1", "2", "mean"), ReportAssertions.firstColumn(doc, "scores-table"));
+    assertEquals(List.of("1", "2"), ReportAssertions.firstColumn(doc, "folds"));
     List<List<String>> scores = ReportAssertions.rows(doc, "scores-table");
     List<String> csvSpearman = csvColumn(run.resolve("scores.csv"), 1);
     for (int i = 0; i < 3; i++) {
