@@ -133,6 +133,8 @@ final class BandChart {
     DeviationRenderer renderer = new DeviationRenderer(true, true);
     renderer.setAlpha(0.18f);
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    // later series on top: a dashed line drawn over the solid one it may coincide with
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     JFreeChart chart = SvgCharts.style(new JFreeChart(title, plot));
     for (int i = 0; i < series.size(); i++) {
       renderer.setSeriesPaint(i, SvgCharts.colour(i));

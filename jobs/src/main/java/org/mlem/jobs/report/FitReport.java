@@ -149,7 +149,6 @@ public final class FitReport {
       page.note("No importance in this run (--permutations 0).");
       return;
     }
-    page.paragraph(labels.howToRead());
     List<ImportanceChart.Row> all = new ArrayList<>();
     for (int r = 0; r < s.size(); r++) {
       String unit = s.text(r, "unit");

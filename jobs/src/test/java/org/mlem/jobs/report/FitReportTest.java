@@ -102,7 +102,7 @@ class FitReportTest {
     assertTrue(doc.getElementById("fig-importance").html()
         .contains("Stimulus-level importance per unit (95% interval: across folds)"),
         "figure title says which importance and interval");
-    assertTrue(doc.text().contains("How to read: stimulus-level permutation importance"),
+    assertTrue(doc.select(".howto").text().contains("Unit: one row of the importance table"),
         "how to read");
     assertEquals(6, ReportAssertions.rows(doc, "importance-table").size());
     assertTrue(doc.select("#importance-table th").eachText()
