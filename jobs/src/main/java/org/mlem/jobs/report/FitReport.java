@@ -48,36 +48,65 @@ public final class FitReport {
   static String html(ReportFiles files, String dir, String parent) {
     RunDirectory run = RunDirectory.read(files, dir);
     JsonNode m = run.manifest();
-    HtmlPage page = new HtmlPage("MLEM fit report");
+    String set = m.path("config").path("set").asText("");
+    HtmlPage page = new HtmlPage(set.isEmpty() ? "MLEM fit report"
+        : "MLEM fit report: set " + SetNames.display(set));
     if (parent != null) {
       page.raw("<p><a href=\"" + HtmlPage.escape(parent) + "\">back to the sweep report</a></p>");
     }
     JsonNode scores = m.path("scores");
+    int k = m.path("folds").size();
     page.paragraph(String.format(Locale.ROOT,
         "Run directory %s. Model %s, %s stimuli, %d features, seed %s. Held-out Spearman %s, "
-            + "rho-a %s, tau-a %s (%d fold%s).",
+            + "rho-a %s, tau-a %s (%s).",
         dir, JsonFiles.text(m.path("config").path("model")),
         JsonFiles.text(m.path("counts").path("stimuli")), run.featureNames().size(),
         JsonFiles.text(m.path("seed")), number(scores.path("spearman")),
-        number(scores.path("rho_a")), number(scores.path("tau_a")), m.path("folds").size(),
-        m.path("folds").size() == 1 ? "" : "s"));
+        number(scores.path("rho_a")), number(scores.path("tau_a")),
+        k == 1 ? "one train/test split" : "Fisher-z mean over " + k + " folds"));
 
     importance(page, run);
 
     page.section("weights", "Weight matrix");
+    String which = k == 1 ? "the matrix fitted on the training split"
+        : "the element-wise mean of the " + k + " folds' fitted matrices, rescaled to unit "
+            + "Frobenius norm";
     page.figure(WeightHeatmap.svg("fig-weights", run.featureNames(), run.weights()),
-        "The learned weight matrix W (diagonal: features; off-diagonal: interactions), "
-            + "coloured on a diverging scale centred at 0.");
+        "The learned weight matrix W shown here is " + which + " (as in weights.csv); "
+            + "diagonal: features, off-diagonal: interactions, coloured on a diverging scale "
+            + "centred at 0.");
+    page.howToRead(List.of(
+        "W is the learned metric: the predicted distance of two stimuli is "
+            + "sqrt(delta^T W delta), delta being their feature distances (each in [0, 1]: "
+            + "0 = same value, 1 = different category or the range's two ends).",
+        "Diagonal entry W_aa: the weight of feature a. Off-diagonal W_ab (shown at a,b and "
+            + "b,a): the weight of a and b differing together; positive adds distance, "
+            + "negative removes it.",
+        "Red positive, blue negative, white 0; the scale ends at the largest magnitude. Only "
+            + "relative sizes matter: W has unit Frobenius norm and the score ignores scale.",
+        "Which W: " + which + "."));
 
     page.section("training", "Training");
     Map<Integer, Integer> best = new HashMap<>();
     m.path("folds").forEach(f -> best.put(f.path("fold").asInt(), f.path("best_step").asInt(-1)));
+    String watched = run.watchedValidation()
+        ? "soft Spearman on the fixed validation batch"
+        : "soft Spearman on the step's training batch";
     page.figure(TrainingCurveChart.svg("fig-training",
-        TrainingCurveChart.curves(run.history(), best)),
-        "Soft Spearman score per training step, per fold; rings mark each fold's best step "
-            + "(the weights kept).");
+        TrainingCurveChart.curves(run.history(), best), watched),
+        "The score early stopping watched (" + watched + ") per training step, per fold; "
+            + "rings mark each fold's best step (the weights kept).");
+    page.howToRead(List.of(
+        run.watchedValidation()
+            ? "Curve: the soft (differentiable) Spearman of one fixed batch of training pairs, "
+                + "the same at every step (--stopping validation), so a rise is a better W."
+            : "Curve: the soft (differentiable) Spearman of each step's own batch of training "
+                + "pairs (--stopping training); it is noisy because the batch changes.",
+        "Ring: the fold's best step; training stopped 'patience' steps without improvement "
+            + "later (or at the step limit) and kept that step's weights.",
+        ReadingNotes.folds()));
     List<List<Object>> folds = new ArrayList<>();
-    m.path("folds").forEach(f -> folds.add(List.of(f.path("fold").asInt(),
+    m.path("folds").forEach(f -> folds.add(List.of(f.path("fold").asInt() + 1,
         f.path("train_stimuli").asInt(), f.path("test_stimuli").asInt(),
         f.path("steps").asInt(), f.path("best_step").asInt(),
         f.path("best_score").asDouble(Double.NaN), JsonFiles.text(f.path("stopped_early")),
@@ -90,14 +119,25 @@ public final class FitReport {
     List<List<Object>> rows = new ArrayList<>();
     CsvRows s = run.scores();
     for (int r = 0; r < s.size(); r++) {
-      rows.add(List.of(s.text(r, "fold"), s.number(r, "spearman"), s.number(r, "rho_a"),
-          s.number(r, "tau_a")));
+      rows.add(List.of(foldLabel(s.text(r, "fold")), s.number(r, "spearman"),
+          s.number(r, "rho_a"), s.number(r, "tau_a")));
     }
     page.table("scores-table", List.of("fold", "Spearman", "rho-a", "tau-a"), rows);
-    page.paragraph("The row 'mean' holds the Fisher-z averages over folds.");
+    page.howToRead(List.of(ReadingNotes.heldOutScore(),
+        "mean: tanh of the mean of atanh(score) over the folds (the Fisher-z average).",
+        ReadingNotes.folds()));
 
     provenance(page, m);
     return page.html();
+  }
+
+  /** A fold of a run table (0-based, or "mean") as shown to users (1-based). */
+  static String foldLabel(String fold) {
+    try {
+      return Integer.toString(Integer.parseInt(fold.trim()) + 1);
+    } catch (NumberFormatException e) {
+      return fold;
+    }
   }
 
   private static void importance(HtmlPage page, RunDirectory run) {
@@ -109,7 +149,6 @@ public final class FitReport {
       page.note("No importance in this run (--permutations 0).");
       return;
     }
-    page.paragraph(labels.howToRead());
     List<ImportanceChart.Row> all = new ArrayList<>();
     for (int r = 0; r < s.size(); r++) {
       String unit = s.text(r, "unit");
@@ -121,18 +160,28 @@ public final class FitReport {
     interactions.sort(Comparator.comparingDouble((ImportanceChart.Row r) -> -r.mean()));
     List<ImportanceChart.Row> totals = byGroup(all, UnitGroups.TOTALS);
     List<ImportanceChart.Row> shown = new ArrayList<>(features);
-    shown.addAll(interactions.subList(0, Math.min(TOP_INTERACTIONS, interactions.size())));
+    int shownInteractions = Math.min(TOP_INTERACTIONS, interactions.size());
+    shown.addAll(interactions.subList(0, shownInteractions));
     shown.addAll(totals);
     boolean stimulus = labels.kind() == org.mlem.core.importance.ImportanceKind.STIMULUS;
+    String kindOfInteraction = stimulus ? " interaction effects" : " interaction terms";
+    String interactionPart = interactions.isEmpty() ? "no interactions"
+        : shownInteractions == interactions.size()
+            ? (interactions.size() == 1 ? "the only" + kindOfInteraction.replaceAll("s$", "")
+                : "all " + interactions.size() + kindOfInteraction)
+            : "the " + shownInteractions + " strongest of " + interactions.size()
+                + kindOfInteraction;
     page.figure(ImportanceChart.svg("fig-importance",
         labels.title() + " importance per unit (95% interval: " + labels.interval() + ")", shown),
         labels.title() + " permutation importance, mean with 95% intervals ("
-            + labels.interval() + "): " + (stimulus ? "the main effect of each feature, then the "
-                : "the features' terms, then the ")
-            + Math.min(TOP_INTERACTIONS, interactions.size()) + " strongest of "
-            + interactions.size() + (stimulus ? " interaction effects" : " interaction terms")
-            + (totals.isEmpty() ? "." : ", then the total importance per feature.") + " "
-            + labels.howToRead());
+            + labels.interval() + "): " + (stimulus ? "the main effect of each feature, then "
+                : "the features' terms, then ")
+            + interactionPart
+            + (totals.isEmpty() ? "." : ", then the total importance per feature."));
+    List<String> howTo = new ArrayList<>(ReadingNotes.units(labels.kind()));
+    howTo.add(ReadingNotes.importanceScale());
+    howTo.add(ReadingNotes.interval(labels));
+    page.howToRead(howTo);
     List<ImportanceChart.Row> ordered = new ArrayList<>(features);
     ordered.addAll(interactions);
     ordered.addAll(totals);
@@ -148,7 +197,7 @@ public final class FitReport {
         "95% low (" + labels.interval() + ")", "95% high (" + labels.interval() + ")"), rows);
     page.paragraph("Table: " + labels.title().toLowerCase(Locale.ROOT) + " importance per unit; "
         + "std is across " + (labels.interval().equals("across folds") ? "the folds' means"
-            : "permutations") + ". " + labels.howToRead());
+            : "permutations") + ".");
   }
 
   private static List<ImportanceChart.Row> byGroup(List<ImportanceChart.Row> all, String group) {

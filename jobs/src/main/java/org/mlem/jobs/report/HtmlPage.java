@@ -24,6 +24,9 @@ public final class HtmlPage {
       "td.wrap{max-width:520px;word-break:break-all}",
       ".note{color:#7a4b00;background:#fff6e0;border-left:4px solid #e0a800;padding:4px 8px}",
       ".failed{color:#a00}",
+      ".howto{background:#f3f6fb;border:1px solid #c9d6ea;border-radius:4px;padding:6px 12px;"
+          + "margin:6px 0 18px;font-size:.9em}",
+      ".howto ul{margin:4px 0;padding-left:20px}",
       ".grid{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}",
       "footer{margin-top:2em;font-size:.8em;color:#777}");
 
@@ -85,6 +88,19 @@ public final class HtmlPage {
   public HtmlPage figure(String svg, String caption) {
     body.append("<figure>").append(svg).append("<figcaption>").append(escape(caption))
         .append("</figcaption></figure>\n");
+    return this;
+  }
+
+  /**
+   * A "How to read this" box for the figure or table above it: a heading and one item per
+   * point (what a unit, an interaction, a score or a band is).
+   */
+  public HtmlPage howToRead(List<String> items) {
+    body.append("<div class=\"howto\"><strong>How to read this</strong><ul>");
+    for (String item : items) {
+      body.append("<li>").append(escape(item)).append("</li>");
+    }
+    body.append("</ul></div>\n");
     return this;
   }
 

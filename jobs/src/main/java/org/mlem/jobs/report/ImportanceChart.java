@@ -43,6 +43,7 @@ final class ImportanceChart {
     unitAxis.setGridBandsVisible(false);
     NumberAxis valueAxis = new NumberAxis("importance (drop in held-out Spearman), 95% interval");
     valueAxis.setAutoRangeIncludesZero(true);
+    valueAxis.setNumberFormatOverride(Format.ticks());
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDrawYError(true);

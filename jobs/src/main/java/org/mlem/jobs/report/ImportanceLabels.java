@@ -7,7 +7,8 @@ import org.mlem.core.importance.ImportanceKind;
 
 /**
  * Which importance a run's tables hold and what their intervals reflect, for the reports'
- * titles, captions and "how to read" lines: read from run.json's {@code importance} block, or
+ * titles, captions and "How to read this" boxes ({@link ReadingNotes}): read from run.json's
+ * {@code importance} block, or
  * from its config key {@code importance}; a run directory written before either existed holds
  * term-level importance with intervals over folds x permutations pooled.
  *
@@ -66,8 +67,4 @@ record ImportanceLabels(ImportanceKind kind, String interval, String intervalDes
     return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + "-level";
   }
 
-  /** The one-line "how to read" of the importance and its interval. */
-  String howToRead() {
-    return "How to read: " + kind.howToRead() + ". " + intervalDescription + ".";
-  }
 }

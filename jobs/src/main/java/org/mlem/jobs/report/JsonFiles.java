@@ -32,10 +32,17 @@ final class JsonFiles {
     }
   }
 
-  /** A node as table text: scalars as themselves, arrays and objects as compact JSON. */
+  /**
+   * A node as table text: fractional numbers in the reports' {@link Format} (integers, e.g.
+   * seeds and byte counts, exactly), other scalars as themselves, arrays and objects as compact
+   * JSON.
+   */
   static String text(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return "";
+    }
+    if (node.isFloatingPointNumber()) {
+      return Format.number(node.asDouble());
     }
     return node.isValueNode() ? node.asText() : node.toString();
   }

@@ -19,7 +19,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A 2-D MDS view of stimuli coloured by one feature: one colour per category (legend) for a
- * categorical feature, or a continuous colour scale (with its legend) for a numeric one.
+ * categorical feature, or a continuous colour scale (with its legend) for a numeric one. Both
+ * axes have the same scale (one unit is as long horizontally as vertically), since distances
+ * between the points are what an MDS view shows.
  */
 final class MdsScatter {
   /** At most this many categories get their own colour; the rest are drawn as "other". */
@@ -42,6 +44,8 @@ final class MdsScatter {
     NumberAxis y = new NumberAxis("MDS dimension 2");
     x.setAutoRangeIncludesZero(false);
     y.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(Format.ticks());
+    y.setNumberFormatOverride(Format.ticks());
     JFreeChart chart;
     if (numeric) {
       double[][] xyz = new double[3][xy.length];
@@ -73,6 +77,7 @@ final class MdsScatter {
       SvgCharts.style(chart);
       NumberAxis scaleAxis = new NumberAxis(feature);
       scaleAxis.setRange(lo, hi);
+      scaleAxis.setNumberFormatOverride(Format.ticks());
       PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
       legend.setPosition(RectangleEdge.RIGHT);
       legend.setStripWidth(14);
@@ -111,7 +116,49 @@ final class MdsScatter {
         renderer.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
       }
     }
-    return SvgCharts.svg(chart, id, "figure mds", 760, 600);
+    equalAspect(chart, x, y, xy, WIDTH, HEIGHT);
+    return SvgCharts.svg(chart, id, "figure mds", WIDTH, HEIGHT);
+  }
+
+  private static final int WIDTH = 760;
+  private static final int HEIGHT = 600;
+
+  /**
+   * Sets both axes' ranges so that a data unit has the same length in pixels on each: the
+   * chart is laid out once to learn its data area (whose size depends a little on the tick
+   * labels, hence a second pass), then each range is the points' extent plus 5% margins,
+   * widened about its centre to the common scale.
+   */
+  static void equalAspect(JFreeChart chart, NumberAxis x, NumberAxis y, double[][] xy,
+      int width, int height) {
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (double[] p : xy) {
+      if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+        minX = Math.min(minX, p[0]);
+        maxX = Math.max(maxX, p[0]);
+        minY = Math.min(minY, p[1]);
+        maxY = Math.max(maxY, p[1]);
+      }
+    }
+    if (!(minX <= maxX)) {
+      return;
+    }
+    double spanX = Math.max(maxX - minX, 1e-12) * 1.1;
+    double spanY = Math.max(maxY - minY, 1e-12) * 1.1;
+    double cx = (minX + maxX) / 2;
+    double cy = (minY + maxY) / 2;
+    for (int pass = 0; pass < 3; pass++) {
+      org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+      chart.draw(new org.jfree.svg.SVGGraphics2D(width, height),
+          new java.awt.geom.Rectangle2D.Double(0, 0, width, height), info);
+      java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+      double perPixel = Math.max(spanX / area.getWidth(), spanY / area.getHeight());
+      x.setRange(cx - perPixel * area.getWidth() / 2, cx + perPixel * area.getWidth() / 2);
+      y.setRange(cy - perPixel * area.getHeight() / 2, cy + perPixel * area.getHeight() / 2);
+    }
   }
 
   /** A perceptually ordered scale (viridis' end points and mid-points) over [lo, hi]. */

@@ -107,10 +107,22 @@ final class NoiseGroups {
   static List<String> header(List<String> metrics) {
     List<String> header = new ArrayList<>(List.of("model", "noise", "runs"));
     for (String metric : metrics) {
-      header.add(metric + " mean");
-      header.add(metric + " std");
+      String name = metric.replace('_', ' ');
+      header.add(name + " mean");
+      header.add(name + " std");
     }
     return header;
+  }
+
+  /** The study's configuration, timings and other facts, each table under its heading. */
+  static void provenance(HtmlPage page, com.fasterxml.jackson.databind.JsonNode json) {
+    page.section("provenance", "Configuration and timings");
+    page.subsection("Configuration");
+    page.keyValues("provenance-config", "key", JsonFiles.fields(json.path("config")));
+    page.subsection("Timings (seconds)");
+    page.keyValues("provenance-timings", "phase", JsonFiles.fields(json.path("timings")));
+    page.subsection("Run");
+    page.keyValues("provenance-other", "item", JsonFiles.scalars(json));
   }
 
   private static long distinct(CsvRows rows, String column) {

@@ -41,28 +41,40 @@ public final class RobustnessReport {
     List<NoiseGroups.Group> groups = NoiseGroups.of(rows, METRICS);
     HtmlPage page = new HtmlPage("MLEM robustness to noise");
     page.paragraph("Output directory " + dir + ": " + rows.size() + " runs. Each point is the "
-        + "mean over seeds; the band is +- one standard deviation.");
+        + "mean over seeds; the band is +- one standard deviation, clipped at the quantity's "
+        + "natural bounds.");
+    BandChart.Bounds distance = BandChart.Bounds.atLeastZero("a distance");
     page.section("frobenius", "Weights vs the noiseless fit (Figure 2b)");
     page.figure(BandChart.svg("fig-frobenius", "figure noise-curve",
         "Distance of W to the noiseless W", "noise level", null, "Frobenius distance",
-        NoiseGroups.series(groups, "frobenius")),
-        "Frobenius distance between W at each noise level and the noiseless fit's W.");
+        NoiseGroups.series(groups, "frobenius"), distance),
+        "Frobenius distance between W at each noise level and the noiseless fit's W."
+            + distance.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), ReadingNotes.noiseLevel(),
+        "Frobenius distance ||W - W0||_F between the matrix fitted with noise and the one "
+            + "fitted on the noiseless data (same model), both of unit Frobenius norm: 0 = the "
+            + "same weights; 2 at most."));
+    BandChart.Bounds tau = BandChart.Bounds.correlation("a weighted Kendall tau");
     page.section("weighted-tau", "Importance profile vs the noiseless fit");
     page.figure(BandChart.svg("fig-weighted-tau", "figure noise-curve",
         "Weighted tau vs the noiseless importance profile", "noise level", null,
-        "weighted Kendall tau", NoiseGroups.series(groups, "weighted_tau")),
+        "weighted Kendall tau", NoiseGroups.series(groups, "weighted_tau"), tau),
         "Weighted Kendall tau between the importance profile at each noise level and the "
-            + "noiseless one.");
+            + "noiseless one." + tau.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), "Weighted Kendall tau between the "
+        + "ranking of the units by importance with noise and without: 1 = the same ranking, "
+        + "0 = unrelated, -1 = reversed; agreement on the top-ranked units weighs most."));
+    BandChart.Bounds spearman = BandChart.Bounds.correlation("a correlation");
     page.section("spearman", "Held-out Spearman");
     page.figure(BandChart.svg("fig-spearman", "figure noise-curve", "Held-out Spearman",
-        "noise level", null, "Spearman", NoiseGroups.series(groups, "spearman")),
-        "Held-out Spearman correlation vs noise.");
+        "noise level", null, "Spearman", NoiseGroups.series(groups, "spearman"), spearman),
+        "Held-out Spearman correlation vs noise." + spearman.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), ReadingNotes.heldOutScore()));
     page.section("summary", "Summary");
     page.table("summary-table", NoiseGroups.header(METRICS), NoiseGroups.table(groups, METRICS));
-    page.section("provenance", "Configuration and timings");
-    page.keyValues("provenance-config", "key", JsonFiles.fields(json.path("config")));
-    page.keyValues("provenance-timings", "phase", JsonFiles.fields(json.path("timings")));
-    page.keyValues("provenance-other", "item", JsonFiles.scalars(json));
+    page.paragraph("Mean and sample standard deviation over the seeds of each model and noise "
+        + "level.");
+    NoiseGroups.provenance(page, json);
     return page.html();
   }
 }

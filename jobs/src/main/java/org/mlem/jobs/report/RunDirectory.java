@@ -18,10 +18,14 @@ import org.mlem.jobs.io.InputException;
  * @param summary importance per unit (unit, mean, std, ci_low, ci_high), in file order
  * @param weights W, F x F in feature order
  * @param scores held-out scores per fold plus the "mean" row
- * @param history soft score per step, by fold
+ * @param history the score early stopping watched per step, by fold (0-based as in the file)
+ * @param watchedValidation whether that score is the fixed validation batch's
+ *     ({@code --stopping validation}, history column validation_score) rather than each step's
+ *     training batch (column score)
  */
 record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
-    CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history) {
+    CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history,
+    boolean watchedValidation) {
 
   /** Whether DIR looks like a complete fit run directory (run.json and _SUCCESS). */
   static boolean isRun(ReportFiles files, String dir) {
@@ -51,8 +55,11 @@ record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
     if (names.isEmpty()) {
       names.addAll(w.header().subList(1, w.header().size()));
     }
+    boolean validation = history.has("validation_score")
+        && "validation".equals(manifest.path("config").path("stopping").asText(""));
     return new RunDirectory(dir, manifest, List.copyOf(names), summary,
-        matrix(w, names), scores, curves(history));
+        matrix(w, names), scores, curves(history, validation ? "validation_score" : "score"),
+        validation);
   }
 
   private static CsvRows table(ReportFiles files, String dir, String name, String... columns) {
@@ -76,12 +83,12 @@ record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
     return out;
   }
 
-  private static Map<Integer, double[]> curves(CsvRows history) {
+  private static Map<Integer, double[]> curves(CsvRows history, String column) {
     Map<Integer, List<double[]>> points = new TreeMap<>();
     for (int r = 0; r < history.size(); r++) {
       int fold = (int) history.number(r, "fold");
       points.computeIfAbsent(fold, k -> new ArrayList<>())
-          .add(new double[] {history.number(r, "step"), history.number(r, "score")});
+          .add(new double[] {history.number(r, "step"), history.number(r, column)});
     }
     Map<Integer, double[]> out = new TreeMap<>();
     points.forEach((fold, list) -> {

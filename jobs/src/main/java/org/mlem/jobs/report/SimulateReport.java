@@ -51,16 +51,27 @@ public final class SimulateReport {
     List<NoiseGroups.Group> groups = NoiseGroups.of(runs, RUN_METRICS);
     HtmlPage page = new HtmlPage("MLEM simulation study");
     page.paragraph("Output directory " + dir + ": " + runs.size() + " runs. Each point is the "
-        + "mean over seeds; the band is +- one standard deviation.");
+        + "mean over seeds; the band is +- one standard deviation, clipped at the quantity's "
+        + "natural bounds.");
+    BandChart.Bounds distance = BandChart.Bounds.atLeastZero("a distance");
     page.section("frobenius", "Distance to the ground truth (Figure 2a)");
     page.figure(BandChart.svg("fig-frobenius", "figure noise-curve", "Distance of W to W*",
         "noise level", null, "Frobenius distance to W*",
-        NoiseGroups.series(groups, "frobenius")),
-        "Frobenius distance between the learned and the true weight matrix vs noise.");
+        NoiseGroups.series(groups, "frobenius"), distance),
+        "Frobenius distance between the learned and the true weight matrix vs noise."
+            + distance.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), ReadingNotes.noiseLevel(),
+        "Frobenius distance ||W - W*||_F between the learned matrix and the true one W*, both "
+            + "scaled to unit Frobenius norm: 0 = W* recovered exactly; 2 at most."));
+    BandChart.Bounds count = BandChart.Bounds.atLeastZero("a number of steps");
     page.section("steps", "Steps to convergence (Figure 3a)");
     page.figure(BandChart.svg("fig-steps", "figure noise-curve", "Training steps",
-        "noise level", null, "steps", NoiseGroups.series(groups, "steps")),
-        "Training steps until early stopping vs noise.");
+        "noise level", null, "steps", NoiseGroups.series(groups, "steps"), count),
+        "Training steps until early stopping vs noise." + count.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), "Steps: training steps run before early "
+        + "stopping (no improvement of the watched score for 'patience' steps) or the step "
+        + "limit; a line at the limit means the fits did not converge."));
+    BandChart.Bounds tauBounds = BandChart.Bounds.correlation("a weighted Kendall tau");
     page.section("weighted-tau", "Stability of the importance profile (Figure S6)");
     if (tau == null) {
       page.note("weighted_tau.csv not found in " + dir + "; figure omitted.");
@@ -68,21 +79,27 @@ public final class SimulateReport {
       List<NoiseGroups.Group> tauGroups = NoiseGroups.of(tau, List.of("weighted_tau"));
       page.figure(BandChart.svg("fig-weighted-tau", "figure noise-curve",
           "Weighted tau vs the noiseless importance profile", "noise level", null,
-          "weighted Kendall tau", NoiseGroups.series(tauGroups, "weighted_tau")),
+          "weighted Kendall tau", NoiseGroups.series(tauGroups, "weighted_tau"), tauBounds),
           "Weighted Kendall tau between each run's importance profile and the same model and "
-              + "seed at noise 0.");
+              + "seed at noise 0." + tauBounds.captionNote());
+      page.howToRead(List.of(ReadingNotes.seedBands(), "Weighted Kendall tau between the "
+          + "ranking of the units by importance at this noise level and at noise 0 (same model "
+          + "and seed): 1 = the same ranking, 0 = unrelated, -1 = reversed; agreement on the "
+          + "top-ranked units weighs most."));
     }
+    BandChart.Bounds spearman = BandChart.Bounds.correlation("a correlation");
     page.section("spearman", "Held-out Spearman");
     page.figure(BandChart.svg("fig-spearman", "figure noise-curve", "Held-out Spearman",
-        "noise level", null, "Spearman", NoiseGroups.series(groups, "spearman")),
-        "Held-out Spearman correlation between predicted and neural distances vs noise.");
+        "noise level", null, "Spearman", NoiseGroups.series(groups, "spearman"), spearman),
+        "Held-out Spearman correlation between predicted and neural distances vs noise."
+            + spearman.captionNote());
+    page.howToRead(List.of(ReadingNotes.seedBands(), ReadingNotes.heldOutScore()));
     page.section("summary", "Summary");
     page.table("summary-table", NoiseGroups.header(RUN_METRICS),
         NoiseGroups.table(groups, RUN_METRICS));
-    page.section("provenance", "Configuration and timings");
-    page.keyValues("provenance-config", "key", JsonFiles.fields(json.path("config")));
-    page.keyValues("provenance-timings", "phase", JsonFiles.fields(json.path("timings")));
-    page.keyValues("provenance-other", "item", JsonFiles.scalars(json));
+    page.paragraph("Mean and sample standard deviation over the seeds of each model and noise "
+        + "level; seconds are wall-clock seconds per fit.");
+    NoiseGroups.provenance(page, json);
     return page.html();
   }
 }

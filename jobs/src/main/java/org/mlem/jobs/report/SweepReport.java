@@ -104,15 +104,26 @@ public final class SweepReport {
       }
     }
     List<String> names = new ArrayList<>(sets.keySet());
+    List<String> shownNames = names.stream().map(SetNames::display).toList();
     if (mdsLayer != null && !sets.containsKey(mdsLayer)) {
-      throw new InputException("--mds-layer " + mdsLayer + " is not a set of the sweep in "
-          + dir + "; sets: " + String.join(", ", names));
+      // the name as the report shows it (decoded) is accepted too
+      int i = shownNames.indexOf(mdsLayer);
+      if (i < 0) {
+        throw new InputException("--mds-layer " + mdsLayer + " is not a set of the sweep in "
+            + dir + "; sets: " + String.join(", ", shownNames));
+      }
+      mdsLayer = names.get(i);
     }
 
     HtmlPage page = new HtmlPage("MLEM sweep report");
     long failed = sets.values().stream().filter(s -> s.status().equals("failed")).count();
-    page.paragraph("Output directory " + dir + ": " + names.size() + " sets, " + failed
-        + " failed.");
+    long resumed = sets.values().stream()
+        .filter(s -> s.status().equals(org.mlem.jobs.sweep.SetStatus.SKIPPED_COMPLETE.label()))
+        .count();
+    page.paragraph("Output directory " + dir + ": " + names.size() + " sets: "
+        + (names.size() - failed) + " ok" + (resumed == 0 ? ""
+            : " (" + resumed + " resumed: completed by an earlier run of the same command)")
+        + ", " + failed + " failed.");
 
     List<String> top = topUnits(importance);
     page.section("profiles", "Importance across layers (Figure 4)");
@@ -124,13 +135,24 @@ public final class SweepReport {
         series.add(line(unit, names, importance.get(unit)));
       }
       ImportanceLabels l = importanceLabels;
+      long candidates = importance.keySet().stream()
+          .filter(u -> !u.startsWith(UnitGroups.TOTAL_PREFIX)).count();
+      String which = top.size() == candidates
+          ? "all " + top.size() + " units" + (candidates < importance.size()
+              ? " (totals left out)" : "")
+          : "the " + top.size() + " of " + candidates + " units with the largest maximum over "
+              + "sets" + (candidates < importance.size() ? " (totals left out)" : "");
       page.figure(BandChart.svg("fig-profiles", "figure profiles",
-          l.title() + " importance profiles (95% bands: " + l.interval() + ")", "set", names,
-          l.kind().cliName() + "-level permutation importance", series),
-          l.title() + " permutation importance per set, mean of the " + top.size()
-              + " units with the largest maximum, with 95% bands (" + l.interval() + "). "
-              + l.howToRead() + " A unit's importance is a drop of that set's held-out "
-              + "Spearman: compare it with the set's score in the next figure.");
+          l.title() + " importance profiles (95% bands: " + l.interval() + ")", "set",
+          shownNames, l.kind().cliName() + "-level permutation importance", series),
+          l.title() + " permutation importance per set (sets in natural order), mean of "
+              + which + ", with 95% bands (" + l.interval() + "). A unit's importance is a "
+              + "drop of that set's held-out Spearman: compare it with the set's score in the "
+              + "next figure.");
+      List<String> howTo = new ArrayList<>(ReadingNotes.units(l.kind()));
+      howTo.add(ReadingNotes.importanceScale().replace(" (the grey line)", ""));
+      howTo.add(ReadingNotes.interval(l));
+      page.howToRead(howTo);
     }
 
     page.section("layer-scores", "Held-out scores per layer");
@@ -138,8 +160,13 @@ public final class SweepReport {
       page.note("No held-out scores in combined.csv; figure omitted.");
     } else {
       String[] labels = {"Spearman", "rho-a", "tau-a"};
+      boolean rhoIsSpearman = scores.values().stream().allMatch(v -> !(Math.abs(v[1] - v[0])
+          >= 5e-5));
       List<BandChart.Series> series = new ArrayList<>();
       for (int k = 0; k < labels.length; k++) {
+        if (k == 1 && rhoIsSpearman) {
+          continue; // it would be drawn exactly under Spearman's line
+        }
         double[] x = new double[names.size()];
         double[] y = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {
@@ -147,11 +174,19 @@ public final class SweepReport {
           double[] s = scores.get(names.get(i));
           y[i] = s == null ? Double.NaN : s[k];
         }
-        series.add(new BandChart.Series(labels[k], x, y, y, y));
+        series.add(new BandChart.Series(labels[k], x, y, y, y, k == 1));
       }
+      BandChart.Bounds bounds = BandChart.Bounds.correlation("a correlation");
       page.figure(BandChart.svg("fig-layer-scores", "figure layer-scores",
-          "Held-out scores per set", "set", names, "score", series),
-          "Held-out Spearman, rho-a and tau-a of each set's fit (Fisher-z mean over folds).");
+          "Held-out scores per set", "set", shownNames, "score", series, bounds),
+          (rhoIsSpearman
+              ? "Held-out Spearman and tau-a of each set's fit (Fisher-z mean over folds); "
+                  + "rho-a is not drawn: it equals Spearman on every set (to 4 decimals), "
+                  + "because no predicted distances tie."
+              : "Held-out Spearman, rho-a (dashed: it can run on top of Spearman's line) and "
+                  + "tau-a of each set's fit (Fisher-z mean over folds)."));
+      page.howToRead(List.of(ReadingNotes.heldOutScore(), "Sets are in natural order (layer=2 "
+          + "before layer=10); a set whose fit failed has no point."));
     }
 
     page.section("status", "Sets");
@@ -172,18 +207,27 @@ public final class SweepReport {
         }
       }
       double[] sc = scores.get(name);
-      rows.add(List.of(name, new HtmlPage.Cell(s.status(), null,
+      rows.add(List.of(SetNames.display(name), new HtmlPage.Cell(
+          org.mlem.jobs.sweep.SetStatus.display(s.status()), null,
           s.status().equals("failed") ? "failed" : null), s.reason(),
           sc == null ? Double.NaN : sc[0], link));
     }
     page.table("status-table", List.of("set", "status", "reason", "Spearman", "report"), rows);
+    page.howToRead(List.of("ok: fitted by this run. ok (resumed): fitted by an earlier run of "
+        + "the same command and kept, its run directory being complete (the files record it "
+        + "as skipped-complete). failed: no run directory; the reason says why.",
+        "Spearman: the set's held-out Spearman (Fisher-z mean over folds); report: the set's "
+            + "own report."));
 
     mds(page, spark, files, dir, mdsLayer, names, importance, top);
 
     if (sweep != null) {
       page.section("provenance", "Provenance");
+      page.subsection("Run");
       page.keyValues("provenance-sweep", "item", JsonFiles.scalars(sweep));
+      page.subsection("Configuration");
       page.keyValues("provenance-config", "key", JsonFiles.fields(sweep.path("config")));
+      page.subsection("Timings (seconds)");
       page.keyValues("provenance-timings", "phase", JsonFiles.fields(sweep.path("timings")));
     }
     return page.html();
@@ -201,8 +245,9 @@ public final class SweepReport {
       page.note("No layer with importance results; MDS view omitted.");
       return;
     }
+    String shown = SetNames.display(layer);
     if (spark == null) {
-      page.note("MDS view of " + layer + " omitted: no Spark session to read its inputs.");
+      page.note("MDS view of " + shown + " omitted: no Spark session to read its inputs.");
       return;
     }
     String runDir = org.mlem.jobs.output.SweepFiles.runDir(dir, layer);
@@ -222,14 +267,21 @@ public final class SweepReport {
         feature = run.featureNames().get(0);
       }
       MdsView.Embedding e = MdsView.embed(spark, run.manifest(), feature);
-      page.figure(MdsScatter.svg("fig-mds", "MDS of " + layer + " coloured by " + feature,
+      page.figure(MdsScatter.svg("fig-mds", "MDS of " + shown + " coloured by " + feature,
           e.xy(), e.values(), feature),
           "Classical MDS (Euclidean distances) of " + e.xy().length + " of " + e.total()
-              + " stimuli of " + layer + ", coloured by its most important feature, "
-              + feature + ".");
+              + " stimuli of " + shown + ", coloured by its most important feature, "
+              + feature + "; both axes have the same scale.");
+      page.howToRead(List.of("Each point is a stimulus. Classical MDS places the points so that "
+          + "their distances approximate the Euclidean distances between the stimuli's "
+          + "representations in this set (the first two dimensions; the axes' units are those "
+          + "distances, with the same scale on both axes).",
+          "Colour: the stimulus's value of " + feature + ", the feature with the largest "
+              + "importance in this set; points grouped by colour mean the feature organises "
+              + "the geometry. --mds-layer SET shows another set."));
     } catch (RuntimeException e) {
       LOG.warn("MDS view of {} omitted", layer, e);
-      page.note("MDS view of " + layer + " omitted: its inputs could not be read ("
+      page.note("MDS view of " + shown + " omitted: its inputs could not be read ("
           + e.getMessage() + ").");
     }
   }

@@ -11,36 +11,49 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The training curves: the soft score per step of every fold (lines), and each fold's best step
- * marked with a ring on its curve.
+ * The training curves: the score early stopping watched, per step of every fold (lines), and
+ * each fold's best step marked with a ring on its curve. Folds are labelled 1..K.
  */
 final class TrainingCurveChart {
   private TrainingCurveChart() {}
 
-  /** One fold's curve: the score at each step and the best step (or -1 when unknown). */
+  /**
+   * One fold's curve: the score at each step and the best step (or -1 when unknown).
+   *
+   * @param fold the fold's 0-based index (as in the run's tables), shown as fold + 1
+   */
   record Curve(int fold, double[] scores, int bestStep) {}
 
-  /** The chart as inline SVG (class "figure training"). */
-  static String svg(String id, List<Curve> curves) {
+  /**
+   * The chart as inline SVG (class "figure training").
+   *
+   * @param scoreLabel the y axis label: which score the curves are
+   */
+  static String svg(String id, List<Curve> curves, String scoreLabel) {
     XYSeriesCollection lines = new XYSeriesCollection();
     XYSeriesCollection best = new XYSeriesCollection();
     for (Curve c : curves) {
-      XYSeries s = new XYSeries("fold " + c.fold(), false, true);
+      XYSeries s = new XYSeries("fold " + (c.fold() + 1), false, true);
       for (int step = 0; step < c.scores().length; step++) {
-        s.add(step, c.scores()[step]);
+        if (Double.isFinite(c.scores()[step])) {
+          s.add(step, c.scores()[step]);
+        }
       }
       lines.addSeries(s);
-      String label = curves.indexOf(c) == 0 ? "best step" : "best step, fold " + c.fold();
+      String label = curves.indexOf(c) == 0 ? "best step" : "best step, fold " + (c.fold() + 1);
       XYSeries b = new XYSeries(label, false, true);
       if (c.bestStep() >= 0 && c.bestStep() < c.scores().length) {
-        b.add(c.bestStep(), c.scores()[c.bestStep()]);
+        if (Double.isFinite(c.scores()[c.bestStep()])) {
+          b.add(c.bestStep(), c.scores()[c.bestStep()]);
+        }
       }
       best.addSeries(b);
     }
     NumberAxis steps = new NumberAxis("step");
     steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    NumberAxis score = new NumberAxis("soft Spearman on the training batch");
+    NumberAxis score = new NumberAxis(scoreLabel);
     score.setAutoRangeIncludesZero(false);
+    score.setNumberFormatOverride(Format.ticks());
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     XYLineAndShapeRenderer bestRenderer = new XYLineAndShapeRenderer(false, true);
     XYPlot plot = new XYPlot(lines, steps, score, lineRenderer);

@@ -53,6 +53,7 @@ final class WeightHeatmap {
     SvgCharts.style(chart);
     NumberAxis scaleAxis = new NumberAxis("weight");
     scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    scaleAxis.setNumberFormatOverride(Format.ticks());
     PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setMargin(4, 8, 4, 8);

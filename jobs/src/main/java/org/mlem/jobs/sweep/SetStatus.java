@@ -19,4 +19,13 @@ public enum SetStatus {
   public String label() {
     return label;
   }
+
+  /**
+   * How a status written to files is shown to users: "ok (resumed)" for a set an earlier run
+   * of the same command completed (a resumed set is as good as a fresh one), the label itself
+   * otherwise (also for a label this version does not know).
+   */
+  public static String display(String label) {
+    return SKIPPED_COMPLETE.label.equals(label) ? "ok (resumed)" : label;
+  }
 }

@@ -102,7 +102,7 @@ class FitReportTest {
     assertTrue(doc.getElementById("fig-importance").html()
         .contains("Stimulus-level importance per unit (95% interval: across folds)"),
         "figure title says which importance and interval");
-    assertTrue(doc.text().contains("How to read: stimulus-level permutation importance"),
+    assertTrue(doc.select(".howto").text().contains("Unit: one row of the importance table"),
         "how to read");
     assertEquals(6, ReportAssertions.rows(doc, "importance-table").size());
     assertTrue(doc.select("#importance-table th").eachText()
@@ -112,8 +112,8 @@ class FitReportTest {
       assertTrue(weights.contains(">" + name + "<"), "heatmap labels " + name);
     }
     assertEquals(3, csvColumn(run.resolve("weights.csv"), 0).size());
-    assertEquals(List.of("0", "1", "mean"), ReportAssertions.firstColumn(doc, "scores-table"));
-    assertEquals(List.of("0", "1"), ReportAssertions.firstColumn(doc, "folds"));
+    assertEquals(List.of("1", "2", "mean"), ReportAssertions.firstColumn(doc, "scores-table"));
+    assertEquals(List.of("1", "2"), ReportAssertions.firstColumn(doc, "folds"));
     List<List<String>> scores = ReportAssertions.rows(doc, "scores-table");
     List<String> csvSpearman = csvColumn(run.resolve("scores.csv"), 1);
     for (int i = 0; i < 3; i++) {
