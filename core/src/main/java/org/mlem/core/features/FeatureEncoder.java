@@ -17,19 +17,28 @@ public final class FeatureEncoder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<FittedFeature> features;
+  /** The names whose kind was declared rather than inferred (for the summary). */
+  private final java.util.Set<String> declared;
 
-  private FeatureEncoder(List<FittedFeature> features) {
+  private FeatureEncoder(List<FittedFeature> features, java.util.Set<String> declared) {
     this.features = features;
+    this.declared = declared;
   }
 
   /**
-   * An encoder from fitted features, e.g. as a saved model stored them.
+   * An encoder from fitted features, e.g. as a saved model stored them. Its
+   * {@linkplain #summary summary} reports every kind as inferred (a saved model does not record
+   * declarations; the MLlib estimator always infers).
    *
    * @param features at least one, names unique, in encoding order
    * @return the encoder
    * @throws IllegalArgumentException if the list is empty or repeats a name
    */
   public static FeatureEncoder of(List<FittedFeature> features) {
+    return of(features, java.util.Set.of());
+  }
+
+  static FeatureEncoder of(List<FittedFeature> features, java.util.Set<String> declared) {
     List<FittedFeature> copy = List.copyOf(features);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("a feature encoder needs at least 1 feature, found none");
@@ -41,7 +50,7 @@ public final class FeatureEncoder implements Serializable {
             + f.name() + "' twice");
       }
     }
-    return new FeatureEncoder(copy);
+    return new FeatureEncoder(copy, java.util.Set.copyOf(declared));
   }
 
   /**
@@ -115,7 +124,23 @@ public final class FeatureEncoder implements Serializable {
       }
     }
     return new EncodedFeatures(table.ids(), names(), kinds, missingDistance, codes, values,
-        missing, dims);
+        missing, dims, summary(table));
+  }
+
+  /**
+   * Summarizes a table's features as this encoder encodes them: kind (declared or inferred),
+   * levels or fitted range, missing count (see {@link FeatureSummary}).
+   *
+   * @param table a table with every fitted feature
+   * @return one entry per feature, in encoding order
+   */
+  public FeatureSummary summary(FeatureTable table) {
+    List<FeatureSummary.Entry> entries = new ArrayList<>();
+    for (FittedFeature feature : features) {
+      entries.add(new FeatureSummary.Entry(feature, declared.contains(feature.name()),
+          table.column(feature.name()).missingCount(), table.size()));
+    }
+    return new FeatureSummary(entries);
   }
 
   /**

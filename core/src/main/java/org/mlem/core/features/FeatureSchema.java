@@ -173,7 +173,9 @@ public final class FeatureSchema implements Serializable {
               + String.join(", ", constant)
               + "; remove them from the feature selection");
     }
-    return FeatureEncoder.of(fitted);
+    Set<String> declared = new HashSet<>(kinds.keySet());
+    declared.retainAll(names);
+    return FeatureEncoder.of(fitted, declared);
   }
 
   /**
@@ -185,13 +187,7 @@ public final class FeatureSchema implements Serializable {
    * @throws IllegalArgumentException as {@link #fit} does
    */
   public FeatureSummary summarize(FeatureTable table) {
-    FeatureEncoder encoder = fit(table);
-    List<FeatureSummary.Entry> entries = new ArrayList<>();
-    for (FittedFeature feature : encoder.features()) {
-      entries.add(new FeatureSummary.Entry(feature, kinds.containsKey(feature.name()),
-          table.column(feature.name()).missingCount(), table.size()));
-    }
-    return new FeatureSummary(entries);
+    return fit(table).summary(table);
   }
 
   /** The selected names (all, in table order, by default), checked against the table. */

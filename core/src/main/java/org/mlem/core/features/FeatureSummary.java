@@ -11,13 +11,17 @@ import java.util.Locale;
  * a pair with a missing value gets (docs/method.md section 1). Made by
  * {@link FeatureSchema#summarize}.
  *
+ * <p>Names and levels in {@link #lines()} and {@link #warnings()} come from the data: control
+ * characters in them are shown as {@code \\uXXXX}, so a value cannot move the cursor or
+ * recolour the terminal.
+ *
  * <p>A feature with more than {@link #MISSING_WARNING_FRACTION} (10%) of its values missing gets
  * a warning: every pair involving one of those stimuli gets the missing distance for it, which
  * at 10% already concerns about one pair in five.
  *
  * @param entries one per selected feature, in encoding order
  */
-public record FeatureSummary(List<Entry> entries) {
+public record FeatureSummary(List<Entry> entries) implements java.io.Serializable {
   /** The missing fraction above which a feature gets a warning (strictly above 10%). */
   public static final double MISSING_WARNING_FRACTION = 0.10;
 
@@ -37,7 +41,8 @@ public record FeatureSummary(List<Entry> entries) {
    * @param missing how many stimuli have no value
    * @param stimuli how many stimuli the table has
    */
-  public record Entry(FittedFeature feature, boolean declared, int missing, int stimuli) {
+  public record Entry(FittedFeature feature, boolean declared, int missing, int stimuli)
+      implements java.io.Serializable {
 
     /** The feature name. */
     public String name() {
@@ -68,7 +73,7 @@ public record FeatureSummary(List<Entry> entries) {
         case CATEGORICAL -> {
           List<String> levels = feature.categories();
           List<String> shown = levels.subList(0, Math.min(levels.size(), LISTED_LEVELS));
-          yield levels.size() + " levels: " + String.join(", ", shown)
+          yield levels.size() + " levels: " + printable(String.join(", ", shown))
               + (levels.size() > shown.size() ? ", ..." : "");
         }
         case ORDINAL -> "range " + range(0);
@@ -94,7 +99,7 @@ public record FeatureSummary(List<Entry> entries) {
      * (1.7%, distance 0)"}.
      */
     public String line() {
-      return name() + ": " + feature.kind().name().toLowerCase(Locale.ROOT) + " ("
+      return printable(name()) + ": " + feature.kind().name().toLowerCase(Locale.ROOT) + " ("
           + kindSource() + "), " + describe() + ", "
           + (missing == 0 ? "none missing"
               : missing + " of " + stimuli + " missing (" + percent(missingFraction())
@@ -113,7 +118,7 @@ public record FeatureSummary(List<Entry> entries) {
     List<String> out = new ArrayList<>();
     for (Entry e : entries) {
       if (e.missingWarning()) {
-        out.add("feature '" + e.name() + "': " + e.missing() + " of " + e.stimuli()
+        out.add("feature '" + printable(e.name()) + "': " + e.missing() + " of " + e.stimuli()
             + " values missing (" + percent(e.missingFraction()) + ", above "
             + percent(MISSING_WARNING_FRACTION) + "); pairs with a missing value get distance "
             + number(e.feature().missingDistance())
@@ -132,6 +137,23 @@ public record FeatureSummary(List<Entry> entries) {
     List<String> out = new ArrayList<>();
     entries.forEach(e -> out.add(e.line()));
     return out;
+  }
+
+  /**
+   * Text from the data made safe for a terminal: control characters (escape codes, newlines)
+   * are written as {@code \\uXXXX}.
+   */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String percent(double fraction) {

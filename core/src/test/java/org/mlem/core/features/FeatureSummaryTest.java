@@ -39,6 +39,8 @@ class FeatureSummaryTest {
     assertEquals(3, s.entries().get(1).missing());
     assertEquals(0.15, s.entries().get(1).missingFraction());
     assertTrue(s.entries().get(2).declared());
+    assertEquals(s, FeatureSchema.inferred().withKind("code", FeatureKind.CATEGORICAL)
+        .withMissingDistance(0.5).encode(table(3)).summary(), "the encoded features carry it");
   }
 
   @Test
@@ -72,5 +74,13 @@ class FeatureSummaryTest {
         + "wj, ..., none missing", s.lines().get(0));
     assertEquals("pos: vector (inferred), 2 components, ranges [0, 11], [-2.75, 0], none "
         + "missing", s.lines().get(1));
+  }
+
+  @Test
+  void controlCharactersFromTheDataAreShownEscaped() {
+    FeatureSummary s = FeatureSchema.inferred().summarize(FeatureTable.builder(List.of("a", "b"))
+        .addStrings("col\nour", new String[] {"\u001b[31mred", "blue"}).build());
+    assertEquals("col\\u000aour: categorical (inferred), 2 levels: \\u001b[31mred, blue, none "
+        + "missing", s.lines().get(0));
   }
 }
