@@ -194,7 +194,8 @@ public final class Mlem {
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), config.toMap(), seed,
         n, features.names(), batchSize, estimate.isPresent(), started, Instant.now(), timings,
         warnings);
-    return new MlemAnalysis(config, features.names(), folds, estimate, provenance);
+    return new MlemAnalysis(config, features.names(), folds, estimate, provenance,
+        features.summary());
   }
 
   /**

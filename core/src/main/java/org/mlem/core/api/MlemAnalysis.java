@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlem.core.batchsize.BatchSizeEstimate;
+import org.mlem.core.features.FeatureSummary;
 import org.mlem.core.importance.FoldImportance;
 import org.mlem.core.importance.ImportanceInterval;
 import org.mlem.core.importance.ImportanceKind;
@@ -21,18 +22,29 @@ public final class MlemAnalysis {
   private final List<FoldResult> folds;
   private final Optional<BatchSizeEstimate> batchSizeEstimate;
   private final Provenance provenance;
+  private final FeatureSummary featureSummary;
 
   MlemAnalysis(
       MlemConfig config,
       List<String> featureNames,
       List<FoldResult> folds,
       Optional<BatchSizeEstimate> batchSizeEstimate,
-      Provenance provenance) {
+      Provenance provenance,
+      FeatureSummary featureSummary) {
     this.config = config;
     this.featureNames = List.copyOf(featureNames);
     this.folds = List.copyOf(folds);
     this.batchSizeEstimate = batchSizeEstimate;
     this.provenance = provenance;
+    this.featureSummary = featureSummary;
+  }
+
+  /**
+   * What the encoding did with each feature (kind, declared or inferred; levels or range; missing
+   * count and the distance used for them), as the analysed features carry it.
+   */
+  public FeatureSummary featureSummary() {
+    return featureSummary;
   }
 
   /** The configuration used. */

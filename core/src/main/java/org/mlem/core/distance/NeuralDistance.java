@@ -23,6 +23,73 @@ public enum NeuralDistance {
   NORM_DIFF;
 
   /**
+   * Whether this distance rejects some rows: cosine a zero-norm row, correlation a constant one
+   * (their distance is undefined). The others accept every finite row.
+   *
+   * @return true for cosine and correlation
+   */
+  public boolean rejectsRows() {
+    return this == COSINE || this == CORRELATION;
+  }
+
+  /**
+   * Whether this distance rejects one row, by the test {@link RepresentationDistances} applies:
+   * cosine a row of norm 0, correlation a row whose centred norm is not positive.
+   *
+   * @param data rows of {@code dims} floats, row-major
+   * @param offset the row's first index
+   * @param dims the row length
+   * @return true if the row's distance is undefined under this metric
+   */
+  public boolean rejects(float[] data, int offset, int dims) {
+    return switch (this) {
+      case COSINE -> RowStatistics.norm(data, offset, dims) == 0.0;
+      case CORRELATION -> !(RowStatistics.centredNorm(
+          data, offset, RowStatistics.mean(data, offset, dims), dims) > 0.0);
+      default -> false;
+    };
+  }
+
+  /**
+   * The first row of a block this distance rejects.
+   *
+   * @param data {@code rows} rows of {@code dims} floats, row-major
+   * @param rows the number of rows
+   * @param dims the row length
+   * @return the row's index in the block, or -1 if every row is accepted
+   */
+  public int firstRejectedRow(float[] data, int rows, int dims) {
+    if (!rejectsRows()) {
+      return -1;
+    }
+    for (int r = 0; r < rows; r++) {
+      if (rejects(data, r * dims, dims)) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Why a row is rejected, naming the stimulus, e.g. "cosine distance: stimulus 's3' (row 3) has
+   * a zero-norm representation; its cosine is undefined".
+   *
+   * @param id the stimulus id
+   * @param row its row
+   * @return the message
+   * @throws IllegalStateException for a distance that rejects no row
+   */
+  public String rejectionMessage(String id, int row) {
+    return switch (this) {
+      case COSINE -> "cosine distance: stimulus '" + id + "' (row " + row + ") has a zero-norm "
+          + "representation; its cosine is undefined";
+      case CORRELATION -> "correlation distance: stimulus '" + id + "' (row " + row + ") has a "
+          + "constant representation; its correlation is undefined";
+      default -> throw new IllegalStateException(cliName() + " rejects no row");
+    };
+  }
+
+  /**
    * The name used on the command line and in configuration files, e.g. {@code "norm_diff"}.
    *
    * @return the lower-case name

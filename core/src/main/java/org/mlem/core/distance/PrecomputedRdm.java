@@ -154,6 +154,40 @@ public final class PrecomputedRdm implements PairDistances {
     return ids;
   }
 
+  /**
+   * The same RDM with its rows in another order: {@code reorderedTo(ids).distance(a, b)} is this
+   * RDM's distance of the stimuli {@code ids.get(a)} and {@code ids.get(b)} (the same double; the
+   * condensed values are only moved). Used to join an RDM to a feature table by id.
+   *
+   * @param ids the same stimuli as {@link #ids()}, in the wanted order
+   * @return this RDM if the order is already {@code ids}, else a reordered copy
+   * @throws IllegalArgumentException if {@code ids} are not the same stimuli (counts and examples)
+   */
+  public PrecomputedRdm reorderedTo(List<String> ids) {
+    if (this.ids.equals(ids)) {
+      return this;
+    }
+    if (ids.size() != n || !new java.util.HashSet<>(this.ids).equals(new java.util.HashSet<>(ids))) {
+      throw new IllegalArgumentException("RDM: " + StimulusIds.mismatch(ids, this.ids));
+    }
+    java.util.Map<String, Integer> row = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      row.put(this.ids.get(i), i);
+    }
+    int[] from = new int[n];
+    for (int a = 0; a < n; a++) {
+      from[a] = row.get(ids.get(a));
+    }
+    double[] moved = new double[condensed.length];
+    int k = 0;
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        moved[k++] = distance(from[a], from[b]);
+      }
+    }
+    return new PrecomputedRdm(List.copyOf(ids), moved);
+  }
+
   @Override
   public int size() {
     return n;

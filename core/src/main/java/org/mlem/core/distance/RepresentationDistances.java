@@ -49,14 +49,9 @@ public final class RepresentationDistances implements PairDistances {
         norms = new double[n];
         means = null;
         for (int i = 0; i < n; i++) {
-          norms[i] = Math.sqrt(FloatKernels.dotDouble(data, i * dims, data, i * dims, dims));
+          norms[i] = RowStatistics.norm(data, i * dims, dims);
           if (metric == NeuralDistance.COSINE && norms[i] == 0.0) {
-            throw new IllegalArgumentException(
-                "cosine distance: stimulus '"
-                    + reps.ids().get(i)
-                    + "' (row "
-                    + i
-                    + ") has a zero-norm representation; its cosine is undefined");
+            throw new IllegalArgumentException(metric.rejectionMessage(reps.ids().get(i), i));
           }
         }
       }
@@ -65,25 +60,10 @@ public final class RepresentationDistances implements PairDistances {
         means = new double[n];
         for (int i = 0; i < n; i++) {
           int base = i * dims;
-          double sum = 0.0;
-          for (int c = 0; c < dims; c++) {
-            sum += data[base + c];
-          }
-          double mean = sum / dims;
-          means[i] = mean;
-          double ss = 0.0;
-          for (int c = 0; c < dims; c++) {
-            double d = data[base + c] - mean;
-            ss += d * d;
-          }
-          norms[i] = Math.sqrt(ss);
+          means[i] = RowStatistics.mean(data, base, dims);
+          norms[i] = RowStatistics.centredNorm(data, base, means[i], dims);
           if (!(norms[i] > 0.0)) {
-            throw new IllegalArgumentException(
-                "correlation distance: stimulus '"
-                    + reps.ids().get(i)
-                    + "' (row "
-                    + i
-                    + ") has a constant representation; its correlation is undefined");
+            throw new IllegalArgumentException(metric.rejectionMessage(reps.ids().get(i), i));
           }
         }
       }

@@ -28,6 +28,8 @@ public final class EncodedFeatures implements Serializable {
   private final boolean[][] missing;
   /** Per feature: vector dimension (VECTOR), else 0. */
   private final int[] dims;
+  /** What the encoding did with each feature (kinds, levels or ranges, missing counts). */
+  private final FeatureSummary summary;
 
   EncodedFeatures(
       List<String> ids,
@@ -37,7 +39,8 @@ public final class EncodedFeatures implements Serializable {
       int[][] codes,
       double[][] values,
       boolean[][] missing,
-      int[] dims) {
+      int[] dims,
+      FeatureSummary summary) {
     this.ids = ids;
     this.names = List.copyOf(names);
     this.kinds = kinds;
@@ -46,6 +49,17 @@ public final class EncodedFeatures implements Serializable {
     this.values = values;
     this.missing = missing;
     this.dims = dims;
+    this.summary = summary;
+  }
+
+  /**
+   * What the encoding did with each feature: kind (declared or inferred), levels or fitted
+   * range, missing count; for the console and run.json.
+   *
+   * @return the summary, one entry per feature in encoding order
+   */
+  public FeatureSummary summary() {
+    return summary;
   }
 
   /**

@@ -57,6 +57,29 @@ final class FeatureColumn implements Serializable {
     };
   }
 
+  /** The number of missing values (null, or NaN for numbers and booleans). */
+  int missingCount() {
+    int missing = 0;
+    switch (type) {
+      case STRINGS -> {
+        for (String s : strings) {
+          missing += s == null ? 1 : 0;
+        }
+      }
+      case BOOLEANS, NUMBERS -> {
+        for (double x : numbers) {
+          missing += Double.isNaN(x) ? 1 : 0;
+        }
+      }
+      case VECTORS -> {
+        for (double[] v : vectors) {
+          missing += v == null ? 1 : 0;
+        }
+      }
+    }
+    return missing;
+  }
+
   String typeDescription() {
     return switch (type) {
       case STRINGS -> "a string column";

@@ -128,19 +128,70 @@ public final class FeatureSchema implements Serializable {
   }
 
   /**
-   * Encodes a table. Ordinal features are min-max scaled over ALL stimuli of the table (not per
-   * split; the reference rescales train and test separately, we don't); vector features are
-   * scaled per component.
+   * Encodes a table: {@code fit(table).encode(table)}. Ordinal features are min-max scaled over
+   * ALL stimuli of the table (not per split; the reference rescales train and test separately,
+   * we don't); vector features are scaled per component.
    *
    * @param table the raw features
    * @return the encoded features
+   * @throws IllegalArgumentException as {@link #fit} does
+   */
+  public EncodedFeatures encode(FeatureTable table) {
+    return fit(table).encode(table);
+  }
+
+  /**
+   * Fits the encoding of a table: for each selected feature its kind (declared or inferred), the
+   * categories seen (CATEGORICAL) or the minimum and maximum over all stimuli (ORDINAL; VECTOR per
+   * component), and the missing distance.
+   *
+   * @param table the raw features
+   * @return the fitted encoder, in selection order
    * @throws IllegalArgumentException if the selection or a declared kind names an unknown feature
    *     (listing the available ones), if no feature is selected, if a kind does not fit its column
    *     (e.g. a non-numeric string declared ORDINAL, naming the stimulus and value), or if some
    *     selected features are constant (one error naming all of them)
    */
-  public EncodedFeatures encode(FeatureTable table) {
+  public FeatureEncoder fit(FeatureTable table) {
     Objects.requireNonNull(table, "table");
+    List<String> names = resolvedNames(table);
+    List<FittedFeature> fitted = new ArrayList<>(names.size());
+    List<String> constant = new ArrayList<>();
+    for (String name : names) {
+      FeatureColumn column = table.column(name);
+      FeatureKind kind = kinds.getOrDefault(column.name, column.inferredKind());
+      FeatureEncoding.Fit fit = FeatureEncoding.fit(column, kind, table.ids(), missingDistance);
+      if (fit.constant()) {
+        constant.add(column.name);
+      } else {
+        fitted.add(fit.feature());
+      }
+    }
+    if (!constant.isEmpty()) {
+      throw new IllegalArgumentException(
+          "constant features (their distance is 0 for every pair): "
+              + String.join(", ", constant)
+              + "; remove them from the feature selection");
+    }
+    Set<String> declared = new HashSet<>(kinds.keySet());
+    declared.retainAll(names);
+    return FeatureEncoder.of(fitted, declared);
+  }
+
+  /**
+   * Summarizes how a table's features are encoded (kind, declared or inferred, levels or range,
+   * missing values), for the console and run.json.
+   *
+   * @param table the raw features
+   * @return one summary per selected feature, in selection order
+   * @throws IllegalArgumentException as {@link #fit} does
+   */
+  public FeatureSummary summarize(FeatureTable table) {
+    return fit(table).summary(table);
+  }
+
+  /** The selected names (all, in table order, by default), checked against the table. */
+  private List<String> resolvedNames(FeatureTable table) {
     List<String> available = table.featureNames();
     for (String name : selection) {
       requireKnown("feature selection", name, available);
@@ -153,47 +204,7 @@ public final class FeatureSchema implements Serializable {
       throw new IllegalArgumentException(
           "no features to encode: the feature table has no columns");
     }
-    int featureCount = names.size();
-    FeatureKind[] resolved = new FeatureKind[featureCount];
-    int[][] codes = new int[featureCount][];
-    double[][] values = new double[featureCount][];
-    boolean[][] missing = new boolean[featureCount][];
-    int[] dims = new int[featureCount];
-    List<String> constant = new ArrayList<>();
-    for (int f = 0; f < featureCount; f++) {
-      FeatureColumn column = table.column(names.get(f));
-      FeatureKind kind = kinds.getOrDefault(column.name, column.inferredKind());
-      resolved[f] = kind;
-      boolean isConstant;
-      switch (kind) {
-        case CATEGORICAL -> {
-          codes[f] = FeatureEncoding.categoryCodes(column);
-          isConstant = FeatureEncoding.distinctCodes(codes[f]) <= 1;
-        }
-        case ORDINAL -> {
-          values[f] = FeatureEncoding.minMaxScaled(column, table.ids());
-          isConstant = values[f] == null;
-        }
-        default -> {
-          FeatureEncoding.ScaledVectors v = FeatureEncoding.scaledVectors(column);
-          values[f] = v.flat();
-          missing[f] = v.missing();
-          dims[f] = v.dim();
-          isConstant = v.constant();
-        }
-      }
-      if (isConstant) {
-        constant.add(column.name);
-      }
-    }
-    if (!constant.isEmpty()) {
-      throw new IllegalArgumentException(
-          "constant features (their distance is 0 for every pair): "
-              + String.join(", ", constant)
-              + "; remove them from the feature selection");
-    }
-    return new EncodedFeatures(
-        table.ids(), names, resolved, missingDistance, codes, values, missing, dims);
+    return names;
   }
 
   private static void requireKnown(String what, String name, List<String> available) {

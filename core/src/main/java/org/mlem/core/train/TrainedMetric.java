@@ -1,6 +1,7 @@
 package org.mlem.core.train;
 
 import java.util.List;
+import org.mlem.core.metric.MetricDistance;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.PhiExpansion;
 
@@ -59,6 +60,17 @@ public record TrainedMetric(
   /** Names of the terms (units): features, then "a:b" interactions, in term order. */
   public List<String> termNames() {
     return List.of(PhiExpansion.termNames(featureNames, interactions));
+  }
+
+  /**
+   * The distance this metric predicts for a pair: {@code sqrt(max(0, delta^T W delta))}
+   * ({@link MetricDistance}).
+   *
+   * @param delta the pair's F feature distances, in {@link #featureNames()} order
+   * @return the distance, &gt;= 0
+   */
+  public double distance(double[] delta) {
+    return MetricDistance.of(coefficients, featureNames.size(), interactions).distance(delta);
   }
 
   /** Number of steps taken. */

@@ -73,4 +73,29 @@ class PrecomputedRdmTest {
     }
     return c;
   }
+
+  @Test
+  void reorderingMovesEachDistanceWithItsPair() {
+    PrecomputedRdm rdm = PrecomputedRdm.condensed(IDS, new double[] {1, 2, 3, 4, 5, 6});
+    PrecomputedRdm moved = rdm.reorderedTo(List.of("d", "b", "a", "c"));
+    assertEquals(List.of("d", "b", "a", "c"), moved.ids());
+    // d-b = 5, d-a = 3, d-c = 6, b-a = 1, b-c = 4, a-c = 2 (SQUARE above)
+    assertEquals(5.0, moved.distance(0, 1));
+    assertEquals(3.0, moved.distance(0, 2));
+    assertEquals(6.0, moved.distance(0, 3));
+    assertEquals(1.0, moved.distance(1, 2));
+    assertEquals(4.0, moved.distance(1, 3));
+    assertEquals(2.0, moved.distance(3, 2));
+    assertEquals(0.0, moved.distance(2, 2));
+    org.junit.jupiter.api.Assertions.assertSame(rdm, rdm.reorderedTo(IDS));
+  }
+
+  @Test
+  void reorderingToOtherStimuliIsRefused() {
+    PrecomputedRdm rdm = PrecomputedRdm.condensed(IDS, new double[] {1, 2, 3, 4, 5, 6});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> rdm.reorderedTo(List.of("a", "b", "c", "x")));
+    assertEquals("RDM: features has 4 stimuli but the representations have 4; ids only in the "
+        + "features: x; ids only in the representations: d", e.getMessage());
+  }
 }

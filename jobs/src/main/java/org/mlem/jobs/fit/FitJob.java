@@ -71,6 +71,12 @@ public final class FitJob {
           loaded.features().featureCount(), loaded.dims() != null
               ? ", " + loaded.dims() + " dims" : ", precomputed RDM",
           loaded.placement().cliName()));
+      for (String line : loaded.features().summary().lines()) {
+        progress.phase("  " + line);
+      }
+      for (String warning : loaded.features().summary().warnings()) {
+        progress.phase("warning: " + warning);
+      }
       for (String warning : loaded.warnings()) {
         progress.phase("warning: " + warning);
       }

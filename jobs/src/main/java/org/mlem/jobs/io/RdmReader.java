@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructField;
 import org.mlem.core.distance.PrecomputedRdm;
 
 /**
- * Reads a precomputed RDM (format RDM) and returns it joined to the feature table (the features'
- * id order):
+ * Reads a precomputed RDM (format RDM) in the file's own id order and returns it joined to the
+ * feature table (core's {@link PrecomputedRdm#reorderedTo} puts it in the features' id order):
  *
  * <ul>
  *   <li>CSV or Parquet: a square matrix, an id column plus one numeric column per stimulus. When
@@ -77,19 +77,8 @@ final class RdmReader {
     }
     List<String> ids = RepresentationReader.arrayIds(
         conf, input, n, featureIds, featuresSource, "RDM");
-    int[] positions = IdAlignment.positions(featureIds, featuresSource, ids, "RDM", uri);
-    if (IdAlignment.isIdentity(positions)) {
-      return PrecomputedRdm.condensed(featureIds, array.values());
-    }
-    double[][] matrix = new double[n][n];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        matrix[i][j] = array.values()[k];
-        matrix[j][i] = array.values()[k++];
-      }
-    }
-    return aligned(ids, matrix, featureIds, featuresSource, uri);
+    IdAlignment.positions(featureIds, featuresSource, ids, "RDM", uri);
+    return PrecomputedRdm.condensed(ids, array.values()).reorderedTo(featureIds);
   }
 
   private static PrecomputedRdm fromTable(SparkSession spark, String uri, InputFormat format,
@@ -155,14 +144,7 @@ final class RdmReader {
 
   private static PrecomputedRdm aligned(List<String> ids, double[][] matrix,
       List<String> featureIds, String featuresSource, String uri) {
-    int[] positions = IdAlignment.positions(featureIds, featuresSource, ids, "RDM", uri);
-    int n = positions.length;
-    double[][] ordered = new double[n][n];
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        ordered[a][b] = matrix[positions[a]][positions[b]];
-      }
-    }
-    return PrecomputedRdm.square(featureIds, ordered);
+    IdAlignment.positions(featureIds, featuresSource, ids, "RDM", uri);
+    return PrecomputedRdm.square(ids, matrix).reorderedTo(featureIds);
   }
 }

@@ -7,6 +7,7 @@ import org.mlem.jobs.io.SparkTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import org.mlem.core.features.FeatureValueType;
 
 /**
  * Schema checks of the MLEM estimator and model, with Spark's wording: a missing column names
@@ -31,29 +32,29 @@ final class ColumnTypes {
   }
 
   /** The value type MLEM gives a feature column, or null if the type is unsupported. */
-  static String valueType(DataType type) {
+  static FeatureValueType valueType(DataType type) {
     if (type instanceof StringType) {
-      return FittedFeature.STRING;
+      return FeatureValueType.STRING;
     }
     if (type instanceof BooleanType) {
-      return FittedFeature.BOOLEAN;
+      return FeatureValueType.BOOLEAN;
     }
     if (type instanceof NumericType) {
-      return FittedFeature.NUMERIC;
+      return FeatureValueType.NUMERIC;
     }
     if (isNumericArray(type) || isVector(type)) {
-      return FittedFeature.VECTOR;
+      return FeatureValueType.VECTOR;
     }
     return null;
   }
 
   /** The Spark types accepted for a value type, for messages. */
-  static String describe(String valueType) {
+  static String describe(FeatureValueType valueType) {
     return switch (valueType) {
-      case FittedFeature.STRING -> "string";
-      case FittedFeature.BOOLEAN -> "boolean";
-      case FittedFeature.NUMERIC -> "numeric";
-      default -> "array<numeric> or vector";
+      case STRING -> "string";
+      case BOOLEAN -> "boolean";
+      case NUMERIC -> "numeric";
+      case VECTOR -> "array<numeric> or vector";
     };
   }
 
@@ -68,7 +69,7 @@ final class ColumnTypes {
   }
 
   /**
-   * A cell's value in the form {@link FittedFeature#distance} takes: Strings and Booleans as
+   * A cell's value in the form core's {@code FittedFeature#distance} takes: Strings and Booleans as
    * they are, numbers as Numbers, arrays and vectors as double[]; null stays null.
    *
    * @throws IllegalArgumentException if an array holds a null element

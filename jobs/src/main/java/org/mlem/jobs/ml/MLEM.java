@@ -24,6 +24,7 @@ import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.distance.Representations;
 import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureEncoder;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
 import org.mlem.core.train.TrainingProgress;
@@ -188,7 +189,8 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
     Dataset<Row> frame = dataset.toDF();
     FeatureTable table = FeatureFrames.toFeatureTable(frame, getIdCol(), features, SOURCE);
     FeatureSchema featureSchema = FeatureSchema.inferred();
-    EncodedFeatures encoded = featureSchema.encode(table);
+    FeatureEncoder encoder = featureSchema.fit(table);
+    EncodedFeatures encoded = encoder.encode(table);
     Representations representations = inIdOrder(RepresentationFrames.toRepresentations(
         frame, getIdCol(), getRepresentationCol(), SOURCE), encoded.ids());
     RepresentationDistances distances = new RepresentationDistances(representations,
@@ -203,14 +205,12 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
       analysis = Mlem.with(config).analyze(encoded, sources, TrainingProgress.NONE,
           distances.size());
     }
-    List<FittedFeature> fitted = FittedFeatures.of(frame, features, schema,
-        featureSchema.missingDistance());
     List<MLEMModelData.FoldScore> scores = new ArrayList<>();
     analysis.folds().forEach(fold -> {
       HeldOutScores s = fold.scores();
       scores.add(new MLEMModelData.FoldScore(fold.fold(), s.spearman(), s.rhoA(), s.tauA()));
     });
-    MLEMModelData data = new MLEMModelData(fitted, analysis.weights(),
+    MLEMModelData data = new MLEMModelData(encoder.features(), analysis.weights(),
         analysis.importanceSummary(), scores, analysis.spearman(),
         analysis.provenance().batchSize(),
         ProvenanceJson.of(analysis.provenance(), spark.version(), jsc.master()));

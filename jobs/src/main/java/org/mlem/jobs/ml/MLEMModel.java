@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.core.features.FeatureKind;
+import org.mlem.core.features.FittedFeature;
 
 /**
  * A fitted MLEM metric as a Spark ML {@link Model}: W (F x F) over the fitted features, with the
@@ -32,8 +33,8 @@ import org.mlem.core.features.FeatureKind;
  * not; a category unseen at fit counts as different, even from itself); ordinal values min-max
  * scaled with the fitted range and clamped to [0, 1]; vectors likewise per component, then the
  * Euclidean distance over sqrt(dim), at most 1; a missing value on either side gives the fitted
- * missing distance (0). For two stimuli of the fit table this is exactly core's delta. The
- * quadratic form is core's {@code PhiExpansion}; a negative value (possible only for the
+ * missing distance (0): core's {@code FittedFeature#distance}. For two stimuli of the fit table
+ * this is exactly core's delta. The distance is core's {@code MetricDistance}; a negative form (possible only for the
  * unconstrained frrsa-i model) predicts 0. {@link #pairsOf} builds such a table from a table
  * of stimuli.
  *
@@ -173,7 +174,7 @@ public final class MLEMModel extends Model<MLEMModel> implements MLEMParams<MLEM
       for (String column : pairColumns(feature.name())) {
         ColumnTypes.requireColumn(schema, column, "pair column");
         DataType type = schema.apply(column).dataType();
-        if (!feature.valueType().equals(ColumnTypes.valueType(type))) {
+        if (feature.valueType() != ColumnTypes.valueType(type)) {
           throw ColumnTypes.wrongType(column, ColumnTypes.describe(feature.valueType()), type);
         }
       }

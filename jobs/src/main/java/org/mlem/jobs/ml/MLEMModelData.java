@@ -3,6 +3,7 @@ package org.mlem.jobs.ml;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlem.core.features.FittedFeature;
 import org.mlem.core.importance.UnitSummary;
 
 /**
@@ -10,7 +11,7 @@ import org.mlem.core.importance.UnitSummary;
  * encoding needed to transform new pairs, W, the importance summary, the held-out scores, the
  * batch size and the provenance JSON. Immutable; what {@code data/} holds on disk.
  *
- * @param features the F features in W's order, with their fitted encodings
+ * @param features the F features in W's order, with their fitted encodings (core's)
  * @param weights W, F x F (unit Frobenius norm)
  * @param importances the importance summary per unit (empty when permutations = 0)
  * @param scores held-out scores per fold

@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.core.features.FeatureKind;
+import org.mlem.core.features.FeatureValueType;
+import org.mlem.core.features.FittedFeature;
 import org.mlem.core.importance.UnitSummary;
 
 /**
@@ -68,7 +70,7 @@ final class MLEMModelFiles {
     List<Row> features = new ArrayList<>();
     for (int f = 0; f < data.features().size(); f++) {
       FittedFeature feature = data.features().get(f);
-      features.add(RowFactory.create(f, feature.name(), feature.valueType(),
+      features.add(RowFactory.create(f, feature.name(), feature.valueType().label(),
           feature.kind().name(), feature.categories().toArray(new String[0]),
           boxed(feature.min()), boxed(feature.max()), feature.missingDistance(),
           boxed(data.weights()[f])));
@@ -89,9 +91,10 @@ final class MLEMModelFiles {
     double[][] weights = new double[featureRows.size()][];
     for (int f = 0; f < featureRows.size(); f++) {
       Row r = featureRows.get(f);
-      features.add(new FittedFeature(r.getAs("name"), r.getAs("value_type"),
-          FeatureKind.valueOf(r.getAs("kind")), r.getList(r.fieldIndex("categories")),
-          doubles(r, "min"), doubles(r, "max"), r.getAs("missing_distance")));
+      features.add(FittedFeature.of(r.getAs("name"),
+          FeatureValueType.parse(r.getAs("value_type")), FeatureKind.valueOf(r.getAs("kind")),
+          r.getList(r.fieldIndex("categories")), doubles(r, "min"), doubles(r, "max"),
+          r.getAs("missing_distance")));
       weights[f] = doubles(r, "weights");
     }
     List<UnitSummary> importances = new ArrayList<>();

@@ -9,8 +9,9 @@
  * Parquet), written without Spark's {@code private[ml]} helpers.
  *
  * <p>Must not live here: the method's maths (core: {@code org.mlem.core}), file formats and
- * input validation ({@code org.mlem.jobs.io}), distribution ({@code org.mlem.jobs.spark}). The
- * one exception is {@code FittedFeature}: encoding a NEW value with the fitted ranges, which
- * core does not expose; it mirrors core's encoding exactly.
+ * input validation ({@code org.mlem.jobs.io}), distribution ({@code org.mlem.jobs.spark}). Encoding
+ * new values with the fitted ranges is core's {@code FeatureEncoder} / {@code FittedFeature}, and
+ * the predicted distance core's {@code MetricDistance}; this package converts cells and
+ * delegates.
  */
 package org.mlem.jobs.ml;

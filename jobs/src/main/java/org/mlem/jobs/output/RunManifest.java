@@ -18,7 +18,8 @@ import org.mlem.jobs.io.InputFile;
  * batch_size_estimated, folds (per fold: train/test stimuli, steps, best step and score,
  * stopped early, held-out scores), scores (Fisher-z means), importance (kind: stimulus or term;
  * interval: "across folds" or "permutation noise only"; how_to_read and interval_description:
- * one sentence each), timings (seconds), warnings.
+ * one sentence each), feature_summary ({@link FeatureSummaryJson}), timings (seconds),
+ * warnings (the core's, the job's, and one per feature with more than 10% missing values).
  */
 public final class RunManifest {
   /** Layout version of run.json; bump on any incompatible change. */
@@ -99,10 +100,12 @@ public final class RunManifest {
     importance.put("how_to_read", analysis.importanceKind().howToRead());
     importance.put("interval_description", analysis.importanceInterval().description());
     m.put("importance", importance);
+    m.put("feature_summary", FeatureSummaryJson.of(analysis.featureSummary()));
     Map<String, Object> timings = new TreeMap<>(p.timings());
     timings.putAll(run.timings());
     m.put("timings", timings);
     List<String> warnings = new ArrayList<>(p.warnings());
+    warnings.addAll(analysis.featureSummary().warnings());
     warnings.addAll(run.warnings());
     m.put("warnings", warnings);
     return m;

@@ -120,18 +120,20 @@ public final class PartitionedPairSourceFactory implements PairSourceFactory, Au
   }
 
   private void checkRows() {
-    if (!MetricRowCheck.needed(metric)) {
+    if (!metric.rejectsRows()) {
       return;
     }
     NeuralDistance m = metric;
     List<Integer> bad = blocks.rdd().values()
-        .map(block -> MetricRowCheck.firstBadRow(block, m))
+        .map(block -> {
+          int r = m.firstRejectedRow(block.data(), block.rows(), block.dims());
+          return r < 0 ? -1 : block.firstRow() + r;
+        })
         .filter(row -> row >= 0)
         .collect();
     if (!bad.isEmpty()) {
       int row = bad.stream().min(Integer::compare).orElseThrow();
-      throw new IllegalArgumentException(
-          MetricRowCheck.message(metric, features.ids().get(row), row));
+      throw new IllegalArgumentException(metric.rejectionMessage(features.ids().get(row), row));
     }
   }
 }

@@ -82,8 +82,8 @@ class MLEMPersistenceTest {
     assertEquals(model.fittedBatchSize(), loaded.fittedBatchSize());
     assertEquals(model.provenance(), loaded.provenance());
     for (int f = 0; f < model.data().features().size(); f++) {
-      FittedFeature e = model.data().features().get(f);
-      FittedFeature a = loaded.data().features().get(f);
+      org.mlem.core.features.FittedFeature e = model.data().features().get(f);
+      org.mlem.core.features.FittedFeature a = loaded.data().features().get(f);
       assertEquals(e.categories(), a.categories(), e.name());
       assertArrayEquals(e.min(), a.min(), e.name());
       assertArrayEquals(e.max(), a.max(), e.name());
