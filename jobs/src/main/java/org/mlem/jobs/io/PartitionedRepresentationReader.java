@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.mlem.core.distance.Representations;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import scala.Tuple2;
 
 /**
@@ -41,14 +43,13 @@ public final class PartitionedRepresentationReader {
   public static long[] shape(SparkSession spark, RepresentationInput input) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputPaths.requireReadable(conf, input.uri(), "representations");
-    InputFormat format = RepresentationReader.resolve(conf, input.uri(), input.format(),
-        "representations");
-    if (format == InputFormat.NPY || format == InputFormat.HDF5) {
-      NumericArray array = format == InputFormat.NPY ? NpyReader.read(conf, input.uri())
-          : Hdf5Reader.read(conf, input.uri(), input.hdf5Dataset());
+    RepresentationFormat format = RepresentationFormat.resolve(conf, input.uri(),
+        input.format(), "representations");
+    if (format instanceof ArrayFormat arrays) {
+      NumericArray array = arrays.array(conf, input);
       return new long[] {array.rows(), array.shape().length == 2 ? array.columns() : 0};
     }
-    Layout layout = Layout.of(TableReader.read(spark, input.uri(), format,
+    Layout layout = Layout.of(TableReader.read(spark, input.uri(), format.kind(),
         RepresentationReader.idColumn(input), "representations"), input);
     long rows = layout.frame.count();
     if (layout.vector == null) {
@@ -72,16 +73,16 @@ public final class PartitionedRepresentationReader {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String uri = input.uri();
     InputPaths.requireReadable(conf, uri, "representations");
-    InputFormat format = RepresentationReader.resolve(conf, uri, input.format(),
+    RepresentationFormat format = RepresentationFormat.resolve(conf, uri, input.format(),
         "representations");
-    if (format == InputFormat.NPY || format == InputFormat.HDF5) {
+    if (format.readOnDriver()) {
       Representations local = RepresentationReader.read(spark, input, featureIds,
           featuresSource);
       return new DistributedRepresentations(null, local, local.size(), local.dims(), () -> { });
     }
     String idColumn = RepresentationReader.idColumn(input);
-    Layout layout = Layout.of(TableReader.read(spark, uri, format, idColumn, "representations"),
-        input);
+    Layout layout = Layout.of(TableReader.read(spark, uri, format.kind(), idColumn,
+        "representations"), input);
     List<Row> head = layout.frame.limit(1).collectAsList();
     if (head.isEmpty()) {
       throw new InputException(uri + ": the representation table is empty (0 rows); it"
@@ -159,21 +160,18 @@ public final class PartitionedRepresentationReader {
       return;
     }
     long repCount = parsed.count();
-    throw new InputException("features (" + featuresSource + ") has " + featureCount
-        + " stimuli but representations (" + uri + ") has " + repCount
-        + "; ids in the features but not in the representations (" + featuresOnly + "): "
-        + examples(onlyFeatures, featuresOnly) + "; ids in the representations but not in the"
-        + " features (" + repsOnly + "): " + examples(onlyReps, repsOnly)
-        + "; both must list the same stimuli (ids are joined, not matched by position)");
+    throw new InputException(IdJoin.mismatch(IdsFrom.REFUSE, "features (" + featuresSource
+        + ")", featureCount, featuresOnly, examples(onlyFeatures, featuresOnly),
+        "representations (" + uri + ")", repCount, repsOnly, examples(onlyReps, repsOnly),
+        "representations"));
   }
 
-  private static String examples(JavaRDD<Tuple2<Long, String>> ids, long count) {
-    if (count == 0) {
-      return "none";
-    }
+  private static List<String> examples(JavaRDD<Tuple2<Long, String>> ids, long count) {
     List<String> shown = new ArrayList<>();
-    ids.takeOrdered(FrameColumns.MAX_EXAMPLES, new ByFirst()).forEach(t -> shown.add(t._2()));
-    return String.join(", ", shown) + (count > shown.size() ? ", ..." : "");
+    if (count > 0) {
+      ids.takeOrdered(IdJoin.MAX_EXAMPLES, new ByFirst()).forEach(t -> shown.add(t._2()));
+    }
+    return shown;
   }
 
   /** Orders parsed rows by file position. */

@@ -77,7 +77,7 @@ public final class SetInputs {
     if (representations.idsUri() != null) {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
-    return new LoadedInputs(features.features(), reps, matrix, files, List.of());
+    return new LoadedInputs(features.features(), reps, matrix, files, List.of(), null);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class SetInputs {
     Representations aligned = RepresentationReader.align(
         read, features.features().ids(), features.source(), source);
     return new LoadedInputs(features.features(), aligned, null,
-        List.of(features.file(), file), List.of());
+        List.of(features.file(), file), List.of(), null);
   }
 
   /**
