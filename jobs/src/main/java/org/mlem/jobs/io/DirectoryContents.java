@@ -25,8 +25,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  *
  * @param uri the directory
  * @param role e.g. "features", in messages
- * @param groups the data files by kind (".parquet", ".csv", ".npy", ..., or "other"), each in
- *     listing order
+ * @param groups the data files by kind (".csv", ".npy", ".parquet", ..., then "other"), each
+ *     sorted by relative path (so messages do not depend on the listing order)
  */
 public record DirectoryContents(String uri, String role, Map<String, List<String>> groups) {
   private static final String OTHER = "other";
@@ -35,7 +35,13 @@ public record DirectoryContents(String uri, String role, Map<String, List<String
 
   /** Copies the map. */
   public DirectoryContents {
-    groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    Map<String, List<String>> sorted = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+      List<String> names = new ArrayList<>(group.getValue());
+      names.sort(null);
+      sorted.put(group.getKey(), List.copyOf(names));
+    }
+    groups = java.util.Collections.unmodifiableMap(sorted);
   }
 
   /**
