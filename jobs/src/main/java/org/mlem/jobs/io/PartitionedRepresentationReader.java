@@ -70,14 +70,60 @@ public final class PartitionedRepresentationReader {
    */
   public static DistributedRepresentations read(SparkSession spark, RepresentationInput input,
       List<String> featureIds, String featuresSource) {
+    return read(spark, input, featureIds, featuresSource, false);
+  }
+
+  /**
+   * The stimulus ids of a representation set in file order (a table's id column, collected to
+   * the driver without the vectors; an array's ids file or the features' order), checked to be
+   * non-null and unique.
+   */
+  static List<String> ids(SparkSession spark, RepresentationInput input,
+      List<String> featureIds, String featuresSource) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String uri = input.uri();
     InputPaths.requireReadable(conf, uri, "representations");
     RepresentationFormat format = RepresentationFormat.resolve(conf, uri, input.format(),
         "representations");
     if (format.readOnDriver()) {
-      Representations local = RepresentationReader.read(spark, input, featureIds,
-          featuresSource);
+      return RepresentationReader.readInFileOrder(spark, input, featureIds, featuresSource).ids();
+    }
+    String idColumn = RepresentationReader.idColumn(input);
+    Layout layout = Layout.of(TableReader.read(spark, uri, format.kind(), idColumn,
+        "representations"), input);
+    List<String> ids = new ArrayList<>();
+    for (Row row : layout.frame.select(functions.col(layout.frame.columns()[0])).collectAsList()) {
+      ids.add(row.isNullAt(0) ? null : row.getString(0));
+    }
+    if (ids.isEmpty()) {
+      throw new InputException(uri + ": the representation table is empty (0 rows); it"
+          + " needs one row per stimulus");
+    }
+    FrameColumns.requireValidIds(ids, idColumn, "representations", uri);
+    return ids;
+  }
+
+  /**
+   * As {@link #read}, for ids already joined ({@link #ids}): every one of {@code analysedIds}
+   * has a row, and rows of other ids are dropped.
+   */
+  static DistributedRepresentations readJoined(SparkSession spark, RepresentationInput input,
+      List<String> analysedIds, String featuresSource) {
+    return read(spark, input, analysedIds, featuresSource, true);
+  }
+
+  private static DistributedRepresentations read(SparkSession spark, RepresentationInput input,
+      List<String> featureIds, String featuresSource, boolean dropOtherIds) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String uri = input.uri();
+    InputPaths.requireReadable(conf, uri, "representations");
+    RepresentationFormat format = RepresentationFormat.resolve(conf, uri, input.format(),
+        "representations");
+    if (format.readOnDriver()) {
+      Representations read =
+          RepresentationReader.readInFileOrder(spark, input, featureIds, featuresSource);
+      Representations local = read.joined(IdAlignment.join(featureIds, featuresSource,
+          read.ids(), "representations", uri, dropOtherIds ? IdsFrom.FEATURES : IdsFrom.REFUSE));
       return new DistributedRepresentations(null, local, local.size(), local.dims(), () -> { });
     }
     String idColumn = RepresentationReader.idColumn(input);
@@ -108,7 +154,7 @@ public final class PartitionedRepresentationReader {
       }
       JavaPairRDD<String, Integer> featureRows = jsc.parallelizePairs(order,
           Math.max(1, parsed.getNumPartitions()));
-      checkAlignment(parsed, featureRows, featureIds.size(), featuresSource, uri);
+      checkAlignment(parsed, featureRows, featureIds.size(), featuresSource, uri, dropOtherIds);
       JavaPairRDD<Integer, float[]> rows = parsed
           .mapToPair(p -> new Tuple2<>(p.id, p.values))
           .join(featureRows)
@@ -148,14 +194,14 @@ public final class PartitionedRepresentationReader {
 
   private static void checkAlignment(JavaRDD<ParsedRow> parsed,
       JavaPairRDD<String, Integer> featureRows, int featureCount, String featuresSource,
-      String uri) {
+      String uri, boolean dropOtherIds) {
     JavaPairRDD<String, Long> positions = parsed.mapToPair(p -> new Tuple2<>(p.id, p.position));
     JavaRDD<Tuple2<Long, String>> onlyFeatures = featureRows.subtractByKey(positions)
         .map(t -> new Tuple2<>((long) t._2(), t._1()));
     JavaRDD<Tuple2<Long, String>> onlyReps = positions.subtractByKey(featureRows)
         .map(t -> new Tuple2<>(t._2(), t._1()));
     long featuresOnly = onlyFeatures.count();
-    long repsOnly = onlyReps.count();
+    long repsOnly = dropOtherIds ? 0 : onlyReps.count();
     if (featuresOnly == 0 && repsOnly == 0) {
       return;
     }

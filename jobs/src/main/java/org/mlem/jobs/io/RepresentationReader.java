@@ -3,7 +3,6 @@ package org.mlem.jobs.io;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.mlem.core.distance.IdJoin;
 import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.distance.Representations;
 
@@ -17,8 +16,9 @@ final class RepresentationReader {
   /** The set joined strictly ({@link IdsFrom#REFUSE}) into the features' id order. */
   static Representations read(SparkSession spark, RepresentationInput input,
       List<String> featureIds, String featuresSource) {
-    return align(readInFileOrder(spark, input, featureIds, featuresSource), featureIds,
-        featuresSource, input.uri());
+    Representations read = readInFileOrder(spark, input, featureIds, featuresSource);
+    return read.joined(IdAlignment.join(featureIds, featuresSource, read.ids(),
+        "representations", input.uri(), IdsFrom.REFUSE));
   }
 
   /** The set as stored: rows in the file's order with their ids. */
@@ -28,14 +28,6 @@ final class RepresentationReader {
     RepresentationFormat format =
         RepresentationFormat.resolve(conf, input.uri(), input.format(), "representations");
     return format.read(spark, input, featureIds, featuresSource);
-  }
-
-  /** The representations reordered into the features' id order (same ids on both sides). */
-  static Representations align(Representations read, List<String> featureIds,
-      String featuresSource, String uri) {
-    IdJoin join = IdAlignment.join(featureIds, featuresSource, read.ids(), "representations",
-        uri, IdsFrom.REFUSE);
-    return read.joined(join);
   }
 
   static String idColumn(RepresentationInput input) {

@@ -122,6 +122,28 @@ class IdsFromTest {
             r(three), IdsFrom.REPRESENTATIONS)).getMessage());
   }
 
+  @Test
+  void partitionedAndSweepInputsJoinAsTheBroadcastLoaderDoes() {
+    LoadedInputs broadcast = InputLoader.load(spark, f(features), r(fewerReps), IdsFrom.BOTH);
+    PartitionedInputs partitioned =
+        PartitionedInputLoader.load(spark, f(features), r(fewerReps), IdsFrom.BOTH);
+    assertEncodedEqual(broadcast.features(), partitioned.features());
+    assertEquals(broadcast.warnings(), partitioned.warnings());
+    float[] rows = new float[broadcast.representations().data().length];
+    int dims = partitioned.representations().dims();
+    for (var row : partitioned.representations().rows().collect()) {
+      System.arraycopy(row._2(), 0, rows, row._1() * dims, dims);
+    }
+    partitioned.representations().close();
+    assertArrayEquals(broadcast.representations().data(), rows);
+
+    LoadedInputs set = SetInputs.withRepresentations(spark,
+        SetInputs.loadFeatures(spark, f(features)), r(fewerReps), IdsFrom.BOTH);
+    assertEncodedEqual(broadcast.features(), set.features());
+    assertArrayEquals(broadcast.representations().data(), set.representations().data());
+    assertEquals(broadcast.warnings(), set.warnings());
+  }
+
   private static void assertEncodedEqual(EncodedFeatures expected, EncodedFeatures actual) {
     assertEquals(expected.ids(), actual.ids());
     assertEquals(expected.names(), actual.names());
