@@ -1,6 +1,7 @@
 package org.mlem.jobs.cli;
 
 import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.io.ColumnChecks;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputPaths;
 import org.mlem.jobs.io.RepresentationFormat;
@@ -29,6 +30,7 @@ final class InputChecks {
       RepresentationFormat.resolve(conf, s.representations().uri(), s.representations().format(),
           "representations");
     }
+    ColumnChecks.check(conf, s.features(), s.representations());
     RunDirectoryWriter.requireWritable(conf, s.out(), s.overwrite());
   }
 }

@@ -87,4 +87,16 @@ class InputMistakesTest {
         + " same header): pass one file (e.g. file:" + first + "/reps.npy), or to sweep them, a"
         + " glob with one file per set (e.g. 'file:" + first + "/*.npy')", out);
   }
+
+  @Test
+  void fitGivenAnIdColumnTheFeatureHeaderLacks() throws IOException {
+    Path features = features();
+    Path reps = Files.writeString(tmp.resolve("reps.csv"), "stimulus,v\ns0,1\n");
+    Path out = tmp.resolve("run");
+    Result r = cli("fit", "--features", features.toString(), "--representations",
+        reps.toString(), "--id-column", "stimulus", "--out", out.toString(), "--master",
+        "local[1]");
+    assertRefused(r, features + ": id column 'stimulus' not found; available columns: id, a;"
+        + " name one of them (column names are case-sensitive)", out);
+  }
 }
