@@ -168,7 +168,10 @@ public final class PrecomputedRdm implements PairDistances {
       return this;
     }
     if (ids.size() != n || !new java.util.HashSet<>(this.ids).equals(new java.util.HashSet<>(ids))) {
-      throw new IllegalArgumentException("RDM: " + StimulusIds.mismatch(ids, this.ids));
+      // the one id join words the mismatch (counts and examples on each side)
+      IdJoin.of(ids, this.ids, IdsFrom.REFUSE, "features", "RDM", "RDM");
+      throw new IllegalArgumentException("RDM: " + ids.size() + " ids requested, the RDM has "
+          + n + " stimuli");
     }
     java.util.Map<String, Integer> row = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {

@@ -203,17 +203,25 @@ public final class Representations implements Serializable {
     if (this.ids.equals(ids)) {
       return this;
     }
-    if (size() != ids.size() || !new java.util.HashSet<>(this.ids).equals(new java.util.HashSet<>(ids))) {
-      throw new IllegalArgumentException(StimulusIds.mismatch(ids, this.ids));
+    return joined(IdJoin.of(ids, this.ids, IdsFrom.REFUSE, "features", "representations",
+        "representations"));
+  }
+
+  /**
+   * The rows of a join, in its order: row k is this object's row {@code join.neuralRows()[k]},
+   * with id {@code join.ids().get(k)}; this object when the join keeps every row in order.
+   *
+   * @param join a join of some feature ids with these representations' ids
+   */
+  public Representations joined(IdJoin join) {
+    if (join.isIdentity() && join.ids().size() == size()) {
+      return this;
     }
-    java.util.Map<String, Integer> row = new java.util.HashMap<>();
-    for (int i = 0; i < size(); i++) {
-      row.put(this.ids.get(i), i);
+    int[] rows = join.neuralRows();
+    float[] selected = new float[Math.multiplyExact(rows.length, dims)];
+    for (int k = 0; k < rows.length; k++) {
+      System.arraycopy(data, rows[k] * dims, selected, k * dims, dims);
     }
-    float[] reordered = new float[data.length];
-    for (int i = 0; i < ids.size(); i++) {
-      System.arraycopy(data, row.get(ids.get(i)) * dims, reordered, i * dims, dims);
-    }
-    return of(ids, reordered, dims);
+    return of(join.ids(), selected, dims);
   }
 }

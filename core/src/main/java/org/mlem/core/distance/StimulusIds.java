@@ -41,34 +41,4 @@ final class StimulusIds {
     }
     return List.copyOf(ids);
   }
-
-  /** Describes how two id lists differ: counts, and examples of ids on one side only. */
-  static String mismatch(List<String> features, List<String> neural) {
-    Set<String> f = new HashSet<>(features);
-    Set<String> r = new HashSet<>(neural);
-    List<String> onlyFeatures = new ArrayList<>();
-    for (String id : features) {
-      if (!r.contains(id) && onlyFeatures.size() < MAX_EXAMPLES) {
-        onlyFeatures.add(id);
-      }
-    }
-    List<String> onlyNeural = new ArrayList<>();
-    for (String id : neural) {
-      if (!f.contains(id) && onlyNeural.size() < MAX_EXAMPLES) {
-        onlyNeural.add(id);
-      }
-    }
-    StringBuilder sb = new StringBuilder("features has ").append(features.size())
-        .append(" stimuli but the representations have ").append(neural.size());
-    if (!onlyFeatures.isEmpty()) {
-      sb.append("; ids only in the features: ").append(String.join(", ", onlyFeatures));
-    }
-    if (!onlyNeural.isEmpty()) {
-      sb.append("; ids only in the representations: ").append(String.join(", ", onlyNeural));
-    }
-    if (onlyFeatures.isEmpty() && onlyNeural.isEmpty()) {
-      sb.append("; check for duplicate ids");
-    }
-    return sb.toString();
-  }
 }

@@ -49,6 +49,25 @@ final class FeatureColumn implements Serializable {
     return new FeatureColumn(name, ValueType.VECTORS, null, null, values);
   }
 
+  /** This column at the given rows, in their order (values shared, never modified). */
+  FeatureColumn rows(int[] rows) {
+    String[] s = strings == null ? null : new String[rows.length];
+    double[] x = numbers == null ? null : new double[rows.length];
+    double[][] v = vectors == null ? null : new double[rows.length][];
+    for (int k = 0; k < rows.length; k++) {
+      if (s != null) {
+        s[k] = strings[rows[k]];
+      }
+      if (x != null) {
+        x[k] = numbers[rows[k]];
+      }
+      if (v != null) {
+        v[k] = vectors[rows[k]];
+      }
+    }
+    return new FeatureColumn(name, type, s, x, v);
+  }
+
   FeatureKind inferredKind() {
     return switch (type) {
       case STRINGS, BOOLEANS -> FeatureKind.CATEGORICAL;

@@ -114,6 +114,38 @@ public final class FeatureTable implements Serializable {
     return column(name).inferredKind();
   }
 
+  /**
+   * The table restricted to some of its stimuli, e.g. those a join with the neural data keeps
+   * (the encoding is then fitted on the analysed stimuli only).
+   *
+   * @param rows row indices into this table, in the order wanted, each at most once
+   * @return this table when rows are 0..n-1, else a new table over those rows
+   * @throws IllegalArgumentException if rows is empty, out of range or repeats a row
+   */
+  public FeatureTable rows(int[] rows) {
+    boolean identity = rows.length == ids.size();
+    for (int k = 0; k < rows.length && identity; k++) {
+      identity = rows[k] == k;
+    }
+    if (identity) {
+      return this;
+    }
+    List<String> selected = new ArrayList<>(rows.length);
+    for (int row : rows) {
+      if (row < 0 || row >= ids.size()) {
+        throw new IllegalArgumentException("feature table: row " + row + " is outside 0.."
+            + (ids.size() - 1));
+      }
+      selected.add(ids.get(row));
+    }
+    List<String> checked = builder(selected).ids;
+    List<FeatureColumn> subset = new ArrayList<>(columns.size());
+    for (FeatureColumn column : columns) {
+      subset.add(column.rows(rows));
+    }
+    return new FeatureTable(checked, subset);
+  }
+
   FeatureColumn column(String name) {
     Integer index = indexByName.get(name);
     if (index == null) {

@@ -140,8 +140,12 @@ class MlemTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Mlem.with(quick().build()).analyze(SyntheticTables.features(ds),
             FeatureSchema.inferred(), renamed, NeuralDistance.EUCLIDEAN));
-    assertEquals("features has 20 stimuli but the representations have 20; ids only in the "
-        + "features: s4; ids only in the representations: extra-1", e.getMessage());
+    assertEquals("the stimulus ids of the features and the representations differ: 1 of the 20"
+        + " ids of the features is not in the representations (s4); 1 of the 20 ids of the"
+        + " representations is not in the features (extra-1); ids are joined, not matched by"
+        + " position: make both list the same stimuli, or set ids-from to features,"
+        + " representations or both to analyse one side's ids or their intersection (the rest"
+        + " is dropped and reported)", e.getMessage());
   }
 
   @Test

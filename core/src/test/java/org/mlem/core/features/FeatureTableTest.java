@@ -1,7 +1,9 @@
 package org.mlem.core.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,23 @@ class FeatureTableTest {
     double[] out = new double[1];
     encoded.delta(0, 2, out, 0);
     assertEquals(1.0, out[0], 0.0);
+  }
+
+  @Test
+  void rowsSelectsStimuliInTheGivenOrder() {
+    FeatureTable t = FeatureTable.builder(List.of("a", "b", "c"))
+        .addStrings("s", new String[] {"x", null, "z"})
+        .addNumbers("n", new double[] {1, 2, Double.NaN})
+        .addVectors("v", new double[][] {{1, 0}, {0, 1}, null}).build();
+    FeatureTable sub = t.rows(new int[] {2, 0});
+    assertEquals(List.of("c", "a"), sub.ids());
+    assertEquals(List.of("s", "n", "v"), sub.featureNames());
+    assertEquals("z", sub.column("s").strings[0]);
+    assertEquals("x", sub.column("s").strings[1]);
+    assertTrue(Double.isNaN(sub.column("n").numbers[0]));
+    assertEquals(1.0, sub.column("n").numbers[1]);
+    assertEquals(null, sub.column("v").vectors[0]);
+    assertSame(t, t.rows(new int[] {0, 1, 2}));
+    assertThrows(IllegalArgumentException.class, () -> t.rows(new int[] {0, 0}));
   }
 }

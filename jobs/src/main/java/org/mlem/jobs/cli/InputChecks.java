@@ -2,12 +2,15 @@ package org.mlem.jobs.cli;
 
 import org.mlem.jobs.fit.FitSettings;
 import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.io.ColumnChecks;
+import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputPaths;
+import org.mlem.jobs.io.RepresentationFormat;
 import org.mlem.jobs.output.RunDirectoryWriter;
 
 /**
- * Checks, before Spark starts, that every input exists and is readable and that the output may
- * be written, through Hadoop's FileSystem with a plain configuration (any URI).
+ * Checks, before Spark starts, that every input exists and is readable, that its format is
+ * known (a directory holds Parquet or CSV files) and that the output may be written, through Hadoop's FileSystem with a plain configuration (any URI).
  */
 final class InputChecks {
   private InputChecks() {}
@@ -21,6 +24,14 @@ final class InputChecks {
     if (s.representations().idsUri() != null) {
       InputPaths.requireReadable(conf, s.representations().idsUri(), "representation ids");
     }
+    // The formats too (a directory is inspected), so a wrong kind of file or directory is
+    // reported before Spark starts.
+    RepresentationFormat.resolve(conf, s.features().uri(), s.features().format(), "features");
+    if (s.representations().format() != InputFormat.RDM) {
+      RepresentationFormat.resolve(conf, s.representations().uri(), s.representations().format(),
+          "representations");
+    }
+    ColumnChecks.check(conf, s.features(), s.representations());
     RunDirectoryWriter.requireWritable(conf, s.out(), s.overwrite());
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.mlem.core.api.Provenance;
+import org.mlem.jobs.io.FailureCauses;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.output.OutputExistsException;
 import picocli.CommandLine;
@@ -124,7 +125,10 @@ public final class MlemCli implements Callable<Integer> {
     return FAILURE;
   }
 
-  /** The user's mistake in the cause chain, if any. */
+  /**
+   * The user's mistake in the cause chain, if any, including bad input a Spark task reported
+   * inside Spark's job failure ({@link FailureCauses#badInput}).
+   */
   private static Throwable badInput(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof UsageException || t instanceof InputException
@@ -135,7 +139,7 @@ public final class MlemCli implements Callable<Integer> {
         break;
       }
     }
-    return null;
+    return FailureCauses.badInput(ex);
   }
 
   /** The versions of mlem, Spark and Java. */

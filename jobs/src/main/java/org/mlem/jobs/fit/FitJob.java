@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.distance.IdJoin;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.io.LoadedInputs;
@@ -137,6 +138,15 @@ public final class FitJob {
     settings.putAll(recorded);
     settings.put("master", spark.sparkContext().master());
     settings.put("placement", loaded.placement().cliName());
+    IdJoin join = loaded.idJoin();
+    if (join != null) {
+      settings.put("ids-analysed", Integer.toString(join.ids().size()));
+      settings.put("ids-dropped-from-features", Integer.toString(join.featuresDropped()));
+      settings.put("ids-dropped-from-representations", Integer.toString(join.neuralDropped()));
+      settings.put("ids-dropped-examples", String.join(",", join.featuresDroppedExamples())
+          + (join.neuralDroppedExamples().isEmpty() ? "" : ";"
+              + String.join(",", join.neuralDroppedExamples())));
+    }
     List<String> warnings = new ArrayList<>(loaded.warnings());
     for (String w : BatchSizeWarnings.of(analysis.provenance().batchSize())) {
       warn.accept(w);

@@ -8,6 +8,7 @@ import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.Option;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.metric.Model;
@@ -32,11 +33,21 @@ import org.mlem.jobs.spark.Placement;
  * @param quiet no progress lines
  * @param placement where the representations live (broadcast, partitioned or auto)
  * @param broadcastBudgetMb the largest matrix auto broadcasts, in MiB
+ * @param idsFrom which stimuli are analysed when the two sides list different ids
  */
 public record FitSettings(
     MlemConfig config, FeatureInput features, RepresentationInput representations,
     NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
-    boolean quiet, Placement placement, int broadcastBudgetMb) {
+    boolean quiet, Placement placement, int broadcastBudgetMb, IdsFrom idsFrom) {
+
+  /** Settings refusing any id mismatch (the default rule). */
+  public FitSettings(
+      MlemConfig config, FeatureInput features, RepresentationInput representations,
+      NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
+      boolean quiet, Placement placement, int broadcastBudgetMb) {
+    this(config, features, representations, distance, out, overwrite, master, partitions, quiet,
+        placement, broadcastBudgetMb, IdsFrom.REFUSE);
+  }
 
   /** Settings with the default placement (auto, budget 512 MB). */
   public FitSettings(
@@ -107,7 +118,7 @@ public record FitSettings(
     return new FitSettings(config, featureInput, representationInput,
         s.get(MlemOptions.DISTANCE), out, s.get(JobOptions.OVERWRITE), s.get(JobOptions.MASTER),
         s.get(JobOptions.PARTITIONS), s.get(JobOptions.QUIET), s.get(JobOptions.PLACEMENT),
-        s.get(JobOptions.BROADCAST_BUDGET_MB));
+        s.get(JobOptions.BROADCAST_BUDGET_MB), s.get(JobOptions.IDS_FROM));
   }
 
   /**
@@ -159,6 +170,7 @@ public record FitSettings(
         .with(JobOptions.PARTITIONS, partitions)
         .with(JobOptions.PLACEMENT, placement)
         .with(JobOptions.BROADCAST_BUDGET_MB, broadcastBudgetMb)
+        .with(JobOptions.IDS_FROM, idsFrom)
         .toMap();
   }
 
@@ -166,7 +178,7 @@ public record FitSettings(
   public FitSettings forSet(RepresentationInput input, String runDir, long seed, int batchSize) {
     MlemConfig c = config.toBuilder().seed(seed).batchSize(batchSize).build();
     return new FitSettings(c, features, input, distance, runDir, true, master, partitions, quiet,
-        placement, broadcastBudgetMb);
+        placement, broadcastBudgetMb, idsFrom);
   }
 
   private static String required(Settings s, Option<String> option) {

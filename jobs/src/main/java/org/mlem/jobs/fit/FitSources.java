@@ -4,6 +4,8 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.PairSourceFactory;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.jobs.io.DistributedRepresentations;
 import org.mlem.jobs.io.InputException;
@@ -35,12 +37,23 @@ import org.mlem.jobs.spark.SparkPairSourceFactory;
  * @param files provenance of the files read
  * @param warnings non-fatal findings
  * @param resources what {@link #close} releases, in order
+ * @param idJoin the id join under a non-default ids-from rule (rule, dropped counts and
+ *     examples, for the run manifest), or null when nothing could be dropped
  */
 record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement placement,
-    Integer dims, List<InputFile> files, List<String> warnings, List<AutoCloseable> resources)
+    Integer dims, List<InputFile> files, List<String> warnings, List<AutoCloseable> resources,
+    IdJoin idJoin)
     implements AutoCloseable {
 
   static FitSources open(SparkSession spark, FitSettings s) {
+    return open(spark, s, s.idsFrom());
+  }
+
+  /**
+   * Opens the inputs joining their ids by {@code idsFrom} (see {@link InputLoader#load}); the
+   * ids dropped are in {@link #warnings()} and {@link #idJoin()}.
+   */
+  static FitSources open(SparkSession spark, FitSettings s, IdsFrom idsFrom) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Placement placement = s.placement();
     InputFormat format = s.representations().format();
@@ -59,11 +72,11 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
       }
     }
     if (rdm || placement == Placement.BROADCAST || driverArray) {
-      return placed(jsc, load(spark, s), placement, s);
+      return placed(jsc, load(spark, s, idsFrom), placement, s);
     }
     PartitionedInputs inputs;
     try {
-      inputs = PartitionedInputLoader.load(spark, s.features(), s.representations());
+      inputs = PartitionedInputLoader.load(spark, s.features(), s.representations(), idsFrom);
     } catch (InputException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -83,7 +96,7 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
       throw new InputException(s.representations().uri() + ": " + e.getMessage(), e);
     }
     return new FitSources(inputs.features(), factory, Placement.PARTITIONED, reps.dims(),
-        inputs.files(), inputs.warnings(), List.of(factory, blocks));
+        inputs.files(), inputs.warnings(), List.of(factory, blocks), inputs.idJoin());
   }
 
   /**
@@ -107,17 +120,23 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
       PartitionedPairSourceFactory factory = new PartitionedPairSourceFactory(jsc,
           loaded.features(), blocks, s.distance(), s.partitions());
       return new FitSources(loaded.features(), factory, resolved, dims, loaded.files(),
-          loaded.warnings(), List.of(factory, blocks));
+          loaded.warnings(), List.of(factory, blocks), joinOrNull(loaded.idJoin(), s.idsFrom()));
     }
     SparkPairSourceFactory factory = new SparkPairSourceFactory(jsc, loaded.features(),
         loaded.distances(s.distance()), s.partitions());
     return new FitSources(loaded.features(), factory, Placement.BROADCAST, dims,
-        loaded.files(), loaded.warnings(), List.of(factory));
+        loaded.files(), loaded.warnings(), List.of(factory),
+        joinOrNull(loaded.idJoin(), s.idsFrom()));
   }
 
-  private static LoadedInputs load(SparkSession spark, FitSettings s) {
+  /** The join to record: none under the default rule, where nothing is ever dropped. */
+  private static IdJoin joinOrNull(IdJoin join, IdsFrom idsFrom) {
+    return idsFrom == IdsFrom.REFUSE ? null : join;
+  }
+
+  private static LoadedInputs load(SparkSession spark, FitSettings s, IdsFrom idsFrom) {
     try {
-      return InputLoader.load(spark, s.features(), s.representations());
+      return InputLoader.load(spark, s.features(), s.representations(), idsFrom);
     } catch (InputException e) {
       throw e;
     } catch (IllegalArgumentException e) {

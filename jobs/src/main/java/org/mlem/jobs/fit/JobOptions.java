@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.mlem.core.config.MlemOptions;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.config.Option;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Validator;
@@ -82,6 +83,15 @@ public final class JobOptions {
   public static final Option<String> HDF5_DATASET = Option.of("hdf5-dataset", ValueType.TEXT)
       .defaultText("the only one").label("PATH").doc("Dataset inside the HDF5 file.").build();
 
+  /** Which stimuli are analysed when the two sides list different ids. */
+  public static final Option<IdsFrom> IDS_FROM = Option.of("ids-from",
+          ValueType.oneOf(IdsFrom::cliName, IdsFrom::parse, IdsFrom.values()))
+      .defaultValue(IdsFrom.REFUSE).label("SIDE")
+      .doc("Which stimuli to analyse when the feature table and the representations list "
+          + "different ids: refuse, features, representations, or both (their intersection); "
+          + "dropped ids are reported and recorded.")
+      .build();
+
   /** Spark tasks per batch request. */
   public static final Option<Integer> PARTITIONS = Option.of("partitions", ValueType.INT)
       .defaultValue(0).validator(new Validator<>(v -> v >= 0,
@@ -155,7 +165,8 @@ public final class JobOptions {
   /** Everything {@code mlem fit} accepts. */
   public static final OptionTable FIT = OptionTable.of(FEATURES, REPRESENTATIONS, OUT)
       .with(MlemOptions.CONFIG).with(MlemOptions.DISTANCE).with(FEATURE_TABLE)
-      .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, IDS, HDF5_DATASET, PARTITIONS, PLACEMENT,
+      .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, IDS, HDF5_DATASET, IDS_FROM, PARTITIONS,
+          PLACEMENT,
           BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, REPORT);
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */

@@ -21,13 +21,18 @@ final class FrameColumns {
 
   /** Throws unless the schema has the column; the message lists the available columns. */
   static void requireColumn(StructType schema, String column, String role, String source) {
+    requireColumn(Arrays.asList(schema.fieldNames()), column, role, source);
+  }
+
+  /** As above, for the column names of a header or a file footer read before Spark starts. */
+  static void requireColumn(List<String> names, String column, String role, String source) {
     if (column == null || column.isBlank()) {
       throw new InputException(source + ": the " + role + " must be named, found "
           + (column == null ? "null" : "'" + column + "'"));
     }
-    if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+    if (!names.contains(column)) {
       throw new InputException(source + ": " + role + " '" + column + "' not found; available"
-          + " columns: " + String.join(", ", schema.fieldNames())
+          + " columns: " + String.join(", ", names)
           + "; name one of them (column names are case-sensitive)");
     }
   }

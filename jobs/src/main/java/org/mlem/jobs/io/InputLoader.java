@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.distance.PrecomputedRdm;
 import org.mlem.core.distance.Representations;
 import org.mlem.core.features.EncodedFeatures;
@@ -41,6 +43,21 @@ public final class InputLoader {
    */
   public static LoadedInputs load(
       SparkSession spark, FeatureInput features, RepresentationInput representations) {
+    return load(spark, features, representations, IdsFrom.REFUSE);
+  }
+
+  /**
+   * Loads both inputs, joining their ids by the given rule: {@link IdsFrom#REFUSE} (the default)
+   * refuses any id on one side only; FEATURES, REPRESENTATIONS and BOTH analyse the feature
+   * table's ids, the representations' ids or their intersection (in the feature table's order),
+   * the features being encoded on the analysed stimuli only. What was dropped is in
+   * {@link LoadedInputs#warnings()} and {@link LoadedInputs#idJoin()}.
+   *
+   * @param idsFrom the id rule; a precomputed RDM takes only REFUSE
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static LoadedInputs load(SparkSession spark, FeatureInput features,
+      RepresentationInput representations, IdsFrom idsFrom) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     boolean rdm = representations.format() == InputFormat.RDM;
     String role = rdm ? "RDM" : "representations";
@@ -49,27 +66,56 @@ public final class InputLoader {
     if (representations.idsUri() != null) {
       InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
     }
-    FeatureTable table = readFeatures(spark, features);
-    if (table.size() < MIN_STIMULI) {
-      throw new InputException(features.uri() + ": found " + table.size()
-          + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
-          + MIN_STIMULI + " (a train/test split of at least 2 + 2)");
+    if (rdm && idsFrom != IdsFrom.REFUSE) {
+      throw new InputException("ids-from " + idsFrom.cliName() + " is not supported with a"
+          + " precomputed RDM (" + representations.uri() + "); give an RDM over the same"
+          + " stimuli as the feature table, or the representations themselves");
     }
-    EncodedFeatures encoded = encode(table, features);
+    FeatureTable table = readFeatures(spark, features);
+    requireEnough(table, features.uri(), null);
+    // The whole table is encoded (and checked) before the representations are read, unless the
+    // join may drop feature rows: then the encoding is fitted on the analysed stimuli only.
+    boolean wholeTable = idsFrom == IdsFrom.REFUSE || idsFrom == IdsFrom.FEATURES;
+    EncodedFeatures encoded = wholeTable ? encode(table, features) : null;
     List<InputFile> files = new ArrayList<>();
     files.add(InputFiles.describe(conf, features.uri(), "features"));
     Representations reps = null;
     PrecomputedRdm matrix = null;
+    IdJoin join = null;
+    List<String> warnings = new ArrayList<>();
     if (rdm) {
       matrix = RdmReader.read(spark, representations, table.ids(), features.uri());
     } else {
-      reps = RepresentationReader.read(spark, representations, table.ids(), features.uri());
+      Representations read = RepresentationReader.readInFileOrder(
+          spark, representations, table.ids(), features.uri());
+      join = IdAlignment.join(table.ids(), features.uri(), read.ids(), "representations",
+          representations.uri(), idsFrom);
+      if (!wholeTable) {
+        table = table.rows(join.featureRows());
+        requireEnough(table, features.uri(), idsFrom);
+        encoded = encode(table, features);
+      }
+      reps = read.joined(join);
+      String warning = join.warning("features (" + features.uri() + ")", "representations");
+      if (warning != null) {
+        warnings.add(warning);
+      }
     }
     files.add(InputFiles.describe(conf, representations.uri(), role));
     if (representations.idsUri() != null) {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
-    return new LoadedInputs(encoded, reps, matrix, files, List.of());
+    return new LoadedInputs(encoded, reps, matrix, files, warnings, join);
+  }
+
+  /** At least {@value #MIN_STIMULI} stimuli, before or after the id join. */
+  static void requireEnough(FeatureTable table, String uri, IdsFrom joined) {
+    if (table.size() < MIN_STIMULI) {
+      throw new InputException(uri + ": found " + table.size()
+          + (table.size() == 1 ? " stimulus" : " stimuli")
+          + (joined == null ? "" : " with representations (ids-from " + joined.cliName() + ")")
+          + "; a fit needs at least " + MIN_STIMULI + " (a train/test split of at least 2 + 2)");
+    }
   }
 
   /**
@@ -83,8 +129,8 @@ public final class InputLoader {
   public static FeatureTable readFeatures(SparkSession spark, FeatureInput features) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputPaths.requireReadable(conf, features.uri(), "features");
-    InputFormat format = RepresentationReader.resolve(
-        conf, features.uri(), features.format(), "features");
+    InputFormat format = RepresentationFormat.resolve(
+        conf, features.uri(), features.format(), "features").kind();
     if (format != InputFormat.PARQUET && format != InputFormat.CSV) {
       throw new InputException("features file " + features.uri() + ": format " + format
           + " is not supported for features; use Parquet or CSV");

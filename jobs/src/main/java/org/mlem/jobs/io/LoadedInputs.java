@@ -1,6 +1,7 @@
 package org.mlem.jobs.io;
 
 import java.util.List;
+import org.mlem.core.distance.IdJoin;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.distance.PrecomputedRdm;
 import org.mlem.core.distance.Representations;
@@ -14,11 +15,13 @@ import org.mlem.core.features.EncodedFeatures;
  * @param representations representations in the same order, or null with an RDM
  * @param rdm precomputed neural distances in the same order, or null with representations
  * @param files provenance of every file read
- * @param warnings non-fatal findings (e.g. extra representation ids ignored)
+ * @param warnings non-fatal findings (e.g. the ids dropped by the id join)
+ * @param idJoin how the ids were joined (rule, analysed ids, dropped counts and examples: what
+ *     the run manifest records), or null for a precomputed RDM (always joined strictly)
  */
 public record LoadedInputs(
     EncodedFeatures features, Representations representations, PrecomputedRdm rdm,
-    List<InputFile> files, List<String> warnings) {
+    List<InputFile> files, List<String> warnings, IdJoin idJoin) {
 
   /** Copies the lists; exactly one of representations and rdm must be present. */
   public LoadedInputs {

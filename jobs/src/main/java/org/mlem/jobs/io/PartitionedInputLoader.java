@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureTable;
 
@@ -24,6 +26,17 @@ public final class PartitionedInputLoader {
    */
   public static PartitionedInputs load(
       SparkSession spark, FeatureInput features, RepresentationInput representations) {
+    return load(spark, features, representations, IdsFrom.REFUSE);
+  }
+
+  /**
+   * Loads both inputs, joining their ids by the given rule as {@link InputLoader#load} does (the
+   * representations' ids are collected to the driver for the join; the vectors never are).
+   *
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static PartitionedInputs load(SparkSession spark, FeatureInput features,
+      RepresentationInput representations, IdsFrom idsFrom) {
     if (representations.format() == InputFormat.RDM) {
       throw new InputException(representations.uri() + ": a precomputed RDM is always "
           + "broadcast; use the broadcast placement for RDM inputs");
@@ -35,20 +48,38 @@ public final class PartitionedInputLoader {
       InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
     }
     FeatureTable table = InputLoader.readFeatures(spark, features);
-    if (table.size() < InputLoader.MIN_STIMULI) {
-      throw new InputException(features.uri() + ": found " + table.size()
-          + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
-          + InputLoader.MIN_STIMULI + " (a train/test split of at least 2 + 2)");
-    }
-    EncodedFeatures encoded = InputLoader.encode(table, features);
+    InputLoader.requireEnough(table, features.uri(), null);
+    boolean wholeTable = idsFrom == IdsFrom.REFUSE || idsFrom == IdsFrom.FEATURES;
+    EncodedFeatures encoded = wholeTable ? InputLoader.encode(table, features) : null;
     List<InputFile> files = new ArrayList<>();
     files.add(InputFiles.describe(conf, features.uri(), "features"));
-    DistributedRepresentations reps = PartitionedRepresentationReader.read(spark,
-        representations, table.ids(), features.uri());
+    IdJoin join = null;
+    List<String> warnings = new ArrayList<>();
+    DistributedRepresentations reps;
+    if (idsFrom == IdsFrom.REFUSE) {
+      reps = PartitionedRepresentationReader.read(spark, representations, table.ids(),
+          features.uri());
+    } else {
+      List<String> ids = PartitionedRepresentationReader.ids(spark, representations,
+          table.ids(), features.uri());
+      join = IdAlignment.join(table.ids(), features.uri(), ids, "representations",
+          representations.uri(), idsFrom);
+      if (!wholeTable) {
+        table = table.rows(join.featureRows());
+        InputLoader.requireEnough(table, features.uri(), idsFrom);
+        encoded = InputLoader.encode(table, features);
+      }
+      reps = PartitionedRepresentationReader.readJoined(spark, representations, join.ids(),
+          features.uri());
+      String warning = join.warning("features (" + features.uri() + ")", "representations");
+      if (warning != null) {
+        warnings.add(warning);
+      }
+    }
     files.add(InputFiles.describe(conf, representations.uri(), "representations"));
     if (representations.idsUri() != null) {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
-    return new PartitionedInputs(encoded, reps, files, List.of());
+    return new PartitionedInputs(encoded, reps, files, warnings, join);
   }
 }

@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.mlem.core.distance.Representations;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import scala.Tuple2;
 
 /**
@@ -41,14 +43,13 @@ public final class PartitionedRepresentationReader {
   public static long[] shape(SparkSession spark, RepresentationInput input) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputPaths.requireReadable(conf, input.uri(), "representations");
-    InputFormat format = RepresentationReader.resolve(conf, input.uri(), input.format(),
-        "representations");
-    if (format == InputFormat.NPY || format == InputFormat.HDF5) {
-      NumericArray array = format == InputFormat.NPY ? NpyReader.read(conf, input.uri())
-          : Hdf5Reader.read(conf, input.uri(), input.hdf5Dataset());
+    RepresentationFormat format = RepresentationFormat.resolve(conf, input.uri(),
+        input.format(), "representations");
+    if (format instanceof ArrayFormat arrays) {
+      NumericArray array = arrays.array(conf, input);
       return new long[] {array.rows(), array.shape().length == 2 ? array.columns() : 0};
     }
-    Layout layout = Layout.of(TableReader.read(spark, input.uri(), format,
+    Layout layout = Layout.of(TableReader.read(spark, input.uri(), format.kind(),
         RepresentationReader.idColumn(input), "representations"), input);
     long rows = layout.frame.count();
     if (layout.vector == null) {
@@ -69,19 +70,65 @@ public final class PartitionedRepresentationReader {
    */
   public static DistributedRepresentations read(SparkSession spark, RepresentationInput input,
       List<String> featureIds, String featuresSource) {
+    return read(spark, input, featureIds, featuresSource, false);
+  }
+
+  /**
+   * The stimulus ids of a representation set in file order (a table's id column, collected to
+   * the driver without the vectors; an array's ids file or the features' order), checked to be
+   * non-null and unique.
+   */
+  static List<String> ids(SparkSession spark, RepresentationInput input,
+      List<String> featureIds, String featuresSource) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String uri = input.uri();
     InputPaths.requireReadable(conf, uri, "representations");
-    InputFormat format = RepresentationReader.resolve(conf, uri, input.format(),
+    RepresentationFormat format = RepresentationFormat.resolve(conf, uri, input.format(),
         "representations");
-    if (format == InputFormat.NPY || format == InputFormat.HDF5) {
-      Representations local = RepresentationReader.read(spark, input, featureIds,
-          featuresSource);
+    if (format.readOnDriver()) {
+      return RepresentationReader.readInFileOrder(spark, input, featureIds, featuresSource).ids();
+    }
+    String idColumn = RepresentationReader.idColumn(input);
+    Layout layout = Layout.of(TableReader.read(spark, uri, format.kind(), idColumn,
+        "representations"), input);
+    List<String> ids = new ArrayList<>();
+    for (Row row : layout.frame.select(functions.col(layout.frame.columns()[0])).collectAsList()) {
+      ids.add(row.isNullAt(0) ? null : row.getString(0));
+    }
+    if (ids.isEmpty()) {
+      throw new InputException(uri + ": the representation table is empty (0 rows); it"
+          + " needs one row per stimulus");
+    }
+    FrameColumns.requireValidIds(ids, idColumn, "representations", uri);
+    return ids;
+  }
+
+  /**
+   * As {@link #read}, for ids already joined ({@link #ids}): every one of {@code analysedIds}
+   * has a row, and rows of other ids are dropped.
+   */
+  static DistributedRepresentations readJoined(SparkSession spark, RepresentationInput input,
+      List<String> analysedIds, String featuresSource) {
+    return read(spark, input, analysedIds, featuresSource, true);
+  }
+
+  private static DistributedRepresentations read(SparkSession spark, RepresentationInput input,
+      List<String> featureIds, String featuresSource, boolean dropOtherIds) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String uri = input.uri();
+    InputPaths.requireReadable(conf, uri, "representations");
+    RepresentationFormat format = RepresentationFormat.resolve(conf, uri, input.format(),
+        "representations");
+    if (format.readOnDriver()) {
+      Representations read =
+          RepresentationReader.readInFileOrder(spark, input, featureIds, featuresSource);
+      Representations local = read.joined(IdAlignment.join(featureIds, featuresSource,
+          read.ids(), "representations", uri, dropOtherIds ? IdsFrom.FEATURES : IdsFrom.REFUSE));
       return new DistributedRepresentations(null, local, local.size(), local.dims(), () -> { });
     }
     String idColumn = RepresentationReader.idColumn(input);
-    Layout layout = Layout.of(TableReader.read(spark, uri, format, idColumn, "representations"),
-        input);
+    Layout layout = Layout.of(TableReader.read(spark, uri, format.kind(), idColumn,
+        "representations"), input);
     List<Row> head = layout.frame.limit(1).collectAsList();
     if (head.isEmpty()) {
       throw new InputException(uri + ": the representation table is empty (0 rows); it"
@@ -107,7 +154,7 @@ public final class PartitionedRepresentationReader {
       }
       JavaPairRDD<String, Integer> featureRows = jsc.parallelizePairs(order,
           Math.max(1, parsed.getNumPartitions()));
-      checkAlignment(parsed, featureRows, featureIds.size(), featuresSource, uri);
+      checkAlignment(parsed, featureRows, featureIds.size(), featuresSource, uri, dropOtherIds);
       JavaPairRDD<Integer, float[]> rows = parsed
           .mapToPair(p -> new Tuple2<>(p.id, p.values))
           .join(featureRows)
@@ -147,33 +194,30 @@ public final class PartitionedRepresentationReader {
 
   private static void checkAlignment(JavaRDD<ParsedRow> parsed,
       JavaPairRDD<String, Integer> featureRows, int featureCount, String featuresSource,
-      String uri) {
+      String uri, boolean dropOtherIds) {
     JavaPairRDD<String, Long> positions = parsed.mapToPair(p -> new Tuple2<>(p.id, p.position));
     JavaRDD<Tuple2<Long, String>> onlyFeatures = featureRows.subtractByKey(positions)
         .map(t -> new Tuple2<>((long) t._2(), t._1()));
     JavaRDD<Tuple2<Long, String>> onlyReps = positions.subtractByKey(featureRows)
         .map(t -> new Tuple2<>(t._2(), t._1()));
     long featuresOnly = onlyFeatures.count();
-    long repsOnly = onlyReps.count();
+    long repsOnly = dropOtherIds ? 0 : onlyReps.count();
     if (featuresOnly == 0 && repsOnly == 0) {
       return;
     }
     long repCount = parsed.count();
-    throw new InputException("features (" + featuresSource + ") has " + featureCount
-        + " stimuli but representations (" + uri + ") has " + repCount
-        + "; ids in the features but not in the representations (" + featuresOnly + "): "
-        + examples(onlyFeatures, featuresOnly) + "; ids in the representations but not in the"
-        + " features (" + repsOnly + "): " + examples(onlyReps, repsOnly)
-        + "; both must list the same stimuli (ids are joined, not matched by position)");
+    throw new InputException(IdJoin.mismatch(IdsFrom.REFUSE, "features (" + featuresSource
+        + ")", featureCount, featuresOnly, examples(onlyFeatures, featuresOnly),
+        "representations (" + uri + ")", repCount, repsOnly, examples(onlyReps, repsOnly),
+        "representations"));
   }
 
-  private static String examples(JavaRDD<Tuple2<Long, String>> ids, long count) {
-    if (count == 0) {
-      return "none";
-    }
+  private static List<String> examples(JavaRDD<Tuple2<Long, String>> ids, long count) {
     List<String> shown = new ArrayList<>();
-    ids.takeOrdered(FrameColumns.MAX_EXAMPLES, new ByFirst()).forEach(t -> shown.add(t._2()));
-    return String.join(", ", shown) + (count > shown.size() ? ", ..." : "");
+    if (count > 0) {
+      ids.takeOrdered(IdJoin.MAX_EXAMPLES, new ByFirst()).forEach(t -> shown.add(t._2()));
+    }
+    return shown;
   }
 
   /** Orders parsed rows by file position. */

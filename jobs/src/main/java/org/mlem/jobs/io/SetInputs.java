@@ -6,6 +6,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.core.distance.IdJoin;
+import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.distance.PrecomputedRdm;
 import org.mlem.core.distance.Representations;
 import org.mlem.core.features.EncodedFeatures;
@@ -27,8 +29,11 @@ public final class SetInputs {
    * @param features the encoded features (their ids define the stimulus order)
    * @param file provenance of the feature file
    * @param source the feature file's URI, named in error messages
+   * @param table the raw table, re-encoded on a set's stimuli when an ids-from rule drops some
+   * @param input how the table was read and encoded
    */
-  public record LoadedFeatures(EncodedFeatures features, InputFile file, String source) {}
+  public record LoadedFeatures(EncodedFeatures features, InputFile file, String source,
+      FeatureTable table, FeatureInput input) {}
 
   /**
    * Reads, checks (at least {@value InputLoader#MIN_STIMULI} stimuli) and encodes the feature
@@ -45,7 +50,7 @@ public final class SetInputs {
           + InputLoader.MIN_STIMULI + " (a train/test split of at least 2 + 2)");
     }
     return new LoadedFeatures(InputLoader.encode(table, features),
-        InputFiles.describe(conf, features.uri(), "features"), features.uri());
+        InputFiles.describe(conf, features.uri(), "features"), features.uri(), table, features);
   }
 
   /**
@@ -56,6 +61,18 @@ public final class SetInputs {
    */
   public static LoadedInputs withRepresentations(
       SparkSession spark, LoadedFeatures features, RepresentationInput representations) {
+    return withRepresentations(spark, features, representations, IdsFrom.REFUSE);
+  }
+
+  /**
+   * As {@link #withRepresentations(SparkSession, LoadedFeatures, RepresentationInput)}, joining
+   * the ids by {@code idsFrom} (see {@link InputLoader#load}): when the rule drops feature rows,
+   * the features are re-encoded on this set's stimuli.
+   *
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static LoadedInputs withRepresentations(SparkSession spark, LoadedFeatures features,
+      RepresentationInput representations, IdsFrom idsFrom) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     boolean rdm = representations.format() == InputFormat.RDM;
     String role = rdm ? "RDM" : "representations";
@@ -63,21 +80,41 @@ public final class SetInputs {
     if (representations.idsUri() != null) {
       InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
     }
-    List<String> ids = features.features().ids();
-    Representations reps = null;
-    PrecomputedRdm matrix = null;
-    if (rdm) {
-      matrix = RdmReader.read(spark, representations, ids, features.source());
-    } else {
-      reps = RepresentationReader.read(spark, representations, ids, features.source());
+    if (rdm && idsFrom != IdsFrom.REFUSE) {
+      throw new InputException("ids-from " + idsFrom.cliName() + " is not supported with a"
+          + " precomputed RDM (" + representations.uri() + "); give an RDM over the same"
+          + " stimuli as the feature table, or the representations themselves");
     }
+    List<String> ids = features.features().ids();
     List<InputFile> files = new ArrayList<>();
     files.add(features.file());
     files.add(InputFiles.describe(conf, representations.uri(), role));
     if (representations.idsUri() != null) {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
-    return new LoadedInputs(features.features(), reps, matrix, files, List.of());
+    if (rdm) {
+      PrecomputedRdm matrix = RdmReader.read(spark, representations, ids, features.source());
+      return new LoadedInputs(features.features(), null, matrix, files, List.of(), null);
+    }
+    Representations read = RepresentationReader.readInFileOrder(spark, representations, ids,
+        features.source());
+    return joined(features, read, representations.uri(), files, idsFrom);
+  }
+
+  /** The set joined to the features by {@code idsFrom}, re-encoding them if rows are dropped. */
+  private static LoadedInputs joined(LoadedFeatures features, Representations read,
+      String source, List<InputFile> files, IdsFrom idsFrom) {
+    IdJoin join = IdAlignment.join(features.features().ids(), features.source(), read.ids(),
+        "representations", source, idsFrom);
+    EncodedFeatures encoded = features.features();
+    if (!join.keepsAllFeatures()) {
+      FeatureTable table = features.table().rows(join.featureRows());
+      InputLoader.requireEnough(table, features.source(), idsFrom);
+      encoded = InputLoader.encode(table, features.input());
+    }
+    String warning = join.warning("features (" + features.source() + ")", "representations");
+    return new LoadedInputs(encoded, read.joined(join), null, files,
+        warning == null ? List.of() : List.of(warning), join);
   }
 
   /**
@@ -93,12 +130,17 @@ public final class SetInputs {
    */
   public static LoadedInputs withRepresentationFrame(LoadedFeatures features,
       Dataset<Row> frame, String idColumn, String vectorColumn, String source, InputFile file) {
+    return withRepresentationFrame(features, frame, idColumn, vectorColumn, source, file,
+        IdsFrom.REFUSE);
+  }
+
+  /** As the overload above, joining the ids by {@code idsFrom} (see {@link InputLoader#load}). */
+  public static LoadedInputs withRepresentationFrame(LoadedFeatures features,
+      Dataset<Row> frame, String idColumn, String vectorColumn, String source, InputFile file,
+      IdsFrom idsFrom) {
     Representations read =
         RepresentationFrames.toRepresentations(frame, idColumn, vectorColumn, source);
-    Representations aligned = RepresentationReader.align(
-        read, features.features().ids(), features.source(), source);
-    return new LoadedInputs(features.features(), aligned, null,
-        List.of(features.file(), file), List.of());
+    return joined(features, read, source, List.of(features.file(), file), idsFrom);
   }
 
   /**

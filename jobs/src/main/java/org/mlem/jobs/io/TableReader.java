@@ -1,7 +1,6 @@
 package org.mlem.jobs.io;
 
 import java.util.List;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -106,12 +105,8 @@ final class TableReader {
         .drop(FILE, POSITION);
   }
 
+  /** The first line of the root cause's message (not Spark's wrapper, see FailureCauses). */
   static String firstLine(Throwable e) {
-    String message = e instanceof AnalysisException a ? a.getSimpleMessage() : e.getMessage();
-    if (message == null) {
-      return e.getClass().getSimpleName();
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return FailureCauses.rootLine(e);
   }
 }

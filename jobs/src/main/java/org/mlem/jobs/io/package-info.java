@@ -8,8 +8,14 @@
  * the DataFrame converters {@link org.mlem.jobs.io.FeatureFrames} and
  * {@link org.mlem.jobs.io.RepresentationFrames} (used by the MLlib Estimator as well). Every bad
  * input is an {@link org.mlem.jobs.io.InputException} naming the file, column, row or id. Ids
- * are joined, never matched by position, except for .npy/HDF5 arrays without an ids file, whose
- * rows follow the feature table's order.
+ * are joined, never matched by position (core's {@link org.mlem.core.distance.IdJoin}, with the
+ * {@link org.mlem.core.distance.IdsFrom} rule), except for .npy/HDF5 arrays without an ids file,
+ * whose rows follow the feature table's order. Every representation file format is one
+ * {@link org.mlem.jobs.io.RepresentationFormat}; a directory is inspected
+ * ({@link org.mlem.jobs.io.DirectoryContents}) before it is read. Before Spark starts, the
+ * command line resolves the formats and checks the named columns of local single-file tables
+ * ({@link org.mlem.jobs.io.ColumnChecks}); a failure inside Spark is reported by its root cause
+ * ({@link org.mlem.jobs.io.FailureCauses}).
  *
  * <p>For the partitioned placement, {@link org.mlem.jobs.io.PartitionedInputLoader} and
  * {@link org.mlem.jobs.io.PartitionedRepresentationReader} read Parquet/CSV representations with

@@ -118,7 +118,7 @@ public final class SweepReport {
     HtmlPage page = new HtmlPage("MLEM sweep report");
     long failed = sets.values().stream().filter(s -> s.status().equals("failed")).count();
     long resumed = sets.values().stream()
-        .filter(s -> s.status().equals(org.mlem.jobs.sweep.SetStatus.SKIPPED_COMPLETE.label()))
+        .filter(s -> s.status().equals(org.mlem.jobs.output.SetStatus.SKIPPED_COMPLETE.label()))
         .count();
     page.paragraph("Output directory " + dir + ": " + names.size() + " sets: "
         + (names.size() - failed) + " ok" + (resumed == 0 ? ""
@@ -208,7 +208,7 @@ public final class SweepReport {
       }
       double[] sc = scores.get(name);
       rows.add(List.of(SetNames.display(name), new HtmlPage.Cell(
-          org.mlem.jobs.sweep.SetStatus.display(s.status()), null,
+          org.mlem.jobs.output.SetStatus.display(s.status()), null,
           s.status().equals("failed") ? "failed" : null), s.reason(),
           sc == null ? Double.NaN : sc[0], link));
     }

@@ -43,14 +43,20 @@ public record RepresentationSet(String name, String uri, RepresentationInput inp
    * @throws org.mlem.jobs.io.InputException on bad input, naming the set's source
    */
   public LoadedInputs load(SparkSession spark, SetInputs.LoadedFeatures features) {
+    return load(spark, features, org.mlem.core.distance.IdsFrom.REFUSE);
+  }
+
+  /** As {@link #load(SparkSession, SetInputs.LoadedFeatures)}, joining ids by {@code idsFrom}. */
+  public LoadedInputs load(SparkSession spark, SetInputs.LoadedFeatures features,
+      org.mlem.core.distance.IdsFrom idsFrom) {
     if (!fromTable()) {
-      return SetInputs.withRepresentations(spark, features, input);
+      return SetInputs.withRepresentations(spark, features, input, idsFrom);
     }
     Dataset<Row> frame = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(input.uri())
         .filter(functions.col(setColumn).equalTo(functions.lit(setValue)))
         .drop(setColumn);
     String idColumn = input.idColumn() == null ? "id" : input.idColumn();
     return SetInputs.withRepresentationFrame(
-        features, frame, idColumn, input.vectorColumn(), uri, tableFile);
+        features, frame, idColumn, input.vectorColumn(), uri, tableFile, idsFrom);
   }
 }

@@ -25,6 +25,7 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputPaths;
+import org.mlem.jobs.io.RepresentationFormat;
 import org.mlem.jobs.io.RepresentationInput;
 import org.mlem.jobs.io.SetInputs;
 
@@ -109,6 +110,7 @@ public final class RepresentationSets {
       }
       String name = status.isDirectory() ? base : stem(base);
       String uri = status.getPath().toString();
+      requireOneFormat(conf, t, uri, pattern);
       sets.add(RepresentationSet.ofFile(checkedName(name, uri), uri, withUri(t, uri)));
     }
     if (sets.isEmpty()) {
@@ -117,6 +119,19 @@ public final class RepresentationSets {
           + " 'layers/*.npy'), a Parquet table with a set column or an HDF5 file");
     }
     return sets;
+  }
+
+  /**
+   * Each matched file or directory must be one representation set in a known format (a
+   * directory: Parquet or CSV files), checked before any set runs.
+   */
+  private static void requireOneFormat(Configuration conf, RepresentationInput t, String uri,
+      String pattern) {
+    try {
+      RepresentationFormat.resolve(conf, uri, t.format(), "representations");
+    } catch (InputException e) {
+      throw new InputException("representations pattern " + pattern + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<RepresentationSet> single(
@@ -131,8 +146,8 @@ public final class RepresentationSets {
       throw new InputException("representations file cannot be accessed: " + uri + " ("
           + e.getMessage() + ")", e);
     }
-    InputFormat format = t.format() == null || t.format() == InputFormat.AUTO
-        ? InputFormat.detect(uri, directory, "representations") : t.format();
+    InputFormat format = RepresentationFormat.resolve(conf, uri, t.format(), "representations")
+        .kind();
     if (format == InputFormat.HDF5) {
       if (t.hdf5Dataset() != null) {
         throw new InputException("representations " + uri + ": a sweep over an HDF5 file takes"
@@ -144,7 +159,8 @@ public final class RepresentationSets {
       return tableSets(spark, t, setColumn);
     }
     throw new InputException("representations " + uri + " is a single " + format.name()
-        .toLowerCase(java.util.Locale.ROOT) + " file, not a set of sets; give a glob that"
+        .toLowerCase(java.util.Locale.ROOT) + (directory ? " table" : " file")
+        + ", not a set of sets; give a glob that"
         + " matches one file or directory per set (e.g. 'layers/*.npy'), a Parquet table with a"
         + " '" + setColumn + "' column (--set-column) or an HDF5 file with one dataset per set");
   }

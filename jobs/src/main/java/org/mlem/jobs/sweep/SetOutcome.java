@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.SetStatus;
 /**
  * The outcome of one set of a sweep.
  *

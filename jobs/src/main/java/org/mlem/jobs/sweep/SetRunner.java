@@ -37,7 +37,7 @@ final class SetRunner {
    */
   MlemAnalysis run(RepresentationSet set, long seed, String runDir, TrainingProgress progress) {
     long t0 = System.nanoTime();
-    LoadedInputs loaded = set.load(spark, features);
+    LoadedInputs loaded = set.load(spark, features, settings.fit().idsFrom());
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     FitSettings fit = settings.fit().forSet(set.input(), runDir, seed, batchSize);
     Map<String, String> recorded = new LinkedHashMap<>();

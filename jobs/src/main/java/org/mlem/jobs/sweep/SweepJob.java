@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.SetStatus;
 import org.mlem.jobs.output.SweepFiles;
 import java.io.IOException;
 import java.io.PrintWriter;

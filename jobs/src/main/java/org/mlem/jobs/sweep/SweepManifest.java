@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.SetStatus;
 import org.mlem.jobs.output.SweepFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

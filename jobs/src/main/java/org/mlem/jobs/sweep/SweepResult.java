@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.SetStatus;
 import java.util.List;
 
 /**

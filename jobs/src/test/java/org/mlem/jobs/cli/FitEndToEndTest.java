@@ -131,8 +131,8 @@ class FitEndToEndTest {
     assertBadInput("duplicate", features(12) + "s1,x,0\n", reps(12),
         "has duplicate ids: s1");
     assertBadInput("one-side", features(12), reps(12).replace("s5,", "t5,"),
-        "ids in the features but not in the representations (1): s5; ids in the "
-            + "representations but not in the features (1): t5");
+        "differ: 1 of the 12 ids of the features is not in the representations (s5); 1 of"
+            + " the 12 ids of the representations is not in the features (t5); ids are joined");
     assertBadInput("constant", features(12).replace(",y,", ",x,"), reps(12),
         "constant features (their distance is 0 for every pair): a;");
     assertBadInput("single", features(1), reps(1),

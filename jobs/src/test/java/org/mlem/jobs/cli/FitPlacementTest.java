@@ -94,8 +94,9 @@ class FitPlacementTest {
         {"id,d0,d1\na,1,2\nb,3,4\nb,5,6\nd,7,8\n", "has duplicate ids: b"},
         {"id,d0,d1\na,1,2\nb,3,4\nc,NaN,6\nd,7,8\n", "stimulus 'c' has NaN in column 0"},
         {"id,d0,d1\na,1,2\nb,3,4\nc,5,6\ne,7,8\n",
-            "ids in the features but not in the representations (1): d; ids in the "
-                + "representations but not in the features (1): e"}};
+            "differ: 1 of the 4 ids of the features is not in the representations (d); 1 of"
+                + " the 4 ids of the representations is not in the features (e); ids are"
+                + " joined"}};
     for (int k = 0; k < cases.length; k++) {
       Path reps = tmp.resolve("r" + k + ".csv");
       Files.writeString(reps, cases[k][0]);

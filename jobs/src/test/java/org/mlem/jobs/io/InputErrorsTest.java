@@ -163,10 +163,13 @@ class InputErrorsTest {
   @Test
   void idsOnOneSideOnly() throws IOException {
     String r = write("other_ids.csv", "id,d0\na,1\nb,2\nq,3\nd,4\n");
-    assertEquals("features (" + goodFeatures + ") has 5 stimuli but representations (" + r
-        + ") has 4; ids in the features but not in the representations (2): c, e; ids in the"
-        + " representations but not in the features (1): q; both must list the same stimuli (ids"
-        + " are joined, not matched by position)", loadError(features(goodFeatures), reps(r)));
+    assertEquals("the stimulus ids of the features (" + goodFeatures + ") and the"
+        + " representations (" + r + ") differ: 2 of the 5 ids of the features are not in the"
+        + " representations (c, e); 1 of the 4 ids of the representations is not in the"
+        + " features (q); ids are joined, not matched by position: make both list the same"
+        + " stimuli, or set ids-from to features, representations or both to analyse one side's"
+        + " ids or their intersection (the rest is dropped and reported)",
+        loadError(features(goodFeatures), reps(r)));
     Path npy = dir.resolve("four.npy");
     NpyTestFiles.write(npy, new double[] {1, 2, 3, 4}, new int[] {4, 1}, "<f4", false, 1);
     assertEquals(npy + ": the array has 4 rows but the features (" + goodFeatures + ") have 5"
@@ -209,8 +212,8 @@ class InputErrorsTest {
             reps(goodReps)));
     String txt = write("reps.txt", "1 2 3\n");
     assertEquals("cannot tell the format of the representations file " + txt + " from its name;"
-        + " expected .parquet (or a Parquet directory), .csv, .npy, .h5 or .hdf5, or set the"
-        + " format explicitly", loadError(features(goodFeatures), reps(txt)));
+        + " expected .parquet, .csv, .npy, .h5 or .hdf5 (or a directory of Parquet or CSV"
+        + " files), or set the format explicitly", loadError(features(goodFeatures), reps(txt)));
   }
 
   @Test

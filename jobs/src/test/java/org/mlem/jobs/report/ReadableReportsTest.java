@@ -232,7 +232,7 @@ class ReadableReportsTest {
             + "stimulus,across folds%n", sets.get(s), unit, sp, rho, status));
       }
       Path run = tmp.resolve(name).resolve("runs")
-          .resolve(org.mlem.jobs.sweep.SweepFiles.runDirName(sets.get(s)));
+          .resolve(org.mlem.jobs.output.SweepFiles.runDirName(sets.get(s)));
       fitRun(run, sets.get(s), "stimulus", "f0,0.1,0.01,0.05,0.15\n");
     }
     Files.writeString(out.resolve("combined.csv"), combined);

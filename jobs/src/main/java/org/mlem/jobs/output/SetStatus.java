@@ -1,4 +1,4 @@
-package org.mlem.jobs.sweep;
+package org.mlem.jobs.output;
 
 /** What happened to one set of a sweep, as written in sweep.json and the combined table. */
 public enum SetStatus {
