@@ -1,6 +1,7 @@
 package org.mlem.core.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -95,7 +96,8 @@ class PrecomputedRdmTest {
     PrecomputedRdm rdm = PrecomputedRdm.condensed(IDS, new double[] {1, 2, 3, 4, 5, 6});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> rdm.reorderedTo(List.of("a", "b", "c", "x")));
-    assertEquals("RDM: features has 4 stimuli but the representations have 4; ids only in the "
-        + "features: x; ids only in the representations: d", e.getMessage());
+    assertTrue(e.getMessage().startsWith("the stimulus ids of the features and the RDM differ: "
+        + "1 of the 4 ids of the features is not in the RDM (x); 1 of the 4 ids of the RDM is "
+        + "not in the features (d);"), e.getMessage());
   }
 }

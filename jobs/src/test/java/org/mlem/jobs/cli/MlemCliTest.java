@@ -306,4 +306,14 @@ class MlemCliTest {
     assertTrue(version.out().contains("Spark 4."), version.out());
     assertEquals(0, cli("--help").code());
   }
+
+  @Test
+  void theExampleConfigHoldsOnlyValidKeysAndPointsAtTheDemosData() {
+    FitSettings s = MlemCli.resolveFit("--config", "../conf/fit-example.yaml");
+    assertEquals("mlem-demo/data/features.csv", s.features().uri());
+    assertEquals("mlem-demo/data/representations.parquet", s.representations().uri());
+    assertEquals(0, s.config().batchSize());
+    assertEquals(2L, MlemCli.resolveFit("--config", "../conf/fit-example.yaml", "--seed", "2")
+        .config().training().seed());
+  }
 }
