@@ -1,6 +1,5 @@
 package org.mlem.jobs.cli;
 
-import java.util.Map;
 import org.mlem.core.config.Option;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
@@ -145,12 +144,4 @@ final class CommandOptions {
     return s.with(option, (T) value);
   }
 
-  /** Values by key as a program holds them (text or typed), as settings of the table. */
-  static Settings fromValues(OptionTable table, Map<String, ?> values) {
-    try {
-      return Settings.fromValues(table, values, "settings");
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
-  }
 }

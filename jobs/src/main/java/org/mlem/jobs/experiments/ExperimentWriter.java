@@ -16,8 +16,6 @@ import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunTable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes an experiment's output directory through Hadoop's FileSystem (any URI): one
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * new output is complete; without it an existing DIR is refused ({@link OutputExistsException}).
  */
 public final class ExperimentWriter {
-  private static final Logger LOG = LoggerFactory.getLogger(ExperimentWriter.class);
 
   private final SparkSession spark;
   private final Configuration conf;
