@@ -131,8 +131,7 @@ public final class Mlem {
     int batchSize = config.batchSize();
     if (batchSize == 0) {
       long tb = System.nanoTime();
-      BatchSizeEstimate e = BatchSizeEstimator.estimate(features, everyStimulus(n), seed,
-          config.batchSizeSearch(), config.training().interactions());
+      BatchSizeEstimate e = estimateBatchSize(features);
       estimate = Optional.of(e);
       batchSize = e.batchSize();
       warnings.addAll(e.warnings());
@@ -206,13 +205,22 @@ public final class Mlem {
     int n = features.size();
     long seed = config.training().seed();
     int batchSize = config.batchSize() != 0 ? config.batchSize()
-        : BatchSizeEstimator.estimate(features, everyStimulus(n), seed, config.batchSizeSearch(),
-            config.training().interactions()).batchSize();
+        : estimateBatchSize(features).batchSize();
     try (PairSource source = new LocalPairSource(features, distances, Splits.all(n), seed,
         config.threads())) {
       return new Trainer(config.training()).fit(source, batchSize, features.names(),
           TrainingProgress.NONE);
     }
+  }
+
+  /**
+   * The batch-size estimate this configuration trains with when no size is given: the search of
+   * {@link BatchSizeEstimator} over every stimulus, with the configured search settings and the
+   * model's terms. It does not depend on the seed.
+   */
+  public BatchSizeEstimate estimateBatchSize(EncodedFeatures features) {
+    return BatchSizeEstimator.estimate(features, everyStimulus(features.size()),
+        config.batchSizeSearch(), config.training().interactions());
   }
 
   private static int[] everyStimulus(int n) {

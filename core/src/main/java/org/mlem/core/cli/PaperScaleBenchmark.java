@@ -14,6 +14,7 @@ import org.mlem.core.distance.Representations;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.sim.LanguageLikeDataset;
+import org.mlem.core.sim.SentenceLikeDataset;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.sim.SyntheticTables;
 
@@ -22,7 +23,9 @@ import org.mlem.core.sim.SyntheticTables;
  * (7,700 stimuli, 768 dims, 12 features of Table S1), MLEM with interactions, 10 permutations
  * over all 78 units. Prints batch size, steps, fit seconds (batch-size estimation included),
  * importance seconds, held-out Spearman and peak heap. Arguments (all optional):
- * {@code stimuli dims seed repeats}.
+ * {@code stimuli dims seed repeats dataset}, dataset {@code paper} (the default,
+ * {@link LanguageLikeDataset}) or {@code sentences} ({@link SentenceLikeDataset}: 24 features with
+ * structurally missing values, e.g. {@code 3000 384 1 2 sentences}).
  */
 public final class PaperScaleBenchmark {
   private PaperScaleBenchmark() {}
@@ -34,10 +37,19 @@ public final class PaperScaleBenchmark {
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
 
+    boolean sentences = args.length > 4 && args[4].equals("sentences");
     long tg = System.nanoTime();
-    SyntheticDataset dataset = LanguageLikeDataset.generate(stimuli, dims, seed);
-    EncodedFeatures features = FeatureSchema.inferred().encode(SyntheticTables.features(dataset));
-    Representations reps = SyntheticTables.representations(dataset);
+    EncodedFeatures features;
+    Representations reps;
+    if (sentences) {
+      SentenceLikeDataset.Data data = SentenceLikeDataset.generate(stimuli, dims, seed);
+      features = FeatureSchema.inferred().encode(data.features());
+      reps = data.representations();
+    } else {
+      SyntheticDataset dataset = LanguageLikeDataset.generate(stimuli, dims, seed);
+      features = FeatureSchema.inferred().encode(SyntheticTables.features(dataset));
+      reps = SyntheticTables.representations(dataset);
+    }
     RepresentationDistances distances = new RepresentationDistances(reps, NeuralDistance.EUCLIDEAN);
     System.out.printf(Locale.ROOT,
         "dataset: %d stimuli x %d dims, %d features (%s), generated in %.2f s; %d threads%n",
@@ -45,6 +57,9 @@ public final class PaperScaleBenchmark {
         (System.nanoTime() - tg) / 1e9, Runtime.getRuntime().availableProcessors());
     MlemConfig config = MlemConfig.builder().seed(seed).interactions(true).permutations(10)
         .totalImportance(false).build();
+    for (String warning : Mlem.with(config).estimateBatchSize(features).warnings()) {
+      System.out.println("batch-size estimation: " + warning);
+    }
     for (int r = 1; r <= repeats; r++) {
       resetPeaks();
       MlemAnalysis result = Mlem.with(config).analyze(features, distances);

@@ -110,6 +110,32 @@ public final class PairSampler {
     return new PairIndices(first, second);
   }
 
+  /**
+   * Pairs {@code from} (inclusive) to {@code to} (exclusive) of the drawn batch (seed, stream,
+   * index): pair k here is pair k of {@code sample(seed, stream, index, b)} for every b &gt; k
+   * that does not cover all pairs, so batches of growing size can be built incrementally.
+   *
+   * @return the pairs, {@code to - from} of them
+   * @throws IllegalArgumentException unless 0 &lt;= from &lt;= to
+   */
+  public PairIndices sampleRange(long seed, long stream, long index, int from, int to) {
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("need 0 <= from <= to, found " + from + ", " + to);
+    }
+    int size = to - from;
+    int[] first = new int[size];
+    int[] second = new int[size];
+    for (int k = 0; k < size; k++) {
+      long p = PositionalRandom.below(
+          PositionalRandom.mix(seed, stream, index, from + k), pairCount);
+      long a = triangularRow(p);
+      long b = p - a * (a - 1) / 2;
+      first[k] = stimuli[(int) b];
+      second[k] = stimuli[(int) a];
+    }
+    return new PairIndices(first, second);
+  }
+
   private PairIndices allPairs() {
     int count = (int) pairCount;
     int[] first = new int[count];

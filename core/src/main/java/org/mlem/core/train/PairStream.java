@@ -11,7 +11,7 @@ public enum PairStream {
   EVALUATION(2, false),
   /** Permutation importance; pairs of test stimuli. Index = permutation. */
   IMPORTANCE(3, false),
-  /** Batch-size estimation; pairs of training stimuli. Index = round * batches + batch. */
+  /** Batch-size estimation; pairs of the stimuli searched. Index = batch (nested batches). */
   BATCH_SIZE(4, true),
   /** The early-stopping validation batch; pairs of training stimuli. Index 0. */
   VALIDATION(5, true);

@@ -46,7 +46,7 @@ class BatchSizeEstimatorTest {
   void correlationsMatchPearsonOfSquaredDistances() {
     double[] delta = {0, 1, 0.5, 1, 0, 0.2, 1, 1, 0.9, 0, 0, 0.1, 1, 0, 1};
     int rows = 5;
-    double[] corr = BatchSizeEstimator.squaredDistanceCorrelations(delta, rows, 3);
+    double[] corr = moments(delta, rows, 3, false).correlations();
     double[][] col = new double[3][rows];
     for (int r = 0; r < rows; r++) {
       for (int a = 0; a < 3; a++) {
@@ -75,7 +75,11 @@ class BatchSizeEstimatorTest {
       col[4][r] = 2 * d2 * d1;
       col[5][r] = d2 * d2;
     }
-    double[] corr = BatchSizeEstimator.termCorrelations(delta, rows, 3);
+    // accumulated in two chunks (the search grows each batch): same as all rows at once
+    TermMoments m = new TermMoments(3, true);
+    m.add(java.util.Arrays.copyOfRange(delta, 0, 2 * 3), 2);
+    m.add(java.util.Arrays.copyOfRange(delta, 2 * 3, rows * 3), rows - 2);
+    double[] corr = m.correlations();
     assertEquals(15, corr.length);
     int k = 0;
     for (int a = 0; a < 6; a++) {
@@ -112,10 +116,10 @@ class BatchSizeEstimatorTest {
     double predictedMain = ref.get("without_interactions").get("predicted_batch_size").asDouble();
     double predictedInteractions =
         ref.get("with_interactions").get("predicted_batch_size").asDouble();
-    for (long seed = 1; seed <= 3; seed++) {
-      int main = BatchSizeEstimator.estimate(f, all(n), seed, config, false).batchSize();
-      int interactions = BatchSizeEstimator.estimate(f, all(n), seed, config, true).batchSize();
-      String msg = "seed " + seed + ": " + main + " without, " + interactions + " with";
+    {
+      int main = BatchSizeEstimator.estimate(f, all(n), config, false).batchSize();
+      int interactions = BatchSizeEstimator.estimate(f, all(n), config, true).batchSize();
+      String msg = main + " without, " + interactions + " with";
       // the search stops at the first size whose max std over the batches is below the
       // threshold: near the prediction, within the noise of a std from 64 batches
       assertTrue(main > ESTIMATE_LOW * predictedMain && main < ESTIMATE_HIGH * predictedMain,
@@ -130,7 +134,7 @@ class BatchSizeEstimatorTest {
   @Test
   void aConstantColumnWithinABatchIsUndefined() {
     double[] delta = {0, 1, 0, 0, 0, 1};
-    double[] corr = BatchSizeEstimator.squaredDistanceCorrelations(delta, 3, 2);
+    double[] corr = moments(delta, 3, 2, false).correlations();
     assertTrue(Double.isNaN(corr[0]));
   }
 
@@ -140,18 +144,133 @@ class BatchSizeEstimatorTest {
     EncodedFeatures f = FeatureSchema.inferred().encode(
         SyntheticTables.features(LanguageLikeDataset.generate(7700, 4, 1)));
     BatchSizeEstimate e =
-        BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults(), false);
+        BatchSizeEstimator.estimate(f, all(7700), BatchSizeConfig.defaults(), false);
     assertTrue(e.batchSize() > 8_000 && e.batchSize() < 50_000, "batch size " + e.batchSize());
     assertTrue(e.maxStd() < 0.01);
     assertTrue(e.warnings().isEmpty(), e.warnings().toString());
-    // deterministic by seed
-    assertEquals(e,
-        BatchSizeEstimator.estimate(f, all(7700), 1, BatchSizeConfig.defaults(), false));
-    // bit-identical to the estimator before interaction terms were added (commit 9e081fb, which
-    // correlated the squared distances only): 24218 pairs after 26 rounds
-    assertEquals(24_218, e.batchSize());
-    assertEquals(26, e.rounds());
-    assertEquals(4576156599568636555L, Double.doubleToRawLongBits(e.maxStd()));
+    assertEquals(e, BatchSizeEstimator.estimate(f, all(7700), BatchSizeConfig.defaults(), false));
+    assertCriterionHolds(f, all(7700), e, BatchSizeConfig.defaults(), false);
+  }
+
+  @Test
+  void paperShapedFeaturesWithInteractionsMeetTheCriterionRecomputedDirectly() {
+    EncodedFeatures f = FeatureSchema.inferred().encode(
+        SyntheticTables.features(LanguageLikeDataset.generate(7700, 4, 1)));
+    BatchSizeEstimate e =
+        BatchSizeEstimator.estimate(f, all(7700), BatchSizeConfig.defaults(), true);
+    assertCriterionHolds(f, all(7700), e, BatchSizeConfig.defaults(), true);
+    // the size before the chosen one on the growth sequence misses the threshold (it was tried,
+    // or skipped as predicted to miss it by sqrt(2))
+    int before = (int) Math.ceil(e.batchSize() / 1.2) - 1;
+    double stdBefore = directMaxStd(f, all(7700), before, 16, true);
+    assertTrue(stdBefore > 0.01 * 0.9, "std " + stdBefore + " at " + before);
+  }
+
+  /**
+   * A column constant in every batch (two features that never differ together, so their product
+   * term is always 0) is left out instead of forcing the maximum size.
+   */
+  @Test
+  void aTermZeroInEveryBatchIsLeftOut() {
+    int n = 600;
+    String[] a = new String[n];
+    String[] b = new String[n];
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      // a and b: each pair differs on at most one of them (b differs only among a's "x" half,
+      // and then only between stimuli of equal a... so a pair differing on b never differs on a)
+      a[i] = i < n / 2 ? "x" : "y";
+      b[i] = i < n / 2 ? (i % 2 == 0 ? "p" : "q") : "p";
+      c[i] = (i * 7919) % 101;
+    }
+    FeatureTable table = FeatureTable.builder(ids(n)).addStrings("a", a).addStrings("b", b)
+        .addNumbers("c", c).build();
+    BatchSizeEstimate e = BatchSizeEstimator.estimate(
+        FeatureSchema.inferred().encode(table), all(n), BatchSizeConfig.defaults(), true);
+    assertTrue(e.batchSize() < 1 << 20, "batch size " + e.batchSize());
+    assertTrue(e.warnings().stream().noneMatch(w -> w.contains("maximum")), e.warnings().toString());
+  }
+
+  /** The estimate no longer depends on the run's seed: it is the same for any seed of a fit. */
+  @Test
+  void theEstimateDoesNotDependOnTheRunSeed() {
+    EncodedFeatures f = FeatureSchema.inferred().encode(
+        SyntheticTables.features(LanguageLikeDataset.generate(2000, 4, 7)));
+    BatchSizeEstimate first = BatchSizeEstimator.estimate(f, all(2000), BatchSizeConfig.defaults(), true);
+    int[] sizes = new int[3];
+    for (long seed = 1; seed <= 3; seed++) {
+      org.mlem.core.api.MlemConfig config = org.mlem.core.api.MlemConfig.fromMap(
+          java.util.Map.of("seed", Long.toString(seed)));
+      sizes[(int) seed - 1] = org.mlem.core.api.Mlem.with(config)
+          .estimateBatchSize(f).batchSize();
+    }
+    assertEquals(first.batchSize(), sizes[0]);
+    assertEquals(first.batchSize(), sizes[1]);
+    assertEquals(first.batchSize(), sizes[2]);
+  }
+
+  private static TermMoments moments(double[] delta, int rows, int f, boolean interactions) {
+    TermMoments m = new TermMoments(f, interactions);
+    m.add(delta, rows);
+    return m;
+  }
+
+  /**
+   * Recomputes, with plain Pearson correlations over the materialized terms of each batch, the
+   * largest across-batch std at the chosen size and checks it is the one reported and below the
+   * threshold.
+   */
+  private static void assertCriterionHolds(EncodedFeatures f, int[] stimuli, BatchSizeEstimate e,
+      BatchSizeConfig config, boolean interactions) {
+    double std = directMaxStd(f, stimuli, e.batchSize(), config.batches(), interactions);
+    assertEquals(std, e.maxStd(), 1e-9);
+    assertTrue(std < config.threshold(), "std " + std);
+  }
+
+  private static double directMaxStd(EncodedFeatures f, int[] stimuli, int size, int batches,
+      boolean interactions) {
+    org.mlem.core.pairs.PairSampler sampler = new org.mlem.core.pairs.PairSampler(stimuli);
+    int k = interactions ? f.featureCount() * (f.featureCount() + 1) / 2 : f.featureCount();
+    double[][] corr = new double[batches][];
+    for (int j = 0; j < batches; j++) {
+      org.mlem.core.pairs.PairIndices p = sampler.sample(BatchSizeEstimator.STREAM_SEED,
+          org.mlem.core.train.PairStream.BATCH_SIZE.id(), j, size);
+      int fc = f.featureCount();
+      double[] delta = new double[p.size() * fc];
+      f.deltas(p.first(), p.second(), 0, p.size(), delta);
+      double[][] col = new double[k][p.size()];
+      for (int r = 0; r < p.size(); r++) {
+        int t = 0;
+        for (int a = 0; a < fc; a++) {
+          double da = delta[r * fc + a];
+          if (interactions) {
+            for (int b = 0; b < a; b++) {
+              col[t++][r] = 2 * da * delta[r * fc + b];
+            }
+          }
+          col[t++][r] = da * da;
+        }
+      }
+      corr[j] = new double[k * (k - 1) / 2];
+      int c = 0;
+      for (int a = 0; a < k; a++) {
+        for (int d = a + 1; d < k; d++) {
+          corr[j][c++] = Correlation.pearson(col[a], col[d]);
+        }
+      }
+    }
+    double max = 0;
+    for (int c = 0; c < corr[0].length; c++) {
+      double sum = 0;
+      double sumSq = 0;
+      for (double[] cj : corr) {
+        sum += cj[c];
+        sumSq += cj[c] * cj[c];
+      }
+      double mean = sum / batches;
+      max = Math.max(max, Math.sqrt(Math.max(0, (sumSq - batches * mean * mean) / (batches - 1))));
+    }
+    return max;
   }
 
   @Test
@@ -168,7 +287,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(n)).addStrings("number", a)
         .addStrings("agreement", b).addNumbers("frequency", c).build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(n), 3, BatchSizeConfig.defaults(), false);
+        FeatureSchema.inferred().encode(table), all(n), BatchSizeConfig.defaults(), false);
     assertEquals(1, e.warnings().size(), e.warnings().toString());
     assertTrue(e.warnings().get(0).startsWith("correlated features"));
     assertTrue(e.warnings().get(0).contains("number~agreement"));
@@ -179,7 +298,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(10))
         .addNumbers("x", new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}).build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(10), 1, BatchSizeConfig.defaults(), false);
+        FeatureSchema.inferred().encode(table), all(10), BatchSizeConfig.defaults(), false);
     assertEquals(256, e.batchSize());
     assertEquals(0, e.rounds());
     assertTrue(e.warnings().get(0).startsWith("batch-size estimation skipped"));
@@ -196,7 +315,7 @@ class BatchSizeEstimatorTest {
     FeatureTable table = FeatureTable.builder(ids(30)).addStrings("a", a).addStrings("b", b)
         .build();
     BatchSizeEstimate e = BatchSizeEstimator.estimate(
-        FeatureSchema.inferred().encode(table), all(30), 1, BatchSizeConfig.defaults(), false);
+        FeatureSchema.inferred().encode(table), all(30), BatchSizeConfig.defaults(), false);
     assertEquals(30 * 29 / 2, e.batchSize());
   }
 

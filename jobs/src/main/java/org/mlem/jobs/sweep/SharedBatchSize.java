@@ -61,7 +61,7 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    BatchSizeEstimate e = BatchSizeEstimator.estimate(features, all, seed, search, interactions);
+    BatchSizeEstimate e = BatchSizeEstimator.estimate(features, all, search, interactions);
     return new SharedBatchSize(e.batchSize(), e.rounds(),
         Double.isFinite(e.maxStd()) ? e.maxStd() : null, e.warnings(), features.names(), seed,
         interactions);
