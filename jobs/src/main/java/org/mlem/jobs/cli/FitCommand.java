@@ -1,6 +1,10 @@
 package org.mlem.jobs.cli;
 
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitJob;
+import org.mlem.jobs.fit.InProcessChoice;
+import org.mlem.jobs.fit.UsageException;
 import org.mlem.jobs.fit.FitSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -30,15 +34,32 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
 
   @Override
   public OptionTable optionTable() {
-    return JobOptions.FIT;
+    return JobOptions.FIT_COMMAND;
   }
 
   @Override
   public Integer call() {
-    Settings merged = CommandOptions.settings(spec.commandLine().getParseResult(), JobOptions.FIT);
+    Settings merged =
+        CommandOptions.settings(spec.commandLine().getParseResult(), JobOptions.FIT_COMMAND);
     FitSettings settings = FitSettings.resolve(merged);
     InputChecks.check(settings);
     PrintWriter out = spec.commandLine().getOut();
+    Engine engine = merged.get(JobOptions.ENGINE);
+    if (engine != Engine.SPARK) {
+      String why = InProcessChoice.refusal(settings);
+      if (why == null) {
+        long budget = engine == Engine.IN_PROCESS ? Long.MAX_VALUE
+            : settings.broadcastBudgetMb() * 1024L * 1024L;
+        if (FitJob.runInProcess(new Configuration(), settings, out, merged.get(JobOptions.REPORT),
+            budget).isPresent()) {
+          return 0;
+        }
+        why = InProcessChoice.INPUTS_NEED_SPARK;
+      }
+      if (engine == Engine.IN_PROCESS) {
+        throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
+      }
+    }
     try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit")) {
       FitJob.run(spark.session(), settings, out, merged.get(JobOptions.REPORT));
     }
@@ -47,6 +68,6 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
 
   /** Flags over the config file over the defaults, validated. */
   static FitSettings resolve(ParseResult parsed) {
-    return FitSettings.resolve(CommandOptions.settings(parsed, JobOptions.FIT));
+    return FitSettings.resolve(CommandOptions.settings(parsed, JobOptions.FIT_COMMAND));
   }
 }

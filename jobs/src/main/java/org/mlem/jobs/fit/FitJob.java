@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.mlem.core.features.EncodedFeatures;
+import org.mlem.jobs.io.InputFile;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Mlem;
@@ -34,6 +38,8 @@ import org.mlem.jobs.spark.SparkPairSourceFactory;
  * No maths here.
  */
 public final class FitJob {
+  /** What {@code run.json} records as the placement of an in-process fit. */
+  public static final String IN_PROCESS = "in-process";
   private static final int TOP_UNITS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
 
@@ -58,35 +64,76 @@ public final class FitJob {
    */
   public static MlemAnalysis run(
       SparkSession spark, FitSettings s, PrintWriter out, boolean report) {
-    int folds = s.config().folds() == 0 ? 1 : s.config().folds();
-    ConsoleProgress progress =
-        new ConsoleProgress(out, s.config().training().patience(), folds, s.quiet());
+    ConsoleProgress progress = progress(s, out);
     Map<String, Double> timings = new LinkedHashMap<>();
-
-    progress.phase("loading " + s.features().uri() + " and " + s.representations().uri());
+    progress.phase(loadingLine(s));
     long t0 = System.nanoTime();
     try (FitSources loaded = FitSources.open(spark, s)) {
       timings.put("load", seconds(t0));
-      int n = loaded.features().size();
-      progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s, %s placement", n,
-          loaded.features().featureCount(), loaded.dims() != null
-              ? ", " + loaded.dims() + " dims" : ", precomputed RDM",
-          loaded.placement().cliName()));
-      for (String line : loaded.features().summary().lines()) {
-        progress.phase("  " + line);
-      }
-      for (String warning : loaded.features().summary().warnings()) {
-        progress.phase("warning: " + warning);
-      }
-      for (String warning : loaded.warnings()) {
-        progress.phase("warning: " + warning);
-      }
+      Placed placed = new Placed(loaded.placement().cliName(), loaded.dims(), loaded.files(),
+          loaded.warnings(), loaded.idJoin());
+      describe(progress, loaded.features(), placed);
       long t1 = System.nanoTime();
-      MlemAnalysis analysis =
-          Mlem.with(s.config()).analyze(loaded.features(), loaded.factory(), progress, n);
+      MlemAnalysis analysis = Mlem.with(s.config())
+          .analyze(loaded.features(), loaded.factory(), progress, loaded.features().size());
       timings.put("analysis", seconds(t1));
-      return write(spark, s, out, progress, timings, loaded, analysis, report);
+      progress.phase("writing " + s.out());
+      writeRun(new RunDirectoryWriter(spark), spark.sparkContext().master(), s, timings, placed,
+          analysis, Map.of(), w -> progress.phase("warning: " + w));
+      printSummary(out, analysis, s.out());
+      if (report) {
+        writeReport(spark.sparkContext().hadoopConfiguration(), s.out(), out);
+      }
+      return analysis;
     }
+  }
+
+  /**
+   * Runs the fit with the core engine in this JVM, without a Spark session (the in-process
+   * {@link Engine}), when the inputs can be read on the driver without Spark
+   * ({@link InputLoader#loadWithoutSpark}); the analysis, the run directory and the console are
+   * those of {@link #run}, placement recorded as {@code in-process}.
+   *
+   * @param conf resolves the paths (a plain Hadoop configuration)
+   * @param budgetBytes the largest representation matrix (n x D x 4 bytes) fitted in process
+   * @return the analysis, or empty (nothing printed or written) when the inputs need Spark or
+   *     exceed the budget
+   * @throws InputException on bad input
+   */
+  public static Optional<MlemAnalysis> runInProcess(
+      Configuration conf, FitSettings s, PrintWriter out, boolean report, long budgetBytes) {
+    long t0 = System.nanoTime();
+    Optional<LoadedInputs> read = InputLoader.loadWithoutSpark(
+        conf, s.features(), s.representations(), s.idsFrom());
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
+    LoadedInputs loaded = read.get();
+    if ((long) loaded.features().size() * loaded.representations().dims() * Float.BYTES
+        > budgetBytes) {
+      return Optional.empty();
+    }
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("load", seconds(t0));
+    ConsoleProgress progress = progress(s, out);
+    progress.phase(loadingLine(s));
+    Integer dims = loaded.representations().dims();
+    Placed placed = new Placed(IN_PROCESS, dims, loaded.files(), loaded.warnings(),
+        s.idsFrom() == org.mlem.core.distance.IdsFrom.REFUSE ? null : loaded.idJoin());
+    describe(progress, loaded.features(), placed);
+    long t1 = System.nanoTime();
+    MlemAnalysis analysis = Mlem.with(s.config())
+        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
+    timings.put("analysis", seconds(t1));
+    progress.phase("writing " + s.out());
+    String master = s.master() != null ? s.master() : "local[*]";
+    writeRun(RunDirectoryWriter.withoutSpark(conf), master, s, timings, placed, analysis,
+        Map.of(), w -> progress.phase("warning: " + w));
+    printSummary(out, analysis, s.out());
+    if (report) {
+      writeReport(conf, s.out(), out);
+    }
+    return Optional.of(analysis);
   }
 
   /**
@@ -111,33 +158,53 @@ public final class FitJob {
       MlemAnalysis analysis = Mlem.with(s.config())
           .analyze(sources.features(), sources.factory(), progress, sources.features().size());
       timings.put("analysis", seconds(t1));
-      writeRun(spark, s, timings, sources, analysis, recorded, w -> { });
+      Placed placed = new Placed(sources.placement().cliName(), sources.dims(), sources.files(),
+          sources.warnings(), sources.idJoin());
+      writeRun(new RunDirectoryWriter(spark), spark.sparkContext().master(), s, timings, placed,
+          analysis, recorded, w -> { });
       return analysis;
     }
   }
 
-  private static MlemAnalysis write(SparkSession spark, FitSettings s, PrintWriter out,
-      ConsoleProgress progress, Map<String, Double> timings, FitSources loaded,
-      MlemAnalysis analysis, boolean report) {
-    progress.phase("writing " + s.out());
-    writeRun(spark, s, timings, loaded, analysis, Map.of(),
-        w -> progress.phase("warning: " + w));
-    printSummary(out, analysis, s.out());
-    if (report) {
-      writeReport(spark, s.out(), out);
+  /** What a run directory records of how its inputs were placed. */
+  private record Placed(String placement, Integer dims, List<InputFile> files,
+      List<String> warnings, IdJoin idJoin) {}
+
+  private static ConsoleProgress progress(FitSettings s, PrintWriter out) {
+    int folds = s.config().folds() == 0 ? 1 : s.config().folds();
+    return new ConsoleProgress(out, s.config().training().patience(), folds, s.quiet());
+  }
+
+  private static String loadingLine(FitSettings s) {
+    return "loading " + s.features().uri() + " and " + s.representations().uri();
+  }
+
+  /** The inputs' shape, the feature summary and the input warnings. */
+  private static void describe(ConsoleProgress progress, EncodedFeatures features,
+      Placed placed) {
+    progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s, %s placement",
+        features.size(), features.featureCount(), placed.dims() != null
+            ? ", " + placed.dims() + " dims" : ", precomputed RDM", placed.placement()));
+    for (String line : features.summary().lines()) {
+      progress.phase("  " + line);
     }
-    return analysis;
+    for (String warning : features.summary().warnings()) {
+      progress.phase("warning: " + warning);
+    }
+    for (String warning : placed.warnings()) {
+      progress.phase("warning: " + warning);
+    }
   }
 
   /** Writes the run directory: what ran (settings, master, resolved placement) and results. */
-  private static void writeRun(SparkSession spark, FitSettings s, Map<String, Double> timings,
-      FitSources loaded, MlemAnalysis analysis, Map<String, String> recorded,
-      java.util.function.Consumer<String> warn) {
+  private static void writeRun(RunDirectoryWriter writer, String master, FitSettings s,
+      Map<String, Double> timings, Placed loaded, MlemAnalysis analysis,
+      Map<String, String> recorded, java.util.function.Consumer<String> warn) {
     long t2 = System.nanoTime();
     Map<String, String> settings = new LinkedHashMap<>(s.toMap());
     settings.putAll(recorded);
-    settings.put("master", spark.sparkContext().master());
-    settings.put("placement", loaded.placement().cliName());
+    settings.put("master", master);
+    settings.put("placement", loaded.placement());
     IdJoin join = loaded.idJoin();
     if (join != null) {
       settings.put("ids-analysed", Integer.toString(join.ids().size()));
@@ -154,7 +221,7 @@ public final class FitJob {
     }
     RunOutput run = new RunOutput(analysis, loaded.files(), warnings, loaded.dims(),
         settings, timings);
-    new RunDirectoryWriter(spark).write(run, s.out(), s.overwrite());
+    writer.write(run, s.out(), s.overwrite());
     timings.put("write", seconds(t2));
   }
 
@@ -181,9 +248,9 @@ public final class FitJob {
     out.flush();
   }
 
-  private static void writeReport(SparkSession spark, String dir, PrintWriter out) {
+  private static void writeReport(Configuration conf, String dir, PrintWriter out) {
     try {
-      out.println("report: " + FitReport.write(spark.sparkContext().hadoopConfiguration(), dir));
+      out.println("report: " + FitReport.write(conf, dir));
     } catch (RuntimeException e) {
       LOG.warn("cannot write the report of {}", dir, e);
       out.println("warning: no report written (" + e.getMessage() + "); retry with 'mlem report "

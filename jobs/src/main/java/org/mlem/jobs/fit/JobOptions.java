@@ -117,6 +117,15 @@ public final class JobOptions {
   public static final Option<String> MASTER = Option.of("master", ValueType.TEXT)
       .defaultText("spark-submit's, else local[*]").label("URL").doc("Spark master.").build();
 
+  /** What runs a fit: Spark or the core engine in process. */
+  public static final Option<Engine> ENGINE = Option.of("engine",
+          ValueType.oneOf(Engine::cliName, Engine::parse, Engine.values()))
+      .defaultValue(Engine.AUTO).label("MODE")
+      .doc("What runs the fit: spark, in-process (the core engine in this JVM, no Spark "
+          + "session) or auto (in-process for a local master and local CSV + .npy/HDF5 inputs "
+          + "within --broadcast-budget-mb; identical results).")
+      .build();
+
   /** Whether an existing output is replaced. */
   public static final Option<Boolean> OVERWRITE = Option.of("overwrite", ValueType.BOOLEAN)
       .defaultValue(false).doc("Replace an existing run directory (never any other directory).")
@@ -168,6 +177,9 @@ public final class JobOptions {
       .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, IDS, HDF5_DATASET, IDS_FROM, PARTITIONS,
           PLACEMENT,
           BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, REPORT);
+
+  /** Everything the {@code mlem fit} command accepts: the fit's options and the engine. */
+  public static final OptionTable FIT_COMMAND = FIT.with(ENGINE);
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
   public static final OptionTable SWEEP =

@@ -27,7 +27,12 @@ abstract class ArrayFormat extends RepresentationFormat {
   @Override
   Representations read(SparkSession spark, RepresentationInput input, List<String> featureIds,
       String featuresSource) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return read(spark.sparkContext().hadoopConfiguration(), input, featureIds, featuresSource);
+  }
+
+  /** The same read with only a Hadoop configuration (no Spark needed: arrays are read here). */
+  Representations read(Configuration conf, RepresentationInput input, List<String> featureIds,
+      String featuresSource) {
     return fromArray(array(conf, input), conf, input, featureIds, featuresSource);
   }
 

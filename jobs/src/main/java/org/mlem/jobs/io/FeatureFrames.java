@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
@@ -44,6 +45,46 @@ public final class FeatureFrames {
   public static FeatureTable toFeatureTable(
       Dataset<Row> frame, String idColumn, List<String> featureColumns, String source) {
     StructType schema = frame.schema();
+    List<String> columns = featureColumns(schema, idColumn, featureColumns, source);
+    DataType[] types = types(schema, columns, source);
+    Column[] selected = new Column[columns.size() + 1];
+    selected[0] = functions.col(idColumn).cast("string");
+    for (int f = 0; f < columns.size(); f++) {
+      selected[f + 1] = functions.col(columns.get(f));
+    }
+    return build(frame.select(selected).collectAsList(), columns, types, idColumn, source);
+  }
+
+  /**
+   * The same conversion, with the same checks and messages, of rows already on the driver (a
+   * table read without Spark, {@link PlainCsv}).
+   *
+   * @param schema the rows' schema; the id column must be a string column
+   * @param rows the rows, values in the schema's column order
+   */
+  public static FeatureTable fromRows(StructType schema, List<Row> rows, String idColumn,
+      List<String> featureColumns, String source) {
+    List<String> columns = featureColumns(schema, idColumn, featureColumns, source);
+    DataType[] types = types(schema, columns, source);
+    int[] index = new int[columns.size() + 1];
+    index[0] = schema.fieldIndex(idColumn);
+    for (int f = 0; f < columns.size(); f++) {
+      index[f + 1] = schema.fieldIndex(columns.get(f));
+    }
+    List<Row> selected = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      Object[] values = new Object[index.length];
+      for (int c = 0; c < index.length; c++) {
+        values[c] = row.get(index[c]);
+      }
+      selected.add(RowFactory.create(values));
+    }
+    return build(selected, columns, types, idColumn, source);
+  }
+
+  /** The feature columns to read, checked to exist: the given ones, else all but the id. */
+  private static List<String> featureColumns(
+      StructType schema, String idColumn, List<String> featureColumns, String source) {
     FrameColumns.requireColumn(schema, idColumn, "id column", source);
     List<String> columns = new ArrayList<>();
     if (featureColumns == null || featureColumns.isEmpty()) {
@@ -66,6 +107,10 @@ public final class FeatureFrames {
       throw new InputException(source + ": no feature columns besides the id column '"
           + idColumn + "'; the table needs at least one feature");
     }
+    return columns;
+  }
+
+  private static DataType[] types(StructType schema, List<String> columns, String source) {
     DataType[] types = new DataType[columns.size()];
     for (int f = 0; f < types.length; f++) {
       types[f] = FrameColumns.typeOf(schema, columns.get(f));
@@ -75,12 +120,12 @@ public final class FeatureFrames {
         throw FrameColumns.wrongType(source, columns.get(f), EXPECTED_TYPES, types[f]);
       }
     }
-    Column[] selected = new Column[columns.size() + 1];
-    selected[0] = functions.col(idColumn).cast("string");
-    for (int f = 0; f < columns.size(); f++) {
-      selected[f + 1] = functions.col(columns.get(f));
-    }
-    List<Row> rows = frame.select(selected).collectAsList();
+    return types;
+  }
+
+  /** Rows of (id as string, feature values...) into the table. */
+  private static FeatureTable build(List<Row> rows, List<String> columns, DataType[] types,
+      String idColumn, String source) {
     if (rows.isEmpty()) {
       throw new InputException(source + ": the feature table is empty (0 rows); it needs one"
           + " row per stimulus");

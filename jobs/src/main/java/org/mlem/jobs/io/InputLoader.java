@@ -3,6 +3,7 @@ package org.mlem.jobs.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.distance.IdJoin;
@@ -59,6 +60,60 @@ public final class InputLoader {
   public static LoadedInputs load(SparkSession spark, FeatureInput features,
       RepresentationInput representations, IdsFrom idsFrom) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (representations.format() == InputFormat.RDM) {
+      checkPaths(conf, features, representations, idsFrom);
+      FeatureTable table = readFeatures(spark, features);
+      requireEnough(table, features.uri(), null);
+      EncodedFeatures encoded = encode(table, features);
+      PrecomputedRdm matrix = RdmReader.read(spark, representations, table.ids(), features.uri());
+      return new LoadedInputs(encoded, null, matrix, describe(conf, features, representations),
+          List.of(), null);
+    }
+    return load(conf, features, representations, idsFrom, () -> readFeatures(spark, features),
+        ids -> RepresentationReader.readInFileOrder(spark, representations, ids, features.uri()));
+  }
+
+  /**
+   * Loads both inputs on the driver without Spark when they allow it: the feature table a plain
+   * local CSV file ({@link PlainCsv}) and the representations an array format read on the driver
+   * (.npy, HDF5). Same checks, same messages and the same result as {@link #load}.
+   *
+   * @param conf resolves the URIs (a plain Hadoop configuration is enough)
+   * @return the inputs, or empty when one of them needs Spark to be read
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static Optional<LoadedInputs> loadWithoutSpark(Configuration conf,
+      FeatureInput features, RepresentationInput representations, IdsFrom idsFrom) {
+    if (representations.format() == InputFormat.RDM) {
+      return Optional.empty();
+    }
+    InputPaths.requireReadable(conf, features.uri(), "features");
+    InputPaths.requireReadable(conf, representations.uri(), "representations");
+    InputFormat featureFormat = RepresentationFormat.resolve(
+        conf, features.uri(), features.format(), "features").kind();
+    RepresentationFormat format = RepresentationFormat.resolve(
+        conf, representations.uri(), representations.format(), "representations");
+    if (featureFormat != InputFormat.CSV || !format.readOnDriver()) {
+      return Optional.empty();
+    }
+    String idColumn = features.idColumn() == null ? "id" : features.idColumn();
+    Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
+    if (csv.isEmpty()) {
+      return Optional.empty();
+    }
+    FeatureTable table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
+        features.featureColumns(), features.uri());
+    return Optional.of(load(conf, features, representations, idsFrom, () -> table,
+        ids -> ((ArrayFormat) format).read(conf, representations, ids, features.uri())));
+  }
+
+  /** Reads the representations (rows in file order) given the feature table's ids. */
+  private interface RepresentationSource {
+    Representations read(List<String> featureIds);
+  }
+
+  private static void checkPaths(Configuration conf, FeatureInput features,
+      RepresentationInput representations, IdsFrom idsFrom) {
     boolean rdm = representations.format() == InputFormat.RDM;
     String role = rdm ? "RDM" : "representations";
     InputPaths.requireReadable(conf, features.uri(), "features");
@@ -71,41 +126,46 @@ public final class InputLoader {
           + " precomputed RDM (" + representations.uri() + "); give an RDM over the same"
           + " stimuli as the feature table, or the representations themselves");
     }
-    FeatureTable table = readFeatures(spark, features);
+  }
+
+  private static List<InputFile> describe(Configuration conf, FeatureInput features,
+      RepresentationInput representations) {
+    String role = representations.format() == InputFormat.RDM ? "RDM" : "representations";
+    List<InputFile> files = new ArrayList<>();
+    files.add(InputFiles.describe(conf, features.uri(), "features"));
+    files.add(InputFiles.describe(conf, representations.uri(), role));
+    if (representations.idsUri() != null) {
+      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
+    }
+    return files;
+  }
+
+  private static LoadedInputs load(Configuration conf, FeatureInput features,
+      RepresentationInput representations, IdsFrom idsFrom,
+      java.util.function.Supplier<FeatureTable> featureTable, RepresentationSource source) {
+    checkPaths(conf, features, representations, idsFrom);
+    FeatureTable table = featureTable.get();
     requireEnough(table, features.uri(), null);
     // The whole table is encoded (and checked) before the representations are read, unless the
     // join may drop feature rows: then the encoding is fitted on the analysed stimuli only.
     boolean wholeTable = idsFrom == IdsFrom.REFUSE || idsFrom == IdsFrom.FEATURES;
     EncodedFeatures encoded = wholeTable ? encode(table, features) : null;
-    List<InputFile> files = new ArrayList<>();
-    files.add(InputFiles.describe(conf, features.uri(), "features"));
-    Representations reps = null;
-    PrecomputedRdm matrix = null;
-    IdJoin join = null;
     List<String> warnings = new ArrayList<>();
-    if (rdm) {
-      matrix = RdmReader.read(spark, representations, table.ids(), features.uri());
-    } else {
-      Representations read = RepresentationReader.readInFileOrder(
-          spark, representations, table.ids(), features.uri());
-      join = IdAlignment.join(table.ids(), features.uri(), read.ids(), "representations",
-          representations.uri(), idsFrom);
-      if (!wholeTable) {
-        table = table.rows(join.featureRows());
-        requireEnough(table, features.uri(), idsFrom);
-        encoded = encode(table, features);
-      }
-      reps = read.joined(join);
-      String warning = join.warning("features (" + features.uri() + ")", "representations");
-      if (warning != null) {
-        warnings.add(warning);
-      }
+    Representations read = source.read(table.ids());
+    IdJoin join = IdAlignment.join(table.ids(), features.uri(), read.ids(), "representations",
+        representations.uri(), idsFrom);
+    if (!wholeTable) {
+      table = table.rows(join.featureRows());
+      requireEnough(table, features.uri(), idsFrom);
+      encoded = encode(table, features);
     }
-    files.add(InputFiles.describe(conf, representations.uri(), role));
-    if (representations.idsUri() != null) {
-      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
+    Representations reps = read.joined(join);
+    String warning = join.warning("features (" + features.uri() + ")", "representations");
+    if (warning != null) {
+      warnings.add(warning);
     }
-    return new LoadedInputs(encoded, reps, matrix, files, warnings, join);
+    return new LoadedInputs(encoded, reps, null, describe(conf, features, representations),
+        warnings, join);
   }
 
   /** At least {@value #MIN_STIMULI} stimuli, before or after the id join. */

@@ -53,7 +53,10 @@ public final class RunDirectoryWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryWriter.class);
 
+  /** Null when the tables are written without Spark ({@link ParquetTables}). */
   private final SparkSession spark;
+  private final Configuration conf;
+  private final String sparkVersion;
   private final Consumer<String> afterEachFile;
 
   /** @param spark the session that writes the Parquet tables (its Hadoop configuration is used) */
@@ -64,7 +67,24 @@ public final class RunDirectoryWriter {
   /** For tests: {@code afterEachFile} is called with each file or table name once written. */
   RunDirectoryWriter(SparkSession spark, Consumer<String> afterEachFile) {
     this.spark = Objects.requireNonNull(spark, "spark");
+    this.conf = spark.sparkContext().hadoopConfiguration();
+    this.sparkVersion = spark.version();
     this.afterEachFile = Objects.requireNonNull(afterEachFile, "afterEachFile");
+  }
+
+  private RunDirectoryWriter(Configuration conf) {
+    this.spark = null;
+    this.conf = Objects.requireNonNull(conf, "conf");
+    this.sparkVersion = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    this.afterEachFile = name -> {};
+  }
+
+  /**
+   * A writer that needs no Spark session (the in-process engine): the same files, the Parquet
+   * tables written by {@link ParquetTables}.
+   */
+  public static RunDirectoryWriter withoutSpark(Configuration conf) {
+    return new RunDirectoryWriter(conf);
   }
 
   /**
@@ -230,7 +250,6 @@ public final class RunDirectoryWriter {
    * @throws UncheckedIOException if writing fails (nothing is left at DIR then)
    */
   public void write(RunOutput run, String dir, boolean overwrite) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     requireWritable(conf, dir, overwrite);
     Path target = new Path(dir);
     FileSystem fs;
@@ -258,10 +277,14 @@ public final class RunDirectoryWriter {
   private void writeAll(RunOutput run, FileSystem fs, Path temp) throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     OutputFiles.writeText(fs, new Path(temp, RUN_JSON),
-        json.writeValueAsString(RunManifest.of(run, spark.version())) + "\n");
+        json.writeValueAsString(RunManifest.of(run, sparkVersion)) + "\n");
     afterEachFile.accept(RUN_JSON);
     for (RunTable table : RunTables.of(run.analysis())) {
-      OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
+      if (spark != null) {
+        OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
+      } else {
+        ParquetTables.write(fs, conf, table, new Path(temp, table.name()));
+      }
       afterEachFile.accept(table.name());
       String csvName = table.name() + ".csv";
       String csv = table.name().equals("weights")

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes .npy files byte by byte (as numpy.save does), so the reader is tested without numpy. */
-final class NpyTestFiles {
+public final class NpyTestFiles {
   private NpyTestFiles() {}
 
   /**
@@ -18,7 +18,7 @@ final class NpyTestFiles {
    * @param fortran write column-major data and declare fortran_order True
    * @param version 1, 2 or 3
    */
-  static void write(Path file, double[] values, int[] shape, String descr, boolean fortran,
+  public static void write(Path file, double[] values, int[] shape, String descr, boolean fortran,
       int version) throws IOException {
     StringBuilder shapeText = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {
