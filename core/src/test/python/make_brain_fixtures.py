@@ -146,6 +146,20 @@ def main():
     with open(os.path.join(OUT, "bad_labels_extra.tsv"), "w") as f:
         f.write("1\tV1\n2\tFFA left\n3\tPPA\n9\tnowhere\n")
 
+    # a mask missing ROI 3 (PPA) entirely: an empty ROI
+    no_ppa = back_mask.copy()
+    no_ppa[back_atlas == 3] = 0
+    save(nib.Nifti1Image(no_ppa.astype(np.uint8), aff1), "bad_mask_without_ppa.nii.gz")
+
+    # end-to-end sweeps (jobs' VolumeSweepTest): 40 stimuli, as the jobs' sweep fixtures have;
+    # a 4-D float32 series and the same volumes as 40 3-D files named vol_1 .. vol_40
+    e2e = rng.normal(size=shape + (40,)).astype(np.float32)
+    save(nib.Nifti1Image(e2e, aff1), "e2e_series.nii.gz")
+    os.makedirs(os.path.join(OUT, "e2e_volumes"), exist_ok=True)
+    for t in range(40):
+        save(nib.Nifti1Image(e2e[..., t], aff1), os.path.join("e2e_volumes",
+                                                             "vol_%d.nii.gz" % (t + 1)))
+
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump({"source": "nibabel " + nib.__version__ + ", numpy " + np.__version__
                    + " (core/src/test/python/make_brain_fixtures.py)",

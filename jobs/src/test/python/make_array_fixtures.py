@@ -69,6 +69,20 @@ def main():
             values = a.astype(np.float64)
         expected["safetensors"][name] = {"dtype": dtype, "shape": list(a.shape),
                                          "values": values.ravel().tolist()}
+    # end-to-end sweeps: 40 stimuli (the jobs' sweep fixtures), two layers per archive
+    e2e = {"layer_a": rng.normal(size=(40, 6)).astype(np.float32),
+           "layer_b": rng.normal(size=(40, 2, 3)).astype(np.float32)}
+    np.savez_compressed(os.path.join(OUT, "e2e_layers.npz"), **e2e)
+    header, data = {}, b""
+    for name, a in e2e.items():
+        raw = a.astype("<f4").tobytes(order="C")
+        header[name] = {"dtype": "F32", "shape": list(a.shape),
+                        "data_offsets": [len(data), len(data) + len(raw)]}
+        data += raw
+    text = json.dumps(header).encode("utf-8")
+    with open(os.path.join(OUT, "e2e_layers.safetensors"), "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + data)
+
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
 

@@ -110,4 +110,22 @@ public final class ArrayFiles {
     }
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
+
+  /**
+   * The ids of an ids file (one per line), checked as {@code mlem fit} checks them.
+   *
+   * @throws InputException on an empty line or duplicate ids
+   */
+  public static List<String> ids(Configuration conf, String uri) {
+    return IdsFile.read(conf, uri);
+  }
+
+  /**
+   * Provenance of an input file (size; SHA-256 when local).
+   *
+   * @param role e.g. "mask"
+   */
+  public static InputFile describe(Configuration conf, String uri, String role) {
+    return InputFiles.describe(conf, uri, role);
+  }
 }
