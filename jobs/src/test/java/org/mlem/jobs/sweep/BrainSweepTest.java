@@ -205,6 +205,22 @@ class BrainSweepTest {
         + " (40, 2, 10)) have 10 along their last axis;", "give one time per point");
   }
 
+  @Test
+  void brainOptionsThatDoNotBelongTogetherAreUsageErrors() {
+    Path out = tmp.resolve("usage/out");
+    String series = BRAIN.resolve("series_n1_int16.nii.gz").toString();
+    assertRefused(sweep(series, out, "--atlas-labels", "x.tsv"), out, "--atlas-labels x.tsv"
+        + " names the ROIs of an atlas;", "give the atlas with --atlas");
+    assertRefused(sweep(series, out, "--window", "0.1"), out, "--window needs the epochs' time"
+        + " points:", "(with --t0)");
+    assertRefused(sweep(series, out, "--window", "0.1", "--sfreq", "100", "--atlas", "a.nii"),
+        out, "--window cuts epochs", "give one of them");
+    assertRefused(sweep(series, out, "--stride", "0.1"), out, "--stride 0.1 is for time"
+        + " windows;", "--window");
+    assertRefused(sweep(series, out, "--window", "-1", "--sfreq", "100"), out, "--window",
+        "found -1.0");
+  }
+
   /** A float64 C-order .npy of epochs: value = sin(stimulus * 0.37 + channel) * (1 + point). */
   static void writeEpochs(Path file, int stimuli, int channels, int points) throws IOException {
     String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + stimuli + ", "
