@@ -152,6 +152,61 @@ class BrainSweepTest {
     assertEquals(12, glob.get(0).cut().values().get().columns());
   }
 
+  @Test
+  void hdf5EpochsWithATimesFileGiveTheSameWindowsAsTheSamplingRate() throws IOException {
+    Configuration conf = new Configuration();
+    Path h5 = tmp.resolve("h5/epochs.h5");
+    Files.createDirectories(h5.getParent());
+    double[][][] epochs = new double[40][3][20];
+    for (int s = 0; s < 40; s++) {
+      for (int c = 0; c < 3; c++) {
+        for (int p = 0; p < 20; p++) {
+          epochs[s][c][p] = 100 * s + 10 * c + p;
+        }
+      }
+    }
+    try (io.jhdf.WritableHdfFile file = io.jhdf.HdfFile.write(h5)) {
+      file.putDataset("meg", epochs);
+    }
+    StringBuilder times = new StringBuilder("time\n");
+    for (int p = 0; p < 20; p++) {
+      times.append(-0.05 + p * 0.01).append('\n');
+    }
+    Path timesCsv = Files.writeString(tmp.resolve("h5/times.csv"), times.toString());
+    RepresentationInput input = new RepresentationInput(h5.toString(), InputFormat.AUTO, null,
+        null, null, "/meg");
+    List<RepresentationSet> byFile = WindowSets.discover(conf, input, new BrainInputs(null,
+        null, null, timesCsv.toString(), null, 0.0, 0.05, 0.05));
+    List<RepresentationSet> byRate = WindowSets.discover(conf, input, new BrainInputs(null,
+        null, null, null, 100.0, -0.05, 0.05, null));
+    List<String> names = List.of("t=-0.050-0.000s", "t=0.000-0.050s", "t=0.050-0.100s",
+        "t=0.100-0.150s");
+    assertEquals(names, byFile.stream().map(RepresentationSet::name).toList());
+    assertEquals(names, byRate.stream().map(RepresentationSet::name).toList());
+    // window 2 (points 10..14) of stimulus 1: channel-major 110..114, 120..124, 130..134
+    org.mlem.jobs.io.NumericArray w = byFile.get(2).cut().values().get();
+    assertEquals(15, w.columns());
+    assertEquals(110.0, w.values()[15]);
+    assertEquals(124.0, w.values()[15 + 9]);
+    assertEquals(134.0, w.values()[15 + 14]);
+  }
+
+  @Test
+  void anIdsFileMustHoldOneIdPerVolume() throws IOException {
+    Path out = tmp.resolve("ids/out");
+    Path ids = tmp.resolve("ids/ids.txt");
+    Files.createDirectories(ids.getParent());
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 39; i++) {
+      text.append("s").append(i).append('\n');
+    }
+    Files.writeString(ids, text);
+    String series = BRAIN.resolve("e2e_series.nii.gz").toString();
+    assertRefused(sweep(series, out, "--atlas", BRAIN.resolve("atlas.nii.gz").toString(),
+        "--ids", ids.toString()), out, series + ": 40 volumes (stimuli) but the ids file " + ids
+        + " has 39 ids;", "in order");
+  }
+
   private static void assertRefused(SweepFixtures.Result r, Path out, String start,
       String end) {
     assertEquals(2, r.code(), r.err() + r.out());
