@@ -207,6 +207,39 @@ class BrainSweepTest {
         + " has 39 ids;", "in order");
   }
 
+  @Test
+  void roiSetsHoldNibabelsVoxelValuesAndAMaskAloneIsOneSet() throws IOException {
+    Configuration conf = new Configuration();
+    RepresentationInput series = new RepresentationInput(
+        BRAIN.resolve("series_n1_int16.nii.gz").toString(), InputFormat.AUTO, null, null, null,
+        null);
+    String mask = BRAIN.resolve("mask.nii.gz").toString();
+    List<RepresentationSet> rois = VolumeSets.discover(conf, series, new BrainInputs(mask,
+        BRAIN.resolve("atlas.nii.gz").toString(),
+        BRAIN.resolve("atlas_labels.tsv").toString(), null, null, 0.0, null, null));
+    assertEquals(List.of("V1", "FFA left", "PPA"),
+        rois.stream().map(RepresentationSet::name).toList());
+    // V1 inside the mask: flat voxels 5, 9, 13, ... (make_brain_fixtures.py); voxel (1, 2, 0)
+    // is flat 9, column 1; nibabel's get_fdata values of volumes 0, 3 and 5 there, as float32
+    org.mlem.jobs.io.NumericArray v1 = rois.get(0).cut().values().get();
+    assertEquals(12, v1.columns());
+    JsonNode expected = new ObjectMapper().readTree(BRAIN.resolve("expected.json").toFile());
+    int checked = 0;
+    for (JsonNode v : expected.at("/images/0/voxels")) {
+      if (v.get("i").asInt() == 1 && v.get("j").asInt() == 2 && v.get("k").asInt() == 0) {
+        int t = v.get("t").asInt();
+        assertEquals((float) v.get("value").asDouble(), (float) v1.values()[t * 12 + 1], 0f);
+        checked++;
+      }
+    }
+    assertEquals(3, checked);
+    List<RepresentationSet> masked = VolumeSets.discover(conf, series, new BrainInputs(mask,
+        null, null, null, null, 0.0, null, null));
+    assertEquals(List.of("mask"), masked.stream().map(RepresentationSet::name).toList());
+    assertEquals(expected.get("mask_voxels").size(),
+        masked.get(0).cut().values().get().columns());
+  }
+
   private static void assertRefused(SweepFixtures.Result r, Path out, String start,
       String end) {
     assertEquals(2, r.code(), r.err() + r.out());
