@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit one feature table against many representation sets (layers): a glob "
         + "such as 'layers/layer=*/' or 'layers/*.npy', a Parquet table with a set column, or an "
-        + "HDF5 file with one 2-D dataset per set. Writes OUT/runs/<set>/ (as mlem fit), "
+        + "HDF5 file with one 2-D dataset per set, an .npz (one set per array) or .safetensors "
+        + "(one set per tensor); NIfTI volumes with --atlas/--mask (one set per ROI) or epochs "
+        + "with --window (one set per time window). Writes OUT/runs/<set>/ (as mlem fit), "
         + "OUT/combined/ and OUT/combined.csv, OUT/batch_size.json, OUT/sweep.json, "
         + "OUT/report.html and OUT/_SUCCESS.",
         "Rerunning the same command resumes: sets whose run directory is complete are skipped "

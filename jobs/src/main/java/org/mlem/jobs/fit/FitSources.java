@@ -59,9 +59,10 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
     InputFormat format = s.representations().format();
     String path = s.representations().uri().toLowerCase(java.util.Locale.ROOT);
     boolean rdm = format == InputFormat.RDM;
-    boolean driverArray = format == InputFormat.NPY || format == InputFormat.HDF5
-        || (format == InputFormat.AUTO && (path.endsWith(".npy") || path.endsWith(".h5")
-            || path.endsWith(".hdf5")));
+    org.mlem.jobs.io.RepresentationFormat declared = rdm ? null
+        : format == InputFormat.AUTO ? org.mlem.jobs.io.RepresentationFormat.byExtension(path)
+        : org.mlem.jobs.io.RepresentationFormat.of(format);
+    boolean driverArray = declared != null && declared.readOnDriver();
     if (!rdm && !driverArray && placement == Placement.AUTO) {
       try {
         long[] shape = PartitionedRepresentationReader.shape(spark, s.representations());

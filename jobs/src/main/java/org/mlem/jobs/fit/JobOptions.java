@@ -51,7 +51,8 @@ public final class JobOptions {
   /** The representations. */
   public static final Option<String> REPRESENTATIONS = Option.of("representations",
           ValueType.TEXT)
-      .label("URI").doc("Representations: Parquet, CSV, .npy, HDF5 or a precomputed RDM.")
+      .label("URI").doc("Representations: Parquet, CSV, .npy, HDF5, .npz, .safetensors or a "
+          + "precomputed RDM (mlem sweep also: NIfTI volumes, epochs).")
       .build();
 
   /** The run directory. */
@@ -77,11 +78,14 @@ public final class JobOptions {
   /** The ids of an array file. */
   public static final Option<String> IDS = Option.of("ids", ValueType.TEXT)
       .defaultText("the feature table's order").label("URI")
-      .doc("For .npy/HDF5: text file with one id per row.").build();
+      .doc("For arrays (.npy, HDF5, .npz, .safetensors, NIfTI volumes, epochs): text file with "
+          + "one id per row.").build();
 
   /** The dataset inside an HDF5 file. */
   public static final Option<String> HDF5_DATASET = Option.of("hdf5-dataset", ValueType.TEXT)
-      .defaultText("the only one").label("PATH").doc("Dataset inside the HDF5 file.").build();
+      .defaultText("the only one").label("PATH")
+      .doc("Dataset inside the HDF5 file (or array of an .npz, tensor of a .safetensors).")
+      .build();
 
   /** Which stimuli are analysed when the two sides list different ids. */
   public static final Option<IdsFrom> IDS_FROM = Option.of("ids-from",
@@ -166,6 +170,54 @@ public final class JobOptions {
           + "features, seed, interactions); reuse it with mlem sweep --batch-size-file.")
       .build();
 
+  /** A brain mask over NIfTI volumes. */
+  public static final Option<String> MASK = Option.of("mask", ValueType.TEXT)
+      .label("URI").doc("For NIfTI volumes: a mask (.nii/.nii.gz, non-zero = in) on their grid; "
+          + "alone, one set of the masked voxels; with --atlas, restricts every ROI.")
+      .build();
+
+  /** An atlas of labelled ROIs over NIfTI volumes. */
+  public static final Option<String> ATLAS = Option.of("atlas", ValueType.TEXT)
+      .label("URI").doc("For NIfTI volumes: an atlas (integer labels, 0 = background) on their "
+          + "grid; one set per ROI (stimuli x the ROI's voxels).")
+      .build();
+
+  /** The names of the atlas's labels. */
+  public static final Option<String> ATLAS_LABELS = Option.of("atlas-labels", ValueType.TEXT)
+      .defaultText("label=<n>").label("URI")
+      .doc("TSV or CSV of label,name naming the atlas's ROIs (every label must be named).")
+      .build();
+
+  /** The time points of MEG/EEG epochs. */
+  public static final Option<String> TIMES = Option.of("times", ValueType.TEXT)
+      .label("URI").doc("For epochs (stimuli x channels x time, .npy/HDF5): the time of each "
+          + "point in seconds (.npy, or one number per line).")
+      .build();
+
+  /** The sampling rate of MEG/EEG epochs. */
+  public static final Option<Double> SFREQ = Option.of("sfreq", ValueType.DOUBLE)
+      .validator(Validator.greaterThan(0)).label("HZ")
+      .doc("For epochs without --times: samples per second (time points t0 + k / sfreq).")
+      .build();
+
+  /** The time of the first point of the epochs. */
+  public static final Option<Double> T0 = Option.of("t0", ValueType.DOUBLE)
+      .defaultValue(0.0).label("S").doc("With --sfreq: the time of the first point (seconds).")
+      .build();
+
+  /** The width of a time window. */
+  public static final Option<Double> WINDOW = Option.of("window", ValueType.DOUBLE)
+      .validator(Validator.greaterThan(0)).label("S")
+      .doc("For epochs: the time window width in seconds; one set per window, named "
+          + "t=<start>-<end>s (stimuli x channels * points in the window).")
+      .build();
+
+  /** The step between time windows. */
+  public static final Option<Double> STRIDE = Option.of("stride", ValueType.DOUBLE)
+      .validator(Validator.greaterThan(0)).defaultText("--window").label("S")
+      .doc("The step between window starts in seconds.")
+      .build();
+
   /** How the feature table is read. */
   public static final OptionTable FEATURE_TABLE = OptionTable.of(MlemOptions.ID_COLUMN,
       MlemOptions.FEATURE_COLUMNS, MlemOptions.KINDS, MlemOptions.MISSING_DISTANCE,
@@ -183,7 +235,8 @@ public final class JobOptions {
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
   public static final OptionTable SWEEP =
-      FIT.with(CONCURRENCY, SET_COLUMN, BATCH_SIZE_FILE);
+      FIT.with(CONCURRENCY, SET_COLUMN, BATCH_SIZE_FILE, MASK, ATLAS, ATLAS_LABELS, TIMES, SFREQ,
+          T0, WINDOW, STRIDE);
 
   /** Everything {@code mlem estimate-batch-size} accepts. */
   public static final OptionTable ESTIMATE_BATCH_SIZE =

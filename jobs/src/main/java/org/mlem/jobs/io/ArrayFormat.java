@@ -98,4 +98,51 @@ abstract class ArrayFormat extends RepresentationFormat {
       return Hdf5Reader.read(conf, input.uri(), input.hdf5Dataset());
     }
   }
+
+  /**
+   * One array of a NumPy {@code .npz} archive ({@code hdf5Dataset} names it, else the only one);
+   * an array of more than two dimensions is stimuli x (the product of the others), row-major.
+   */
+  static final class Npz extends ArrayFormat {
+    @Override
+    public InputFormat kind() {
+      return InputFormat.NPZ;
+    }
+
+    @Override
+    public List<String> extensions() {
+      return List.of(".npz");
+    }
+
+    @Override
+    NumericArray array(Configuration conf, RepresentationInput input) {
+      String member = input.hdf5Dataset();
+      return NpzReader.read(conf, input.uri(), member)
+          .flattenedToRows(input.uri() + (member == null ? "" : "#" + member));
+    }
+  }
+
+  /**
+   * One tensor of a {@code .safetensors} file ({@code hdf5Dataset} names it, else the only
+   * one); a tensor of more than two dimensions is stimuli x (the product of the others),
+   * row-major.
+   */
+  static final class Safetensors extends ArrayFormat {
+    @Override
+    public InputFormat kind() {
+      return InputFormat.SAFETENSORS;
+    }
+
+    @Override
+    public List<String> extensions() {
+      return List.of(".safetensors");
+    }
+
+    @Override
+    NumericArray array(Configuration conf, RepresentationInput input) {
+      String member = input.hdf5Dataset();
+      return SafetensorsReader.read(conf, input.uri(), member)
+          .flattenedToRows(input.uri() + (member == null ? "" : "#" + member));
+    }
+  }
 }

@@ -29,6 +29,14 @@ final class Hdf5Reader {
    * @param datasetPath the dataset inside the file (e.g. "/layer6"), or null for the only 2-D one
    */
   static NumericArray read(Configuration conf, String uri, String datasetPath) {
+    return read(conf, uri, datasetPath, 2);
+  }
+
+  /**
+   * As {@link #read(Configuration, String, String)}, a named dataset of rank 2 to
+   * {@code maxRank} (the epochs of MEG windows: stimuli x channels x time).
+   */
+  static NumericArray read(Configuration conf, String uri, String datasetPath, int maxRank) {
     FileSystem fs = InputPaths.fileSystem(conf, uri);
     Path path = new Path(uri);
     java.nio.file.Path local = null;
@@ -42,7 +50,7 @@ final class Hdf5Reader {
         local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
       }
       try (HdfFile file = new HdfFile(local)) {
-        return read(file, uri, datasetPath, Files.size(local));
+        return read(file, uri, datasetPath, Files.size(local), maxRank);
       }
     } catch (IOException | HdfException e) {
       throw new InputException(uri + ": cannot read the HDF5 file (" + e.getMessage() + ")", e);
@@ -65,7 +73,7 @@ final class Hdf5Reader {
   }
 
   private static NumericArray read(HdfFile file, String uri, String datasetPath,
-      long fileBytes) {
+      long fileBytes, int maxRank) {
     List<Dataset> matrices = new ArrayList<>();
     collectMatrices(file, matrices);
     Dataset dataset;
@@ -89,13 +97,14 @@ final class Hdf5Reader {
       dataset = matrices.get(0);
     }
     int[] shape = dataset.getDimensions();
-    if (shape.length != 2) {
+    if (shape.length < 2 || shape.length > maxRank) {
       throw new InputException(uri + ": HDF5 dataset '" + dataset.getPath() + "' has shape "
-          + NpyReader.shapeText(shape) + "; expected a 2-D array (stimuli x dimensions)");
+          + NpyReader.shapeText(shape) + "; expected a " + (maxRank == 2 ? "2-D array (stimuli"
+          + " x dimensions)" : "2-D to " + maxRank + "-D array"));
     }
     requireReadable(dataset, uri, fileBytes, file.getUserBlockSize());
     Object flat = dataset.getDataFlat();
-    double[] values = new double[shape[0] * shape[1]];
+    double[] values = new double[Math.toIntExact(count(shape))];
     if (flat instanceof float[] f) {
       for (int k = 0; k < values.length; k++) {
         values[k] = f[k];
@@ -145,11 +154,13 @@ final class Hdf5Reader {
   static void requireReadable(String uri, String path, int[] shape, int elementBytes,
       long fileEnd, long fileBytes, long freeHeap) {
     String name = "HDF5 dataset '" + path + "'";
-    if (shape[0] < 0 || shape[1] < 0) {
-      throw new InputException(uri + ": " + name + " has a negative shape "
-          + NpyReader.shapeText(shape) + "; the file is damaged");
+    for (int d : shape) {
+      if (d < 0) {
+        throw new InputException(uri + ": " + name + " has a negative shape "
+            + NpyReader.shapeText(shape) + "; the file is damaged");
+      }
     }
-    long count = (long) shape[0] * shape[1];
+    long count = count(shape);
     long needed = count * (elementBytes + (long) Double.BYTES);
     if (count > Integer.MAX_VALUE - 8 || needed > freeHeap / 2) {
       throw new InputException(String.format(java.util.Locale.ROOT, "%s: %s has shape %s, %.2f"
@@ -161,6 +172,14 @@ final class Hdf5Reader {
       throw new InputException(uri + ": " + name + " needs " + fileEnd + " bytes of the file"
           + " but the file has only " + fileBytes + "; the file is truncated (copy it again)");
     }
+  }
+
+  private static long count(int[] shape) {
+    long count = 1;
+    for (int d : shape) {
+      count *= d;
+    }
+    return count;
   }
 
   private static void collectMatrices(Group group, List<Dataset> out) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** File formats the jobs read. {@code AUTO} picks one from the file name's extension. */
 public enum InputFormat {
-  AUTO, PARQUET, CSV, NPY, HDF5, RDM;
+  AUTO, PARQUET, CSV, NPY, HDF5, NPZ, SAFETENSORS, RDM;
 
   /**
    * The format of a file from its extension: {@code .parquet} or a directory is PARQUET,

@@ -19,7 +19,8 @@ import org.apache.hadoop.fs.Path;
  * Reads a NumPy {@code .npy} file through Hadoop's {@code FileSystem.open} (any URI). Parses the
  * header itself: the magic string, format versions 1.0, 2.0 and 3.0, dtypes {@code f4}, {@code
  * f8}, {@code i4} and {@code i8} (little- or big-endian; integers converted), C or Fortran order,
- * a 1-D or 2-D shape.
+ * a 1-D or 2-D shape ({@link #read(Configuration, String)}; arrays of higher rank for the
+ * epochs of MEG windows and the members of an .npz, {@link #read(Configuration, String, int)}).
  */
 final class NpyReader {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -29,12 +30,17 @@ final class NpyReader {
 
   private NpyReader() {}
 
-  /** Reads the whole array. */
+  /** Reads the whole array, which must be 1-D or 2-D. */
   static NumericArray read(Configuration conf, String uri) {
+    return read(conf, uri, 2);
+  }
+
+  /** Reads the whole array, of rank 1 to {@code maxRank}. */
+  static NumericArray read(Configuration conf, String uri, int maxRank) {
     FileSystem fs = InputPaths.fileSystem(conf, uri);
     try (InputStream raw = fs.open(new Path(uri));
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-      return read(in, uri, fs.getFileStatus(new Path(uri)).getLen());
+      return read(in, uri, fs.getFileStatus(new Path(uri)).getLen(), maxRank);
     } catch (EOFException e) {
       throw new InputException(uri + ": the .npy file ends before all values declared in its"
           + " header were read; the file is truncated", e);
@@ -44,14 +50,15 @@ final class NpyReader {
   }
 
   static NumericArray read(DataInputStream in, String uri) throws IOException {
-    return read(in, uri, -1);
+    return read(in, uri, -1, 2);
   }
 
   /**
    * @param fileBytes the file's length, checked against the header's shape before the values
    *     are allocated, or -1 when unknown
    */
-  static NumericArray read(DataInputStream in, String uri, long fileBytes) throws IOException {
+  static NumericArray read(DataInputStream in, String uri, long fileBytes, int maxRank)
+      throws IOException {
     byte[] magic = new byte[MAGIC.length];
     in.readFully(magic);
     if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -78,7 +85,7 @@ final class NpyReader {
         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, "descr", uri);
     boolean fortran = group(FORTRAN, header, "fortran_order", uri).equals("True");
-    int[] shape = shape(group(SHAPE, header, "shape", uri), uri);
+    int[] shape = shape(group(SHAPE, header, "shape", uri), uri, maxRank);
     Dtype dtype = Dtype.parse(descr, uri);
     long count = 1;
     for (int d : shape) {
@@ -104,20 +111,28 @@ final class NpyReader {
         default -> dtype.size == 4 ? buffer.getInt() : (double) buffer.getLong();
       };
     }
-    if (fortran && shape.length == 2) {
-      values = transposeFortran(values, shape[0], shape[1]);
+    if (fortran && shape.length >= 2) {
+      values = fortranToC(values, shape);
     }
     return new NumericArray(shape, values);
   }
 
-  private static double[] transposeFortran(double[] columnMajor, int rows, int columns) {
-    double[] rowMajor = new double[columnMajor.length];
-    for (int j = 0; j < columns; j++) {
-      for (int i = 0; i < rows; i++) {
-        rowMajor[i * columns + j] = columnMajor[j * rows + i];
+  /** Reorders values from Fortran (first index fastest) to C order (last index fastest). */
+  static double[] fortranToC(double[] fortran, int[] shape) {
+    double[] c = new double[fortran.length];
+    int rank = shape.length;
+    int[] index = new int[rank];
+    for (int f = 0; f < fortran.length; f++) {
+      int at = 0;
+      for (int d = 0; d < rank; d++) {
+        at = at * shape[d] + index[d];
+      }
+      c[at] = fortran[f];
+      for (int d = 0; d < rank && ++index[d] == shape[d]; d++) {
+        index[d] = 0;
       }
     }
-    return rowMajor;
+    return c;
   }
 
   private static String group(Pattern pattern, String header, String key, String uri) {
@@ -129,7 +144,7 @@ final class NpyReader {
     return m.group(1);
   }
 
-  private static int[] shape(String text, String uri) {
+  private static int[] shape(String text, String uri, int maxRank) {
     List<Integer> dims = new ArrayList<>();
     for (String part : text.split(",")) {
       String p = part.trim();
@@ -149,9 +164,10 @@ final class NpyReader {
             + " dimension; the header is damaged (save the array again with numpy.save)");
       }
     }
-    if (shape.length < 1 || shape.length > 2) {
+    if (shape.length < 1 || shape.length > maxRank) {
       throw new InputException(uri + ": the .npy array has shape " + shapeText(shape)
-          + "; expected a 2-D array (stimuli x dimensions) or a 1-D condensed RDM");
+          + (maxRank == 2 ? "; expected a 2-D array (stimuli x dimensions) or a 1-D condensed RDM"
+          : "; expected at most " + maxRank + " dimensions"));
     }
     return shape;
   }

@@ -23,7 +23,9 @@ public abstract class RepresentationFormat {
       new TableFormat(InputFormat.PARQUET, List.of(".parquet")),
       new TableFormat(InputFormat.CSV, List.of(".csv")),
       new ArrayFormat.Npy(),
-      new ArrayFormat.Hdf5());
+      new ArrayFormat.Hdf5(),
+      new ArrayFormat.Npz(),
+      new ArrayFormat.Safetensors());
 
   RepresentationFormat() {}
 
@@ -127,7 +129,7 @@ public abstract class RepresentationFormat {
         + " (or a directory of Parquet or CSV files), or set the format explicitly");
   }
 
-  /** ".parquet, .csv, .npy, .h5 or .hdf5". */
+  /** ".parquet, .csv, .npy, .h5, .hdf5, .npz or .safetensors". */
   static String extensionList() {
     StringBuilder text = new StringBuilder();
     List<String> all = new java.util.ArrayList<>();

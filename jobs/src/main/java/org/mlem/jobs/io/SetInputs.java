@@ -101,6 +101,31 @@ public final class SetInputs {
     return joined(features, read, representations.uri(), files, idsFrom);
   }
 
+  /**
+   * Joins a set already in memory (an ROI of a volume series, a time window of epochs) to the
+   * features: rows are stimuli in the order of the ids file, else of the feature table, as for
+   * an array file; values are checked as any reader's.
+   *
+   * @param array stimuli x dimensions
+   * @param source how messages and run.json name the set, e.g. "betas.nii.gz [ROI V1]"
+   * @param idsUri the ids file of the rows, or null for the feature table's order
+   * @param inputFiles provenance of the files the set was cut from (the features' is added)
+   * @throws InputException on a count mismatch, bad values or ids that do not join
+   */
+  public static LoadedInputs withArray(SparkSession spark, LoadedFeatures features,
+      NumericArray array, String source, String idsUri, List<InputFile> inputFiles,
+      IdsFrom idsFrom) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    RepresentationInput described = new RepresentationInput(source, InputFormat.NPY, null,
+        null, idsUri, null);
+    Representations read = ArrayFormat.fromArray(array, conf, described,
+        features.features().ids(), features.source());
+    List<InputFile> files = new ArrayList<>();
+    files.add(features.file());
+    files.addAll(inputFiles);
+    return joined(features, read, source, files, idsFrom);
+  }
+
   /** The set joined to the features by {@code idsFrom}, re-encoding them if rows are dropped. */
   private static LoadedInputs joined(LoadedFeatures features, Representations read,
       String source, List<InputFile> files, IdsFrom idsFrom) {

@@ -1,7 +1,9 @@
 /**
  * Inputs of the jobs: feature tables (Parquet, CSV) and representations (Parquet, CSV, NumPy
- * .npy, HDF5, precomputed RDM) read through Spark/Hadoop, validated, joined by id and converted
- * to core types. No maths here.
+ * .npy and .npz, HDF5, .safetensors, precomputed RDM) read through Spark/Hadoop, validated,
+ * joined by id and converted to core types; NIfTI images and label tables opened for the core's
+ * readers ({@link org.mlem.jobs.io.NiftiFiles}); epochs and time vectors
+ * ({@link org.mlem.jobs.io.ArrayFiles}). No maths here.
  *
  * <p>Entry points: {@link org.mlem.jobs.io.InputLoader#load} (both inputs, joined and encoded),
  * {@link org.mlem.jobs.io.InputPaths#requireReadable} (path checks before any Spark work), and

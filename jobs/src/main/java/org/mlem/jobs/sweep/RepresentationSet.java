@@ -22,13 +22,21 @@ import org.mlem.jobs.io.SetInputs;
  * @param setColumn the set column of a table set, else null
  * @param setValue the set column's value of a table set, else null
  * @param tableFile provenance of the whole table of a table set (described once), else null
+ * @param cut a set cut from brain data read once (an ROI of NIfTI volumes, a time window of
+ *     epochs), else null
  */
 public record RepresentationSet(String name, String uri, RepresentationInput input,
-    String setColumn, Object setValue, InputFile tableFile) {
+    String setColumn, Object setValue, InputFile tableFile, CutSet cut) {
 
-  /** A set that is a file or directory (or one HDF5 dataset) of its own. */
+  /** A set that is a file or directory (or one HDF5 dataset, .npz array, tensor) of its own. */
   static RepresentationSet ofFile(String name, String uri, RepresentationInput input) {
-    return new RepresentationSet(name, uri, input, null, null, null);
+    return new RepresentationSet(name, uri, input, null, null, null, null);
+  }
+
+  /** A set cut from brain data already read and checked. */
+  static RepresentationSet ofCut(String name, String uri, RepresentationInput input,
+      CutSet cut) {
+    return new RepresentationSet(name, uri, input, null, null, null, cut);
   }
 
   /** Whether this set is the rows of one value of a table's set column. */
@@ -49,6 +57,10 @@ public record RepresentationSet(String name, String uri, RepresentationInput inp
   /** As {@link #load(SparkSession, SetInputs.LoadedFeatures)}, joining ids by {@code idsFrom}. */
   public LoadedInputs load(SparkSession spark, SetInputs.LoadedFeatures features,
       org.mlem.core.distance.IdsFrom idsFrom) {
+    if (cut != null) {
+      return SetInputs.withArray(spark, features, cut.values().get(), uri, input.idsUri(),
+          cut.files(), idsFrom);
+    }
     if (!fromTable()) {
       return SetInputs.withRepresentations(spark, features, input, idsFrom);
     }

@@ -39,6 +39,12 @@ import org.mlem.jobs.io.SetInputs;
  *       named by the directory's name or the file's stem (name without its last extension);
  *   <li>an HDF5 file: one set per 2-D dataset, named by its path without the leading "/"
  *       ("/" inside a group path becomes ".");
+ *   <li>an {@code .npz} archive: one set per array, named by the array; a {@code .safetensors}
+ *       file: one set per tensor, named by the tensor (arrays of more than two dimensions are
+ *       stimuli x the product of the others);
+ *   <li>with {@code --mask}/{@code --atlas}: NIfTI volumes (a 4-D series or a glob of 3-D
+ *       files), one set per ROI ({@link VolumeSets});
+ *   <li>with {@code --window}: MEG/EEG epochs, one set per time window ({@link WindowSets});
  *   <li>a Parquet table (file or directory, Hive-partitioned directories included) with the set
  *       column ({@code --set-column}, default {@code layer}): one set per distinct value of that
  *       column, named by the value.
@@ -61,6 +67,15 @@ public final class RepresentationSets {
    */
   public static List<RepresentationSet> discover(
       SparkSession spark, RepresentationInput template, String setColumn) {
+    return discover(spark, template, setColumn, BrainInputs.NONE);
+  }
+
+  /**
+   * As {@link #discover(SparkSession, RepresentationInput, String)}, brain data cut by
+   * {@code brain} (ROIs, time windows) when it says so.
+   */
+  public static List<RepresentationSet> discover(
+      SparkSession spark, RepresentationInput template, String setColumn, BrainInputs brain) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String pattern = template.uri();
     if (pattern == null || pattern.isBlank()) {
@@ -70,8 +85,9 @@ public final class RepresentationSets {
       throw new InputException("--representations-format rdm is not supported by mlem sweep;"
           + " sweep representation sets (Parquet, CSV, .npy or HDF5)");
     }
-    List<RepresentationSet> sets = hasGlob(pattern)
-        ? globbed(conf, template)
+    List<RepresentationSet> sets = brain.volumes() ? VolumeSets.discover(conf, template, brain)
+        : brain.windows() ? WindowSets.discover(conf, template, brain)
+        : hasGlob(pattern) ? globbed(conf, template)
         : single(spark, conf, template, setColumn);
     Map<String, String> seen = new HashMap<>();
     for (RepresentationSet s : sets) {
@@ -158,6 +174,20 @@ public final class RepresentationSets {
     if (format == InputFormat.PARQUET) {
       return tableSets(spark, t, setColumn);
     }
+    if (format == InputFormat.NPZ || format == InputFormat.SAFETENSORS) {
+      if (t.hdf5Dataset() != null) {
+        throw new InputException("representations " + uri + ": a sweep over an archive takes"
+            + " every array (tensor) as a set; drop --hdf5-dataset " + t.hdf5Dataset());
+      }
+      List<RepresentationSet> sets = new ArrayList<>();
+      for (String member : org.mlem.jobs.io.ArrayFiles.members(conf, uri, format)) {
+        RepresentationInput input = new RepresentationInput(uri, format, t.idColumn(),
+            t.vectorColumn(), t.idsUri(), member);
+        sets.add(RepresentationSet.ofFile(checkedName(member, uri + "#" + member),
+            uri + "#" + member, input));
+      }
+      return sets;
+    }
     throw new InputException("representations " + uri + " is a single " + format.name()
         .toLowerCase(java.util.Locale.ROOT) + (directory ? " table" : " file")
         + ", not a set of sets; give a glob that"
@@ -193,7 +223,7 @@ public final class RepresentationSets {
       String name = String.valueOf(value);
       String setUri = uri + " [" + setColumn + "=" + name + "]";
       sets.add(new RepresentationSet(checkedName(name, setUri), setUri, t, setColumn, value,
-          tableFile));
+          tableFile, null));
     }
     if (sets.isEmpty()) {
       throw new InputException("representations " + uri + " has no rows; nothing to sweep");
@@ -265,8 +295,29 @@ public final class RepresentationSets {
     return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
 
+  /**
+   * Before any set runs: every cut set (ROI, window) has as many rows as the features have
+   * stimuli when no ids file orders them.
+   *
+   * @throws InputException naming the set's source and both counts
+   */
+  static void requireRows(List<RepresentationSet> sets, RepresentationInput template,
+      SetInputs.LoadedFeatures features) {
+    if (template.idsUri() != null || sets.isEmpty() || sets.get(0).cut() == null) {
+      return;
+    }
+    int stimuli = features.features().size();
+    int rows = sets.get(0).cut().rows();
+    if (rows != stimuli) {
+      throw new InputException(template.uri() + ": " + rows + " stimuli (volumes or epochs)"
+          + " but the features (" + features.source() + ") have " + stimuli + "; without --ids"
+          + " they are taken in the feature table's order, so the counts must match: give an"
+          + " ids file (one id per stimulus)");
+    }
+  }
+
   /** A set name must be usable as a directory name. */
-  private static String checkedName(String name, String uri) {
+  static String checkedName(String name, String uri) {
     if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".")
         || name.equals("..") || name.startsWith("_") || name.startsWith(".")) {
       throw new InputException("representation set " + uri + " gets the name '" + name

@@ -45,6 +45,9 @@ final class SetRunner {
       recorded.put("set-column", set.setColumn());
       recorded.put("set-value", String.valueOf(set.setValue()));
     }
+    if (set.cut() != null) {
+      recorded.putAll(new java.util.TreeMap<>(set.cut().recorded()));
+    }
     recorded.put("sweep", settings.fit().out());
     recorded.put("set", set.name());
     return FitJob.runSet(spark, fit, loaded, loadSeconds, recorded, progress);

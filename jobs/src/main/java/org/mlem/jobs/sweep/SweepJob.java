@@ -93,10 +93,11 @@ public final class SweepJob {
 
     long t0 = System.nanoTime();
     List<RepresentationSet> sets = RepresentationSets.discover(
-        spark, settings.fit().representations(), settings.setColumn());
+        spark, settings.fit().representations(), settings.setColumn(), settings.brain());
     phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
         + String.join(", ", sets.stream().map(RepresentationSet::name).toList()));
     SetInputs.LoadedFeatures features = SetInputs.loadFeatures(spark, settings.fit().features());
+    RepresentationSets.requireRows(sets, settings.fit().representations(), features);
     phase(quiet, String.format(Locale.ROOT, "%d stimuli, %d features", features.features().size(),
         features.features().featureCount()));
     timings.put("load_features", seconds(t0));

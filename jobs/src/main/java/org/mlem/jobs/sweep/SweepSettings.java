@@ -18,9 +18,11 @@ import org.mlem.jobs.fit.UsageException;
  * @param setColumn the set column of a table of sets
  * @param batchSizeFile a {@code batch_size.json} to reuse, or null
  * @param report whether to write the HTML reports (sweep and per set) at the end
+ * @param brain how brain data are cut into sets (ROIs, time windows), or {@link BrainInputs#NONE}
  */
 public record SweepSettings(
-    FitSettings fit, int concurrency, String setColumn, String batchSizeFile, boolean report) {
+    FitSettings fit, int concurrency, String setColumn, String batchSizeFile, boolean report,
+    BrainInputs brain) {
 
   /** The default set column. */
   public static final String DEFAULT_SET_COLUMN = JobOptions.SET_COLUMN.defaultValue();
@@ -33,7 +35,7 @@ public record SweepSettings(
   public static SweepSettings resolve(Settings s) {
     return new SweepSettings(FitSettings.resolve(s), s.get(JobOptions.CONCURRENCY),
         s.get(JobOptions.SET_COLUMN), s.get(JobOptions.BATCH_SIZE_FILE),
-        s.get(JobOptions.REPORT));
+        s.get(JobOptions.REPORT), BrainInputs.resolve(s));
   }
 
   /**
@@ -42,6 +44,9 @@ public record SweepSettings(
    * @throws UsageException naming the option, the value and what is allowed
    */
   public SweepSettings {
+    if (brain == null) {
+      brain = BrainInputs.NONE;
+    }
     try {
       JobOptions.CONCURRENCY.check(concurrency);
       JobOptions.SET_COLUMN.check(setColumn);
@@ -59,6 +64,12 @@ public record SweepSettings(
     this(fit, concurrency, setColumn, batchSizeFile, true);
   }
 
+  /** Settings without brain options. */
+  public SweepSettings(FitSettings fit, int concurrency, String setColumn, String batchSizeFile,
+      boolean report) {
+    this(fit, concurrency, setColumn, batchSizeFile, report, BrainInputs.NONE);
+  }
+
   /** Everything recorded in sweep.json as the resolved configuration. */
   public Map<String, String> toMap() {
     Map<String, String> m = new LinkedHashMap<>(fit.config().toMap());
@@ -69,6 +80,7 @@ public record SweepSettings(
       own = own.with(JobOptions.BATCH_SIZE_FILE, batchSizeFile);
     }
     m.putAll(own.toMap());
+    m.putAll(brain.toSettings().toMap());
     return m;
   }
 }

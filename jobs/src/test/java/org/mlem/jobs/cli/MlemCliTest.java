@@ -182,8 +182,8 @@ class MlemCliTest {
     assertBadUsage("--distance must be one of euclidean, sqeuclidean, manhattan, cosine, "
         + "correlation, norm_diff, found 'bar'", fit("--distance", "bar"));
     assertBadUsage("--strength must be absolute:EPS or relative:C with a value > 0, found 'soft:1'", fit("--strength", "soft:1"));
-    assertBadUsage("--representations-format must be one of auto, parquet, csv, npy, hdf5, rdm,"
-        + " found 'xls'", fit("--representations-format", "xls"));
+    assertBadUsage("--representations-format must be one of auto, parquet, csv, npy, hdf5, npz,"
+        + " safetensors, rdm, found 'xls'", fit("--representations-format", "xls"));
     assertBadUsage("--features-format must be one of auto, parquet, csv, found 'npy'",
         fit("--features-format", "npy"));
     assertBadUsage("--kinds for a: must be one of categorical, ordinal, vector, found 'colour'", fit("--kinds", "a=colour"));

@@ -212,8 +212,8 @@ class InputErrorsTest {
             reps(goodReps)));
     String txt = write("reps.txt", "1 2 3\n");
     assertEquals("cannot tell the format of the representations file " + txt + " from its name;"
-        + " expected .parquet, .csv, .npy, .h5 or .hdf5 (or a directory of Parquet or CSV"
-        + " files), or set the format explicitly", loadError(features(goodFeatures), reps(txt)));
+        + " expected .parquet, .csv, .npy, .h5, .hdf5, .npz or .safetensors (or a directory of"
+        + " Parquet or CSV files), or set the format explicitly", loadError(features(goodFeatures), reps(txt)));
   }
 
   @Test
