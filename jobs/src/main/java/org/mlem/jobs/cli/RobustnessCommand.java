@@ -4,17 +4,18 @@ import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import org.apache.hadoop.conf.Configuration;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.JobOptions;
-import org.mlem.core.api.Provenance;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.metric.Model;
 import org.mlem.jobs.experiments.ExperimentLists;
@@ -23,10 +24,10 @@ import org.mlem.jobs.experiments.RobustnessRow;
 import org.mlem.jobs.experiments.RobustnessStudy;
 import org.mlem.jobs.experiments.RobustnessTables;
 import org.mlem.jobs.io.InputException;
-import org.mlem.jobs.io.InputFile;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.output.ProvenanceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,6 +83,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
+    Instant started = Instant.now();
     ParseResult parsed = spec.commandLine().getParseResult();
     Settings merged = CommandOptions.settings(parsed, OPTIONS);
     FitSettings settings = FitSettings.resolve(merged);
@@ -130,30 +132,18 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       double fitSeconds = seconds(t1);
       printSummary(console, rows);
 
-      Map<String, Object> timings = new LinkedHashMap<>();
+      Map<String, Double> timings = new LinkedHashMap<>();
       timings.put("load", loadSeconds);
       timings.put("fits", fitSeconds);
       timings.put("total", seconds(t0));
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("command", "robustness");
-      manifest.put("mlem_version", Provenance.projectVersion());
-      manifest.put("settings", settings.toMap());
-      manifest.put("config", settings.config().toMap());
-      manifest.put("study", study.toMap());
-      List<Map<String, Object>> files = new ArrayList<>();
-      for (InputFile f : loaded.files()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", f.role());
-        m.put("uri", f.uri());
-        m.put("bytes", f.bytes());
-        m.put("sha256", f.sha256());
-        files.add(m);
-      }
-      manifest.put("inputs", files);
-      manifest.put("warnings", loaded.warnings());
-      manifest.put("timings", timings);
+      Map<String, String> config = new TreeMap<>(settings.config().toMap());
+      config.putAll(settings.toMap());
+      ProvenanceRecord provenance = ProvenanceRecord.builder(ProvenanceRecord.ROBUSTNESS)
+          .spark(spark.session().version()).times(started, Instant.now())
+          .seed(settings.config().training().seed()).config(config).inputs(loaded.files())
+          .detail("study", study.toMap()).timings(timings).warnings(loaded.warnings()).build();
       new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
-          List.of(RobustnessTables.of(rows)), "robustness.json", manifest);
+          List.of(RobustnessTables.of(rows)), "robustness.json", provenance);
     }
     console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());
     if (merged.get(JobOptions.REPORT)) {

@@ -1,7 +1,5 @@
 package org.mlem.jobs.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -256,9 +254,8 @@ public final class RunDirectoryWriter {
   }
 
   private void writeAll(RunOutput run, FileSystem fs, Path temp) throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     OutputFiles.writeText(fs, new Path(temp, RUN_JSON),
-        json.writeValueAsString(RunManifest.of(run, spark.version())) + "\n");
+        ProvenanceJson.write(RunManifest.of(run, spark.version())));
     afterEachFile.accept(RUN_JSON);
     for (RunTable table : RunTables.of(run.analysis())) {
       OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));

@@ -1,9 +1,10 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The report of a robustness study ({@code mlem robustness --out OUT}, {@code OUT/report.html}):
@@ -37,7 +38,8 @@ public final class RobustnessReport {
     CsvRows rows = CsvRows.parse(csvUri, files.read(csvUri, "robustness.csv"),
         "model", "noise", "seed", "frobenius", "weighted_tau", "spearman");
     String jsonUri = ReportFiles.child(dir, "robustness.json");
-    JsonNode json = JsonFiles.parse(jsonUri, files.read(jsonUri, "robustness.json"));
+    ProvenanceRecord json = ProvenanceJson.read(jsonUri, files.read(jsonUri, "robustness.json"),
+        ProvenanceRecord.ROBUSTNESS);
     List<NoiseGroups.Group> groups = NoiseGroups.of(rows, METRICS);
     HtmlPage page = new HtmlPage("MLEM robustness to noise");
     page.paragraph("Output directory " + dir + ": " + rows.size() + " runs. Each point is the "

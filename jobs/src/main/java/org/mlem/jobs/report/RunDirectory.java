@@ -1,11 +1,12 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The parts of a fit run directory a report shows, read from {@code run.json} and the CSV copies
@@ -13,7 +14,7 @@ import org.mlem.jobs.io.InputException;
  * {@code history.csv}).
  *
  * @param dir the run directory
- * @param manifest run.json
+ * @param provenance run.json, read back ({@link ProvenanceJson#read}; older layouts migrated)
  * @param featureNames the features, in W's order
  * @param summary importance per unit (unit, mean, std, ci_low, ci_high), in file order
  * @param weights W, F x F in feature order
@@ -23,7 +24,7 @@ import org.mlem.jobs.io.InputException;
  *     ({@code --stopping validation}, history column validation_score) rather than each step's
  *     training batch (column score)
  */
-record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
+record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featureNames,
     CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history,
     boolean watchedValidation) {
 
@@ -44,9 +45,10 @@ record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
           + "'mlem fit' with --overwrite");
     }
     String runJson = ReportFiles.child(dir, "run.json");
-    JsonNode manifest = JsonFiles.parse(runJson, files.read(runJson, "run.json"));
+    ProvenanceRecord provenance = ProvenanceJson.read(runJson, files.read(runJson, "run.json"),
+        ProvenanceRecord.FIT);
     List<String> names = new ArrayList<>();
-    manifest.path("feature_names").forEach(n -> names.add(n.asText()));
+    provenance.detail("feature_names").forEach(n -> names.add(n.asText()));
     CsvRows summary = table(files, dir, "importance_summary.csv",
         "unit", "mean", "std", "ci_low", "ci_high");
     CsvRows scores = table(files, dir, "scores.csv", "fold", "spearman", "rho_a", "tau_a");
@@ -56,8 +58,8 @@ record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
       names.addAll(w.header().subList(1, w.header().size()));
     }
     boolean validation = history.has("validation_score")
-        && "validation".equals(manifest.path("config").path("stopping").asText(""));
-    return new RunDirectory(dir, manifest, List.copyOf(names), summary,
+        && "validation".equals(provenance.config("stopping", ""));
+    return new RunDirectory(dir, provenance, List.copyOf(names), summary,
         matrix(w, names), scores, curves(history, validation ? "validation_score" : "score"),
         validation);
   }

@@ -1,9 +1,10 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The report of a simulation study ({@code mlem simulate --out OUT}, {@code OUT/report.html}):
@@ -46,7 +47,8 @@ public final class SimulateReport {
             "model", "noise", "seed", "weighted_tau")
         : null;
     String jsonUri = ReportFiles.child(dir, "simulate.json");
-    JsonNode json = JsonFiles.parse(jsonUri, files.read(jsonUri, "simulate.json"));
+    ProvenanceRecord json = ProvenanceJson.read(jsonUri, files.read(jsonUri, "simulate.json"),
+        ProvenanceRecord.SIMULATE);
 
     List<NoiseGroups.Group> groups = NoiseGroups.of(runs, RUN_METRICS);
     HtmlPage page = new HtmlPage("MLEM simulation study");

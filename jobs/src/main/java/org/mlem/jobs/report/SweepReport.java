@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.output.NaturalOrder;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.jobs.io.InputException;
@@ -92,10 +94,10 @@ public final class SweepReport {
       }
     }
     String sweepUri = ReportFiles.child(dir, "sweep.json");
-    JsonNode sweep = files.exists(sweepUri)
-        ? JsonFiles.parse(sweepUri, files.read(sweepUri, "sweep.json")) : null;
+    ProvenanceRecord sweep = files.exists(sweepUri) ? ProvenanceJson.read(sweepUri,
+        files.read(sweepUri, "sweep.json"), ProvenanceRecord.SWEEP) : null;
     if (sweep != null) {
-      for (JsonNode s : sweep.path("sets")) {
+      for (JsonNode s : sweep.detail("sets")) {
         String name = s.path("name").asText("");
         if (!name.isEmpty() && !sets.containsKey(name)) {
           sets.put(name, new SetStatus(s.path("status").asText(""),
@@ -226,9 +228,9 @@ public final class SweepReport {
       page.subsection("Run");
       page.keyValues("provenance-sweep", "item", JsonFiles.scalars(sweep));
       page.subsection("Configuration");
-      page.keyValues("provenance-config", "key", JsonFiles.fields(sweep.path("config")));
+      page.keyValues("provenance-config", "key", JsonFiles.texts(sweep.config()));
       page.subsection("Timings (seconds)");
-      page.keyValues("provenance-timings", "phase", JsonFiles.fields(sweep.path("timings")));
+      page.keyValues("provenance-timings", "phase", JsonFiles.timings(sweep));
     }
     return page.html();
   }
@@ -266,7 +268,7 @@ public final class SweepReport {
       if (feature == null) {
         feature = run.featureNames().get(0);
       }
-      MdsView.Embedding e = MdsView.embed(spark, run.manifest(), feature);
+      MdsView.Embedding e = MdsView.embed(spark, run.provenance(), feature);
       page.figure(MdsScatter.svg("fig-mds", "MDS of " + shown + " coloured by " + feature,
           e.xy(), e.values(), feature),
           "Classical MDS (Euclidean distances) of " + e.xy().length + " of " + e.total()

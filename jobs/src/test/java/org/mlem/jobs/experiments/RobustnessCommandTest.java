@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
@@ -141,6 +143,15 @@ class RobustnessCommandTest {
     assertEquals("robustness", json.get("command").asText());
     assertEquals(2, json.get("study").get("seeds").asInt());
     assertEquals(2, json.get("inputs").size());
+    String text = Files.readString(out.resolve("robustness.json"));
+    ProvenanceRecord read = ProvenanceJson.read("robustness.json", text, "fit");
+    assertEquals(text, ProvenanceJson.write(read), "robustness.json reads back as written");
+    assertEquals(5L, read.seed());
+    assertEquals("300", read.config().get("batch-size"));
+    assertEquals(out.toString(), read.config().get("out"), "the job's settings are in config");
+    assertEquals("features", read.inputs().get(0).role());
+    assertTrue(read.timings().get("total") > 0);
+    assertTrue(read.started().isBefore(read.finished()));
   }
 
   private static void assertBadUsage(String expected, String... extra) {
