@@ -27,6 +27,7 @@ import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,7 +144,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
           .seed(settings.config().training().seed()).config(config).inputs(loaded.files())
           .detail("study", study.toMap()).timings(timings).warnings(loaded.warnings()).build();
       new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
-          List.of(RobustnessTables.of(rows)), "robustness.json", provenance);
+          List.of(RobustnessTables.of(rows)), OutputFiles.ROBUSTNESS_JSON, provenance);
     }
     console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());
     if (merged.get(JobOptions.REPORT)) {

@@ -14,6 +14,7 @@ import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
@@ -111,7 +112,7 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     int workers = options.has(MlemOptions.THREADS) ? options.get(MlemOptions.THREADS)
         : Runtime.getRuntime().availableProcessors();
     RunDirectoryWriter.requireExperimentWritable(new Configuration(), out, overwrite,
-        "simulate.json");
+        OutputFiles.SIMULATE_JSON);
     PrintWriter console = spec.commandLine().getOut();
     console.printf(Locale.ROOT, "simulation: n=%d, F=%d, %d dims; %d noise levels x %d seeds x "
         + "%d model variants = %d fits on %d thread%s%n", grid.stimuli(), grid.features(),
@@ -139,14 +140,16 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     if (noParquet) {
       timings.put("total", seconds(t0));
       new ExperimentWriter(null).write(out, overwrite, SimulationTables.of(grid, runs),
-          "simulate.json", provenance.times(started, Instant.now()).timings(timings).build());
+          OutputFiles.SIMULATE_JSON,
+          provenance.times(started, Instant.now()).timings(timings).build());
     } else {
       try (SparkSessions.Started spark = SparkSessions.start(null, "mlem simulate")) {
         SparkSession session = spark.session();
         timings.put("spark_start", seconds(t1));
         timings.put("total", seconds(t0));
         new ExperimentWriter(session).write(out, overwrite, SimulationTables.of(grid, runs),
-            "simulate.json", provenance.spark(session.version()).times(started, Instant.now())
+            OutputFiles.SIMULATE_JSON,
+            provenance.spark(session.version()).times(started, Instant.now())
                 .timings(timings).build());
       }
     }

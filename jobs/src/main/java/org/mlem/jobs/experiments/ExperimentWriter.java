@@ -59,7 +59,8 @@ public final class ExperimentWriter {
       AtomicOutput.writeDirectory(fs, target, overwrite, temp -> {
         OutputFiles.writeText(fs, new Path(temp, manifestName), ProvenanceJson.write(provenance));
         for (RunTable table : tables) {
-          OutputFiles.writeText(fs, new Path(temp, table.name() + ".csv"), CsvText.of(table));
+          OutputFiles.writeText(fs, new Path(temp, OutputFiles.csv(table.name())),
+              CsvText.of(table));
           if (spark != null) {
             OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
           }

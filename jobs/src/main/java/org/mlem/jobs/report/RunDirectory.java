@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.output.ProvenanceRecord;
 
@@ -30,8 +31,8 @@ record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featur
 
   /** Whether DIR looks like a complete fit run directory (run.json and _SUCCESS). */
   static boolean isRun(ReportFiles files, String dir) {
-    return files.exists(ReportFiles.child(dir, "run.json"))
-        && files.exists(ReportFiles.child(dir, "_SUCCESS"));
+    return files.exists(ReportFiles.child(dir, OutputFiles.RUN_JSON))
+        && files.exists(ReportFiles.child(dir, OutputFiles.SUCCESS));
   }
 
   /**
@@ -40,20 +41,22 @@ record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featur
    * @throws InputException if it is incomplete (no _SUCCESS) or a table is malformed
    */
   static RunDirectory read(ReportFiles files, String dir) {
-    if (!files.exists(ReportFiles.child(dir, "_SUCCESS"))) {
-      throw new InputException(dir + " has no _SUCCESS marker: the fit did not finish; rerun "
+    if (!files.exists(ReportFiles.child(dir, OutputFiles.SUCCESS))) {
+      throw new InputException(dir + " has no " + OutputFiles.SUCCESS + " marker: the fit did "
+          + "not finish; rerun "
           + "'mlem fit' with --overwrite");
     }
-    String runJson = ReportFiles.child(dir, "run.json");
-    ProvenanceRecord provenance = ProvenanceJson.read(runJson, files.read(runJson, "run.json"),
+    String runJson = ReportFiles.child(dir, OutputFiles.RUN_JSON);
+    ProvenanceRecord provenance = ProvenanceJson.read(runJson,
+        files.read(runJson, OutputFiles.RUN_JSON),
         ProvenanceRecord.FIT);
     List<String> names = new ArrayList<>();
     provenance.detail("feature_names").forEach(n -> names.add(n.asText()));
-    CsvRows summary = table(files, dir, "importance_summary.csv",
+    CsvRows summary = table(files, dir, OutputFiles.IMPORTANCE_SUMMARY,
         "unit", "mean", "std", "ci_low", "ci_high");
-    CsvRows scores = table(files, dir, "scores.csv", "fold", "spearman", "rho_a", "tau_a");
-    CsvRows history = table(files, dir, "history.csv", "fold", "step", "score");
-    CsvRows w = table(files, dir, "weights.csv", "feature");
+    CsvRows scores = table(files, dir, OutputFiles.SCORES, "fold", "spearman", "rho_a", "tau_a");
+    CsvRows history = table(files, dir, OutputFiles.HISTORY, "fold", "step", "score");
+    CsvRows w = table(files, dir, OutputFiles.WEIGHTS, "feature");
     if (names.isEmpty()) {
       names.addAll(w.header().subList(1, w.header().size()));
     }
@@ -64,7 +67,8 @@ record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featur
         validation);
   }
 
-  private static CsvRows table(ReportFiles files, String dir, String name, String... columns) {
+  private static CsvRows table(ReportFiles files, String dir, String table, String... columns) {
+    String name = OutputFiles.csv(table);
     String uri = ReportFiles.child(dir, name);
     return CsvRows.parse(uri, files.read(uri, name), columns);
   }

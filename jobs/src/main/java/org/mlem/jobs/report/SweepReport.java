@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.output.NaturalOrder;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -68,8 +69,9 @@ public final class SweepReport {
   private record SetStatus(String status, String reason) {}
 
   static String html(SparkSession spark, ReportFiles files, String dir, String mdsLayer) {
-    String combinedUri = ReportFiles.child(dir, "combined.csv");
-    CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, "combined.csv"),
+    String combinedCsv = OutputFiles.csv(OutputFiles.COMBINED);
+    String combinedUri = ReportFiles.child(dir, combinedCsv);
+    CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, combinedCsv),
         "set", "unit", "mean", "ci_low", "ci_high", "spearman", "rho_a", "tau_a", "status");
     Map<String, SetStatus> sets = new TreeMap<>(NaturalOrder.INSTANCE);
     Map<String, Map<String, double[]>> importance = new LinkedHashMap<>();
@@ -93,9 +95,9 @@ public final class SweepReport {
             combined.number(r, "rho_a"), combined.number(r, "tau_a")});
       }
     }
-    String sweepUri = ReportFiles.child(dir, "sweep.json");
+    String sweepUri = ReportFiles.child(dir, OutputFiles.SWEEP_JSON);
     ProvenanceRecord sweep = files.exists(sweepUri) ? ProvenanceJson.read(sweepUri,
-        files.read(sweepUri, "sweep.json"), ProvenanceRecord.SWEEP) : null;
+        files.read(sweepUri, OutputFiles.SWEEP_JSON), ProvenanceRecord.SWEEP) : null;
     if (sweep != null) {
       for (JsonNode s : sweep.detail("sets")) {
         String name = s.path("name").asText("");

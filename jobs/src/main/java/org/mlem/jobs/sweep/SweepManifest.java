@@ -1,6 +1,7 @@
 package org.mlem.jobs.sweep;
 
 import org.mlem.jobs.output.SetStatus;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.SweepFiles;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,11 +54,12 @@ final class SweepManifest {
       s.put("reason", o.reason());
       s.put("seconds", o.seconds());
       s.put("run", o.status() == SetStatus.FAILED ? null
-          : SweepFiles.RUNS + "/" + SweepFiles.runDirName(o.set().name()));
+          : OutputFiles.SWEEP_RUNS + "/" + SweepFiles.runDirName(o.set().name()));
       sets.add(s);
       counts.merge(o.status().label(), 1, Integer::sum);
     }
-    return ProvenanceRecord.builder(ProvenanceRecord.SWEEP).spark(sparkVersion).times(started, finished)
+    return ProvenanceRecord.builder(ProvenanceRecord.SWEEP).spark(sparkVersion)
+        .times(started, finished)
         .seed(settings.fit().config().training().seed()).config(settings.toMap())
         .detail("batch_size", batch).detail("sets", sets).detail("counts", counts)
         .timings(timings).build();

@@ -43,7 +43,8 @@ class FrozenRunTest {
     assertEquals(List.of(0, 1), List.copyOf(run.history().keySet()));
     assertEquals(5L, run.provenance().seed());
     assertEquals(1, run.provenance().formatVersion());
-    assertEquals("fit", run.provenance().command(), "version 1 had no command: a run.json is a fit");
+    assertEquals("fit", run.provenance().command(),
+        "version 1 had no command: a run.json is a fit");
     assertEquals("4.1.0", run.provenance().versions().get("spark"));
     assertEquals("dev", run.provenance().versions().get("mlem"));
     assertEquals(java.time.Instant.parse("2026-12-02T00:56:48.173571634Z"),
