@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import org.apache.hadoop.conf.Configuration;
@@ -18,6 +19,7 @@ import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.JobOptions;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.metric.Model;
+import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.experiments.ExperimentLists;
 import org.mlem.jobs.experiments.ExperimentWriter;
 import org.mlem.jobs.experiments.RobustnessRow;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlem robustness}: the paper's Figure 2b on the user's data. Takes the fit options (the
  * fit configuration of every model's fits; {@code --model} is replaced by {@code --models}),
- * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} in-process and
+ * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} with every fit
+ * made by the fit job ({@link FitJob#fitLoaded}: placed and run as {@code mlem fit} runs it) and
  * writes OUT (robustness.csv + Parquet, robustness.json, _SUCCESS).
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,11 +54,11 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   private static final String DEFAULT_MODELS = "mlem,frrsa-i";
 
   /**
-   * The fit's options without those that do not apply: the models come from --models, and the
-   * fits run in-process (--threads of them at once), so no Spark placement or partitions.
+   * The fit's options but --model: the models come from --models. Every fit runs through the
+   * fit job ({@link FitJob#fitLoaded}), --threads of them at once, so --placement,
+   * --partitions and --broadcast-budget-mb apply as in {@code mlem fit}.
    */
-  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL,
-      JobOptions.PLACEMENT, JobOptions.PARTITIONS, JobOptions.BROADCAST_BUDGET_MB);
+  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL);
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "YAML file with the same keys as these options (flags win).")
@@ -125,8 +128,10 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       }
       double loadSeconds = seconds(t0);
       long t1 = System.nanoTime();
-      List<RobustnessRow> rows = study.run(loaded.features(), loaded.representations(),
-          settings.distance(), line -> {
+      List<RobustnessRow> rows = study.run(loaded.representations(),
+          (config, reps) -> FitJob.fitLoaded(spark.session(), settings.withConfig(config),
+              new LoadedInputs(loaded.features(), reps, null, loaded.files(), loaded.warnings(),
+                  loaded.idJoin()), TrainingProgress.NONE), line -> {
             console.println(line);
             console.flush();
           });

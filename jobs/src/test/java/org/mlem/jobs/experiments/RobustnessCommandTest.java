@@ -154,6 +154,36 @@ class RobustnessCommandTest {
     assertTrue(read.started().isBefore(read.finished()));
   }
 
+  /**
+   * Every fit goes through the fit job, so --placement applies: partitioned placement (the
+   * representations in blocks, pair distances on the executors) gives the same table as
+   * broadcast, bit for bit, as {@code mlem fit} does.
+   */
+  @Test
+  void placementIsHonouredAndPartitionedEqualsBroadcast() throws IOException {
+    Path broadcast = tmp.resolve("broadcast");
+    Path partitioned = tmp.resolve("partitioned");
+    String[] study = {"--noise", "0,1.5", "--seeds", "1", "--models", "mlem", "--no-report"};
+    CliRun b = robustness(broadcast, concat(study, "--placement", "broadcast"));
+    assertEquals(0, b.code(), b.err());
+    CliRun p = robustness(partitioned, concat(study, "--placement", "partitioned",
+        "--partitions", "3"));
+    assertEquals(0, p.code(), p.err());
+    List<String> rows = Files.readAllLines(broadcast.resolve("robustness.csv"));
+    assertEquals(1 + 2, rows.size());
+    assertEquals(rows, Files.readAllLines(partitioned.resolve("robustness.csv")));
+    ProvenanceRecord read = ProvenanceJson.read("robustness.json",
+        Files.readString(partitioned.resolve("robustness.json")), "fit");
+    assertEquals("partitioned", read.config().get("placement"));
+    assertEquals("3", read.config().get("partitions"));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
+  }
+
   private static void assertBadUsage(String expected, String... extra) {
     Path out = tmp.resolve("bad-" + System.nanoTime());
     CliRun r = robustness(out, extra);
@@ -166,7 +196,7 @@ class RobustnessCommandTest {
   @Test
   void optionErrorsExitWithTwo() {
     assertBadUsage("Unknown options: '--model', 'frrsa'", "--model", "frrsa");
-    assertBadUsage("Unknown options: '--placement', 'partitioned'", "--placement", "partitioned");
+    assertBadUsage("--placement must be one of", "--placement", "sideways");
     assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'lda'",
         "--models", "lda");
     assertBadUsage("--noise levels must be finite and >= 0, found '-2' in '0,-2'",
