@@ -1,40 +1,16 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
- * Reads the jobs' JSON files into trees and flattens parts of them, and of a {@link
- * ProvenanceRecord}, into the text of the reports' key/value tables.
+ * Flattens parts of a {@link ProvenanceRecord} (and of its JSON details) into the text of the
+ * reports' key/value tables; the files themselves are read by {@code ProvenanceJson}.
  */
 final class JsonFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private JsonFiles() {}
-
-  /**
-   * Parses JSON text.
-   *
-   * @throws InputException naming the file when it is not valid JSON
-   */
-  static JsonNode parse(String source, String text) {
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || !node.isObject()) {
-        throw new InputException(source + ": expected a JSON object, found "
-            + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new InputException(source + " is not valid JSON: " + e.getOriginalMessage()
-          + "; rewrite it by rerunning the command that produced it", e);
-    }
-  }
 
   /**
    * A node as table text: fractional numbers in the reports' {@link Format} (integers, e.g.
