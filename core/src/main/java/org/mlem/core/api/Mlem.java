@@ -188,7 +188,7 @@ public final class Mlem {
     timings.put("fit", fitSeconds);
     timings.put("importance", importanceSeconds);
     timings.put("total", seconds(t0));
-    Provenance provenance = new Provenance(Provenance.FORMAT_VERSION, Provenance.projectVersion(),
+    Provenance provenance = new Provenance(Provenance.projectVersion(),
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), config.toMap(), seed,
         n, features.names(), batchSize, estimate.isPresent(), started, Instant.now(), timings,

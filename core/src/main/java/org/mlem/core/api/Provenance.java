@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Where a result came from: the resolved configuration, the seed, the data's shape, the
- * software, the timings and every warning. Immutable; written as {@code run.json} by the jobs.
+ * software, the timings and every warning. Immutable; the jobs write it (with the one versioned
+ * provenance layout, which is theirs) in run.json and in a saved MLlib model.
  *
- * @param formatVersion version of this record's layout
  * @param mlemVersion project version (from the jar manifest, "dev" when run from classes)
  * @param javaVersion the JVM's version
  * @param os operating system name and architecture
@@ -24,7 +24,6 @@ import java.util.Map;
  * @param warnings warnings raised along the way
  */
 public record Provenance(
-    int formatVersion,
     String mlemVersion,
     String javaVersion,
     String os,
@@ -38,9 +37,6 @@ public record Provenance(
     Instant finished,
     Map<String, Double> timings,
     List<String> warnings) {
-
-  /** Current layout version. */
-  public static final int FORMAT_VERSION = 1;
 
   /** Copies the collections. */
   public Provenance {

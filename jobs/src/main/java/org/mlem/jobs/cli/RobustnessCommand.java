@@ -1,32 +1,36 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import org.apache.hadoop.conf.Configuration;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.JobOptions;
-import org.mlem.core.api.Provenance;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.metric.Model;
+import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.experiments.ExperimentLists;
 import org.mlem.jobs.experiments.ExperimentWriter;
 import org.mlem.jobs.experiments.RobustnessRow;
 import org.mlem.jobs.experiments.RobustnessStudy;
 import org.mlem.jobs.experiments.RobustnessTables;
 import org.mlem.jobs.io.InputException;
-import org.mlem.jobs.io.InputFile;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlem robustness}: the paper's Figure 2b on the user's data. Takes the fit options (the
  * fit configuration of every model's fits; {@code --model} is replaced by {@code --models}),
- * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} in-process and
+ * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} with every fit
+ * made by the fit job ({@link FitJob#fitLoaded}: placed and run as {@code mlem fit} runs it) and
  * writes OUT (robustness.csv + Parquet, robustness.json, _SUCCESS).
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true, sortOptions = false,
@@ -49,11 +54,11 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   private static final String DEFAULT_MODELS = "mlem,frrsa-i";
 
   /**
-   * The fit's options without those that do not apply: the models come from --models, and the
-   * fits run in-process (--threads of them at once), so no Spark placement or partitions.
+   * The fit's options but --model: the models come from --models. Every fit runs through the
+   * fit job ({@link FitJob#fitLoaded}), --threads of them at once, so --placement,
+   * --partitions and --broadcast-budget-mb apply as in {@code mlem fit}.
    */
-  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL,
-      JobOptions.PLACEMENT, JobOptions.PARTITIONS, JobOptions.BROADCAST_BUDGET_MB);
+  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL);
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "YAML file with the same keys as these options (flags win).")
@@ -82,6 +87,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
+    Instant started = Instant.now();
     ParseResult parsed = spec.commandLine().getParseResult();
     Settings merged = CommandOptions.settings(parsed, OPTIONS);
     FitSettings settings = FitSettings.resolve(merged);
@@ -122,38 +128,28 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       }
       double loadSeconds = seconds(t0);
       long t1 = System.nanoTime();
-      List<RobustnessRow> rows = study.run(loaded.features(), loaded.representations(),
-          settings.distance(), line -> {
+      List<RobustnessRow> rows = study.run(loaded.representations(),
+          (config, reps) -> FitJob.fitLoaded(spark.session(), settings.withConfig(config),
+              new LoadedInputs(loaded.features(), reps, null, loaded.files(), loaded.warnings(),
+                  loaded.idJoin()), TrainingProgress.NONE), line -> {
             console.println(line);
             console.flush();
           });
       double fitSeconds = seconds(t1);
       printSummary(console, rows);
 
-      Map<String, Object> timings = new LinkedHashMap<>();
+      Map<String, Double> timings = new LinkedHashMap<>();
       timings.put("load", loadSeconds);
       timings.put("fits", fitSeconds);
       timings.put("total", seconds(t0));
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("command", "robustness");
-      manifest.put("mlem_version", Provenance.projectVersion());
-      manifest.put("settings", settings.toMap());
-      manifest.put("config", settings.config().toMap());
-      manifest.put("study", study.toMap());
-      List<Map<String, Object>> files = new ArrayList<>();
-      for (InputFile f : loaded.files()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", f.role());
-        m.put("uri", f.uri());
-        m.put("bytes", f.bytes());
-        m.put("sha256", f.sha256());
-        files.add(m);
-      }
-      manifest.put("inputs", files);
-      manifest.put("warnings", loaded.warnings());
-      manifest.put("timings", timings);
+      Map<String, String> config = new TreeMap<>(settings.config().toMap());
+      config.putAll(settings.toMap());
+      ProvenanceRecord provenance = ProvenanceRecord.builder(ProvenanceRecord.ROBUSTNESS)
+          .spark(spark.session().version()).times(started, Instant.now())
+          .seed(settings.config().training().seed()).config(config).inputs(loaded.files())
+          .detail("study", study.toMap()).timings(timings).warnings(loaded.warnings()).build();
       new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
-          List.of(RobustnessTables.of(rows)), "robustness.json", manifest);
+          List.of(RobustnessTables.of(rows)), OutputFiles.ROBUSTNESS_JSON, provenance);
     }
     console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());
     if (merged.get(JobOptions.REPORT)) {

@@ -2,6 +2,7 @@ package org.mlem.jobs.cli;
 
 import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.mlem.core.api.Provenance;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.rank.SoftRankStrength;
@@ -104,12 +106,13 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
+    Instant started = Instant.now();
     Settings options = CommandOptions.fromCommandLine(spec.commandLine().getParseResult(), OPTIONS);
     SimulationGrid grid = grid(options);
     int workers = options.has(MlemOptions.THREADS) ? options.get(MlemOptions.THREADS)
         : Runtime.getRuntime().availableProcessors();
     RunDirectoryWriter.requireExperimentWritable(new Configuration(), out, overwrite,
-        "simulate.json");
+        OutputFiles.SIMULATE_JSON);
     PrintWriter console = spec.commandLine().getOut();
     console.printf(Locale.ROOT, "simulation: n=%d, F=%d, %d dims; %d noise levels x %d seeds x "
         + "%d model variants = %d fits on %d thread%s%n", grid.stimuli(), grid.features(),
@@ -126,31 +129,28 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     console.print(summary.format());
 
     long t1 = System.nanoTime();
-    Map<String, Object> timings = new LinkedHashMap<>();
+    Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("grid", gridSeconds);
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("command", "simulate");
-    manifest.put("mlem_version", Provenance.projectVersion());
-    manifest.put("java", System.getProperty("java.version"));
-    manifest.put("cores", Runtime.getRuntime().availableProcessors());
     Map<String, Object> config = new LinkedHashMap<>(grid.toMap());
     config.put("threads", workers);
     config.put("parquet", !noParquet);
-    manifest.put("config", config);
-    manifest.put("runs", runs.size());
-    manifest.put("timings", timings);
-    manifest.put("summary", summary.toMaps());
+    ProvenanceRecord.Builder provenance = ProvenanceRecord.builder(ProvenanceRecord.SIMULATE)
+        .configValues(config).detail("cores", Runtime.getRuntime().availableProcessors())
+        .detail("runs", runs.size()).detail("summary", summary.toMaps());
     if (noParquet) {
       timings.put("total", seconds(t0));
       new ExperimentWriter(null).write(out, overwrite, SimulationTables.of(grid, runs),
-          "simulate.json", manifest);
+          OutputFiles.SIMULATE_JSON,
+          provenance.times(started, Instant.now()).timings(timings).build());
     } else {
       try (SparkSessions.Started spark = SparkSessions.start(null, "mlem simulate")) {
         SparkSession session = spark.session();
         timings.put("spark_start", seconds(t1));
         timings.put("total", seconds(t0));
         new ExperimentWriter(session).write(out, overwrite, SimulationTables.of(grid, runs),
-            "simulate.json", manifest);
+            OutputFiles.SIMULATE_JSON,
+            provenance.spark(session.version()).times(started, Instant.now())
+                .timings(timings).build());
       }
     }
     console.printf(Locale.ROOT, "%d fits in %.1f s (%d thread%s); total %.1f s; output: %s%n",

@@ -1,11 +1,8 @@
 package org.mlem.jobs.experiments;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -14,13 +11,15 @@ import org.mlem.jobs.output.AtomicOutput;
 import org.mlem.jobs.output.CsvText;
 import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.output.RunTable;
 
 /**
  * Writes an experiment's output directory through Hadoop's FileSystem (any URI): one
  * {@code NAME.csv} per table, a Parquet directory {@code NAME/} per table when a Spark session
- * is given, the JSON manifest, and {@code _SUCCESS} last.
+ * is given, the provenance ({@link ProvenanceJson}), and {@code _SUCCESS} last.
  *
  * <p>Atomic like a fit's run directory: everything goes into a temporary sibling
  * {@code DIR._tmp-<unique>}, renamed to DIR only once complete; on failure the temporary is
@@ -47,22 +46,21 @@ public final class ExperimentWriter {
    * @param overwrite replace an existing directory once the new one is complete
    * @param tables the tables
    * @param manifestName the JSON file name, e.g. {@code simulate.json}
-   * @param manifest the JSON content (maps, lists, strings, numbers)
+   * @param provenance the provenance written as {@code manifestName}
    * @throws OutputExistsException if DIR exists and overwrite is false
    * @throws UncheckedIOException if writing fails (nothing is left at DIR then)
    */
   public void write(String dir, boolean overwrite, List<RunTable> tables, String manifestName,
-      Map<String, Object> manifest) {
+      ProvenanceRecord provenance) {
     RunDirectoryWriter.requireExperimentWritable(conf, dir, overwrite, manifestName);
     Path target = new Path(dir);
     try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
       fs.setWriteChecksum(false);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       AtomicOutput.writeDirectory(fs, target, overwrite, temp -> {
-        OutputFiles.writeText(fs, new Path(temp, manifestName),
-            json.writeValueAsString(manifest) + "\n");
+        OutputFiles.writeText(fs, new Path(temp, manifestName), ProvenanceJson.write(provenance));
         for (RunTable table : tables) {
-          OutputFiles.writeText(fs, new Path(temp, table.name() + ".csv"), CsvText.of(table));
+          OutputFiles.writeText(fs, new Path(temp, OutputFiles.csv(table.name())),
+              CsvText.of(table));
           if (spark != null) {
             OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
           }

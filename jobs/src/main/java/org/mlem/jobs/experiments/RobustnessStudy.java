@@ -9,12 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.mlem.core.api.Mlem;
+import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.api.MlemConfig;
-import org.mlem.core.distance.NeuralDistance;
-import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.distance.Representations;
-import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.metric.Model;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.sim.NoiseInjection;
@@ -26,8 +23,10 @@ import org.mlem.core.stats.Frobenius;
  * deviation), each model is refitted, and its W and importance profile are compared with the
  * same model's noiseless fit (Frobenius distance, weighted tau).
  *
- * <p>Every fit uses the given configuration (its run seed, split, strength, permutations) with
- * the model set, one core thread per fit, fits in parallel on {@code threads} workers. Only the
+ * <p>Every fit is made by the given {@link Fitter} (the CLI's is the fit job, so each fit is
+ * placed and run as {@code mlem fit} runs it) with the given configuration (its run seed, split,
+ * strength, permutations) and the model set, one core thread per fit, fits in parallel on
+ * {@code threads} workers. Only the
  * noise changes between a model's fits, so the distances measure the effect of noise alone. The
  * noise of seed s is drawn from {@code PositionalRandom.mix(runSeed, stream, s)} and does not
  * depend on the level (the same draw, scaled), as in the simulation study. At level 0 the noisy
@@ -83,6 +82,17 @@ public final class RobustnessStudy {
     }
   }
 
+  /** Fits one configuration on one copy of the representations (noisy or not). */
+  @FunctionalInterface
+  public interface Fitter {
+    /**
+     * @param config the fit's configuration (the study's, with the model and threads set)
+     * @param representations the representations, in the features' order
+     * @return the analysis
+     */
+    MlemAnalysis fit(MlemConfig config, Representations representations);
+  }
+
   /** One fit to run: a model on data with noise (level, seed), or the noiseless reference. */
   private record Task(Model model, double noise, int seed) {
     boolean reference() {
@@ -93,14 +103,13 @@ public final class RobustnessStudy {
   /**
    * Runs every fit and compares each with its model's noiseless fit.
    *
-   * @param features the encoded features
-   * @param representations the representations, in the features' order
-   * @param distance the neural distance
+   * @param representations the noiseless representations, in the features' order
+   * @param fitter makes each fit (called from {@code threads} threads at once)
    * @param progress one line per finished fit (serialized)
    * @return one row per model, level and seed, ordered by model, level, seed
    */
-  public List<RobustnessRow> run(EncodedFeatures features, Representations representations,
-      NeuralDistance distance, Consumer<String> progress) {
+  public List<RobustnessRow> run(Representations representations, Fitter fitter,
+      Consumer<String> progress) {
     List<Task> tasks = new ArrayList<>();
     for (Model model : models) {
       tasks.add(new Task(model, 0.0, 0));
@@ -121,8 +130,8 @@ public final class RobustnessStudy {
       MlemConfig config = new ModelVariant(task.model(), base.training().strength())
           .configure(base.toBuilder().threads(1).build());
       long t0 = System.nanoTime();
-      FitOutcome outcome = FitOutcome.of(Mlem.with(config).analyze(features,
-          new RepresentationDistances(data, distance)), (System.nanoTime() - t0) / 1e9);
+      FitOutcome outcome = FitOutcome.of(fitter.fit(config, data),
+          (System.nanoTime() - t0) / 1e9);
       synchronized (lock) {
         progress.accept(String.format(Locale.ROOT,
             "[%d/%d] %-7s %s: steps %d, spearman %.4f, %.1f s", done.incrementAndGet(),

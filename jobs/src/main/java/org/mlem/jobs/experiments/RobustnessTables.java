@@ -1,6 +1,7 @@
 package org.mlem.jobs.experiments;
 
 import java.util.List;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.RunTable;
 
 /**
@@ -8,14 +9,11 @@ import org.mlem.jobs.output.RunTable;
  * model, noise, seed, frobenius, weighted_tau, spearman, one row per model, level and seed.
  */
 public final class RobustnessTables {
-  /** The table's name (robustness.csv, Parquet robustness/). */
-  public static final String ROBUSTNESS = "robustness";
-
   private RobustnessTables() {}
 
   /** The table, rows in the given order. */
   public static RunTable of(List<RobustnessRow> rows) {
-    RunTable.Builder t = RunTable.builder(ROBUSTNESS).column("model", String.class)
+    RunTable.Builder t = RunTable.builder(OutputFiles.ROBUSTNESS).column("model", String.class)
         .column("noise", Double.class).column("seed", Integer.class)
         .column("frobenius", Double.class).column("weighted_tau", Double.class)
         .column("spearman", Double.class);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.jobs.output.RunTable;
 
@@ -17,13 +18,6 @@ import org.mlem.jobs.output.RunTable;
  * noise 0). Rows are ordered by variant (as given), then noise (as given), then seed.
  */
 public final class SimulationTables {
-  /** Name of the per-run table. */
-  public static final String RUNS = "runs";
-  /** Name of the importance-profile table. */
-  public static final String IMPORTANCE = "importance";
-  /** Name of the weighted-tau table. */
-  public static final String WEIGHTED_TAU = "weighted_tau";
-
   private SimulationTables() {}
 
   /** The runs in table order: variant, then noise level, then seed, as in the grid. */
@@ -42,7 +36,7 @@ public final class SimulationTables {
   }
 
   private static RunTable runs(List<SimulationRun> runs) {
-    RunTable.Builder t = keyColumns(RunTable.builder(RUNS))
+    RunTable.Builder t = keyColumns(RunTable.builder(OutputFiles.SIMULATION_RUNS))
         .column("frobenius", Double.class).column("steps", Integer.class)
         .column("best_step", Integer.class).column("spearman", Double.class)
         .column("seconds", Double.class);
@@ -55,7 +49,7 @@ public final class SimulationTables {
   }
 
   private static RunTable importance(List<SimulationRun> runs) {
-    RunTable.Builder t = keyColumns(RunTable.builder(IMPORTANCE))
+    RunTable.Builder t = keyColumns(RunTable.builder(OutputFiles.SIMULATION_IMPORTANCE))
         .column("unit", String.class).column("mean", Double.class);
     for (SimulationRun r : runs) {
       for (UnitSummary u : r.outcome().profile()) {
@@ -67,7 +61,7 @@ public final class SimulationTables {
   }
 
   private static RunTable weightedTau(List<SimulationRun> runs) {
-    RunTable.Builder t = keyColumns(RunTable.builder(WEIGHTED_TAU))
+    RunTable.Builder t = keyColumns(RunTable.builder(OutputFiles.WEIGHTED_TAU))
         .column("weighted_tau", Double.class);
     Map<SimulationRun, Double> taus = weightedTaus(runs);
     for (SimulationRun r : runs) {

@@ -155,8 +155,7 @@ public final class FitJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     long t1 = System.nanoTime();
     try (FitSources sources = FitSources.placed(jsc, loaded, s)) {
-      MlemAnalysis analysis = Mlem.with(s.config())
-          .analyze(sources.features(), sources.factory(), progress, sources.features().size());
+      MlemAnalysis analysis = analyze(s, sources, progress);
       timings.put("analysis", seconds(t1));
       Placed placed = new Placed(sources.placement().cliName(), sources.dims(), sources.files(),
           sources.warnings(), sources.idJoin());
@@ -164,6 +163,32 @@ public final class FitJob {
           analysis, recorded, w -> { });
       return analysis;
     }
+  }
+
+  /**
+   * Fits inputs read on the driver exactly as {@code mlem fit} and a sweep's sets are fitted
+   * (the same placement, {@link FitSources#placed}, pair sources and analysis), without writing
+   * a run directory: for {@code mlem robustness}, which fits many noisy copies of one data set
+   * and keeps only their comparison. Safe to call from several threads at once (each call
+   * places its own inputs; Spark runs the jobs side by side).
+   *
+   * @param s the settings of this fit (its config, placement, partitions, distance)
+   * @param loaded the inputs (representations or an RDM, joined to the features)
+   * @param progress where training progress goes
+   * @return the analysis
+   */
+  public static MlemAnalysis fitLoaded(SparkSession spark, FitSettings s, LoadedInputs loaded,
+      TrainingProgress progress) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    try (FitSources sources = FitSources.placed(jsc, loaded, s)) {
+      return analyze(s, sources, progress);
+    }
+  }
+
+  private static MlemAnalysis analyze(FitSettings s, FitSources sources,
+      TrainingProgress progress) {
+    return Mlem.with(s.config())
+        .analyze(sources.features(), sources.factory(), progress, sources.features().size());
   }
 
   /** What a run directory records of how its inputs were placed. */

@@ -174,6 +174,12 @@ public record FitSettings(
         .toMap();
   }
 
+  /** These settings with another core configuration (e.g. another model), all else kept. */
+  public FitSettings withConfig(MlemConfig c) {
+    return new FitSettings(c, features, representations, distance, out, overwrite, master,
+        partitions, quiet, placement, broadcastBudgetMb, idsFrom);
+  }
+
   /** These settings for one set of a sweep: its input, its run directory, seed and batch size. */
   public FitSettings forSet(RepresentationInput input, String runDir, long seed, int batchSize) {
     MlemConfig c = config.toBuilder().seed(seed).batchSize(batchSize).build();

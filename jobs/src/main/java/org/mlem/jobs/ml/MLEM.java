@@ -30,6 +30,7 @@ import org.mlem.core.features.FeatureTable;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.io.FeatureFrames;
 import org.mlem.jobs.io.RepresentationFrames;
+import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.spark.SparkPairSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,7 +214,8 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
     MLEMModelData data = new MLEMModelData(encoder.features(), analysis.weights(),
         analysis.importanceSummary(), scores, analysis.spearman(),
         analysis.provenance().batchSize(),
-        ProvenanceJson.of(analysis.provenance(), spark.version(), jsc.master()));
+        ProvenanceJson.write(FitProvenance.of(analysis.provenance(), spark.version(),
+            jsc.master())));
     return copyValues(new MLEMModel(uid, data).setParent(this), new ParamMap());
   }
 

@@ -20,6 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.features.FittedFeature;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * A fitted MLEM metric as a Spark ML {@link Model}: W (F x F) over the fitted features, with the
@@ -147,13 +149,15 @@ public final class MLEMModel extends Model<MLEMModel> implements MLEMParams<MLEM
   }
 
   /**
-   * The fit's provenance as a JSON object: resolved config, seed, stimuli, features, batch size,
-   * versions (MLEM, Java, Spark), master, timings and warnings.
+   * The fit's provenance: resolved config (with the Spark master), seed, versions (MLEM, Java,
+   * Spark), timings, warnings, and the details counts (stimuli, features), feature_names,
+   * batch_size and batch_size_estimated. A model saved before provenance format version 2
+   * reads back migrated ({@link ProvenanceJson#read}).
    *
-   * @return the JSON text
+   * @return the record
    */
-  public String provenance() {
-    return data.provenance();
+  public ProvenanceRecord provenance() {
+    return ProvenanceJson.read(uid() + " provenance", data.provenance(), ProvenanceRecord.MLLIB);
   }
 
   MLEMModelData data() {

@@ -14,6 +14,8 @@ import org.mlem.core.features.FeatureKind;
 import org.mlem.core.features.FeatureValueType;
 import org.mlem.core.features.FittedFeature;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The {@code data/} directory of a saved {@link MLEMModel}, as Parquet tables (doubles round
@@ -114,8 +116,10 @@ final class MLEMModelFiles {
           + " but this MLEM reads version " + MLEMModelData.FORMAT_VERSION
           + "; load it with the MLEM version that saved it");
     }
+    String provenance = fit.getAs("provenance");
+    ProvenanceJson.read(dir + "/fit provenance", provenance, ProvenanceRecord.MLLIB);
     return new MLEMModelData(features, weights, importances, scores, fit.getAs("spearman"),
-        fit.getAs("batch_size"), fit.getAs("provenance"));
+        fit.getAs("batch_size"), provenance);
   }
 
   /** The importance summary rows, optionally with a trailing index column. */

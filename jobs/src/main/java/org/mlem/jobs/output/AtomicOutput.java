@@ -56,7 +56,7 @@ public final class AtomicOutput {
       }
       fill.fill(temp);
       if (overwrite) {
-        fs.delete(new Path(target, RunDirectoryWriter.SUCCESS), false);
+        fs.delete(new Path(target, OutputFiles.SUCCESS), false);
       }
       OutputFiles.moveIntoPlace(fs, temp, target, overwrite, unique);
       done = true;
@@ -69,7 +69,7 @@ public final class AtomicOutput {
         }
       }
     }
-    OutputFiles.writeText(fs, new Path(target, RunDirectoryWriter.SUCCESS), "");
+    OutputFiles.writeText(fs, new Path(target, OutputFiles.SUCCESS), "");
   }
 
   /**

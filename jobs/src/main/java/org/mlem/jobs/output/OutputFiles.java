@@ -15,13 +15,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file operations shared by the writers of output directories (runs, experiments): a small
+ * The names of every output file and directory MLEM writes (the one place they are spelled; the
+ * writers and the reports use these), and the file operations shared by the writers of output
+ * directories (runs, experiments): a small
  * table as one Parquet file, a text file, and the atomic move of a completed temporary
  * directory into place (the previous one, with overwrite, is moved aside first and deleted only
  * once the new one is in place).
  */
 public final class OutputFiles {
+  /** The marker written last into a complete output directory (run, sweep, experiment). */
+  public static final String SUCCESS = "_SUCCESS";
+  /** A fit run directory's provenance. */
+  public static final String RUN_JSON = "run.json";
+  /** A sweep's provenance. */
+  public static final String SWEEP_JSON = "sweep.json";
+  /** A sweep's shared batch size. */
+  public static final String BATCH_SIZE_JSON = "batch_size.json";
+  /** {@code mlem robustness}'s provenance. */
+  public static final String ROBUSTNESS_JSON = "robustness.json";
+  /** {@code mlem simulate}'s provenance. */
+  public static final String SIMULATE_JSON = "simulate.json";
+  /** The HTML report written into any output directory. */
+  public static final String REPORT_HTML = "report.html";
+  /** A sweep's directory of one run directory per set. */
+  public static final String SWEEP_RUNS = "runs";
+  /** A sweep's combined table (Parquet partitioned by set; {@link #csv} for the CSV). */
+  public static final String COMBINED = "combined";
+
+  /** A fit run's table W, by (row, column); its CSV is the F x F matrix. */
+  public static final String WEIGHTS = "weights";
+  /** A fit run's table of importance per fold, unit and permutation. */
+  public static final String IMPORTANCE = "importance";
+  /** A fit run's table of importance per unit (mean, std, interval). */
+  public static final String IMPORTANCE_SUMMARY = "importance_summary";
+  /** A fit run's table of held-out scores per fold and their mean. */
+  public static final String SCORES = "scores";
+  /** A fit run's table of the score early stopping watched, per fold and step. */
+  public static final String HISTORY = "history";
+  /** The tables of a fit run directory (each Parquet and {@link #csv}), in writing order. */
+  public static final List<String> RUN_TABLES =
+      List.of(WEIGHTS, IMPORTANCE, IMPORTANCE_SUMMARY, SCORES, HISTORY);
+
+  /** {@code mlem robustness}'s table, one row per model, noise level and seed. */
+  public static final String ROBUSTNESS = "robustness";
+  /** {@code mlem simulate}'s table, one row per fit. */
+  public static final String SIMULATION_RUNS = "runs";
+  /** {@code mlem simulate}'s importance table. */
+  public static final String SIMULATION_IMPORTANCE = "importance";
+  /** {@code mlem simulate}'s weighted-tau table. */
+  public static final String WEIGHTED_TAU = "weighted_tau";
+
   private static final Logger LOG = LoggerFactory.getLogger(OutputFiles.class);
+
+  /** The CSV copy of a table: {@code NAME.csv}. */
+  public static String csv(String table) {
+    return table + ".csv";
+  }
 
   private OutputFiles() {}
 

@@ -79,7 +79,7 @@ final class ParquetTables {
         writer.write(g);
       }
     }
-    fs.create(new Path(dir, RunDirectoryWriter.SUCCESS), false).close();
+    fs.create(new Path(dir, OutputFiles.SUCCESS), false).close();
   }
 
   private static OutputFile outputFile(FileSystem fs, Path path) {

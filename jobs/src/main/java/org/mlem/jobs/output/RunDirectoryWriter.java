@@ -1,7 +1,5 @@
 package org.mlem.jobs.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -40,16 +38,6 @@ import org.slf4j.LoggerFactory;
  * or a sweep's resume replaces it.
  */
 public final class RunDirectoryWriter {
-  /** The marker file written last. */
-  public static final String SUCCESS = "_SUCCESS";
-  /** The provenance file. */
-  public static final String RUN_JSON = "run.json";
-
-  /** The Parquet tables of a run (each also as NAME.csv), in {@link RunTables#of} order. */
-  public static final List<String> TABLES =
-      List.of("weights", "importance", "importance_summary", "scores", "history");
-  /** Written into a run directory by {@code mlem report}. */
-  private static final String REPORT = "report.html";
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectoryWriter.class);
 
@@ -134,9 +122,10 @@ public final class RunDirectoryWriter {
         throw new OutputExistsException(dir);
       }
       if (!fs.getFileStatus(path).isDirectory() || !fs.exists(new Path(path, manifestName))
-          || !fs.exists(new Path(path, SUCCESS))) {
+          || !fs.exists(new Path(path, OutputFiles.SUCCESS))) {
         throw new OutputExistsException(dir, "--out " + dir + " exists and is not an output"
-            + " directory of this command (no " + manifestName + " and " + SUCCESS + ");"
+            + " directory of this command (no " + manifestName + " and " + OutputFiles.SUCCESS
+            + ");"
             + " --overwrite replaces only a previous one: choose a new --out, or move it away"
             + " yourself");
       }
@@ -172,23 +161,24 @@ public final class RunDirectoryWriter {
     if (!status.isDirectory()) {
       return "it is a file";
     }
-    Set<String> own = new HashSet<>(List.of(RUN_JSON, SUCCESS, REPORT));
-    for (String t : TABLES) {
+    Set<String> own = new HashSet<>(
+        List.of(OutputFiles.RUN_JSON, OutputFiles.SUCCESS, OutputFiles.REPORT_HTML));
+    for (String t : OutputFiles.RUN_TABLES) {
       own.add(t);
-      own.add(t + ".csv");
+      own.add(OutputFiles.csv(t));
     }
     List<String> other = new ArrayList<>();
     boolean manifest = false;
     for (FileStatus s : fs.listStatus(dir)) {
       String name = s.getPath().getName();
-      manifest |= name.equals(RUN_JSON);
+      manifest |= name.equals(OutputFiles.RUN_JSON);
       if (!own.contains(name) && !name.startsWith(".")) {
         other.add(name);
       }
     }
     if (!manifest) {
       other.sort(null);
-      return "no " + RUN_JSON + (other.isEmpty() ? "" : "; it holds "
+      return "no " + OutputFiles.RUN_JSON + (other.isEmpty() ? "" : "; it holds "
           + String.join(", ", other.subList(0, Math.min(5, other.size())))
           + (other.size() > 5 ? ", ..." : ""));
     }
@@ -211,15 +201,15 @@ public final class RunDirectoryWriter {
     try {
       Path path = new Path(dir);
       FileSystem fs = path.getFileSystem(conf);
-      for (String file : List.of(SUCCESS, RUN_JSON)) {
+      for (String file : List.of(OutputFiles.SUCCESS, OutputFiles.RUN_JSON)) {
         if (!fs.exists(new Path(path, file))) {
           return file;
         }
       }
-      for (String t : TABLES) {
-        Path csv = new Path(path, t + ".csv");
+      for (String t : OutputFiles.RUN_TABLES) {
+        Path csv = new Path(path, OutputFiles.csv(t));
         if (!fs.exists(csv) || fs.getFileStatus(csv).getLen() == 0) {
-          return t + ".csv";
+          return OutputFiles.csv(t);
         }
         Path table = new Path(path, t);
         if (!fs.exists(table) || !fs.getFileStatus(table).isDirectory()) {
@@ -262,7 +252,7 @@ public final class RunDirectoryWriter {
       fs.setWriteChecksum(false);
       OutputFiles.cleanStaleSiblings(fs, target, overwrite);
       AtomicOutput.writeDirectory(fs, target, overwrite, temp -> writeAll(run, fs, temp));
-      afterEachFile.accept(SUCCESS);
+      afterEachFile.accept(OutputFiles.SUCCESS);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run directory " + dir + ": " + e, e);
     } finally {
@@ -275,10 +265,9 @@ public final class RunDirectoryWriter {
   }
 
   private void writeAll(RunOutput run, FileSystem fs, Path temp) throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    OutputFiles.writeText(fs, new Path(temp, RUN_JSON),
-        json.writeValueAsString(RunManifest.of(run, sparkVersion)) + "\n");
-    afterEachFile.accept(RUN_JSON);
+    OutputFiles.writeText(fs, new Path(temp, OutputFiles.RUN_JSON),
+        ProvenanceJson.write(RunManifest.of(run, sparkVersion)));
+    afterEachFile.accept(OutputFiles.RUN_JSON);
     for (RunTable table : RunTables.of(run.analysis())) {
       if (spark != null) {
         OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
@@ -286,8 +275,8 @@ public final class RunDirectoryWriter {
         ParquetTables.write(fs, conf, table, new Path(temp, table.name()));
       }
       afterEachFile.accept(table.name());
-      String csvName = table.name() + ".csv";
-      String csv = table.name().equals("weights")
+      String csvName = OutputFiles.csv(table.name());
+      String csv = table.name().equals(OutputFiles.WEIGHTS)
           ? CsvText.matrix(run.analysis().featureNames(), run.analysis().weights())
           : CsvText.of(table);
       OutputFiles.writeText(fs, new Path(temp, csvName), csv);

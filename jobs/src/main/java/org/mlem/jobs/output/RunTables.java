@@ -38,7 +38,7 @@ public final class RunTables {
 
   /** W as tidy rows (row feature, column feature, weight), row-major. */
   public static RunTable weights(MlemAnalysis analysis) {
-    RunTable.Builder t = RunTable.builder("weights")
+    RunTable.Builder t = RunTable.builder(OutputFiles.WEIGHTS)
         .column("row", String.class).column("column", String.class)
         .column("weight", Double.class);
     List<String> names = analysis.featureNames();
@@ -53,7 +53,7 @@ public final class RunTables {
 
   /** Every (fold, unit, permutation) importance with its round's baseline Spearman. */
   public static RunTable importance(MlemAnalysis analysis) {
-    RunTable.Builder t = RunTable.builder("importance")
+    RunTable.Builder t = RunTable.builder(OutputFiles.IMPORTANCE)
         .column("fold", Integer.class).column("unit", String.class)
         .column("permutation", Integer.class).column("importance", Double.class)
         .column("baseline", Double.class).column("kind", String.class);
@@ -83,7 +83,7 @@ public final class RunTables {
 
   /** The core's summary per unit, combined across folds, with its kind and interval basis. */
   public static RunTable importanceSummary(MlemAnalysis analysis) {
-    RunTable.Builder t = RunTable.builder("importance_summary")
+    RunTable.Builder t = RunTable.builder(OutputFiles.IMPORTANCE_SUMMARY)
         .column("unit", String.class).column("mean", Double.class).column("std", Double.class)
         .column("ci_low", Double.class).column("ci_high", Double.class)
         .column("kind", String.class).column("interval", String.class);
@@ -97,7 +97,7 @@ public final class RunTables {
 
   /** Held-out scores per fold, then the row "mean" (Fisher-z averages over folds). */
   public static RunTable scores(MlemAnalysis analysis) {
-    RunTable.Builder t = RunTable.builder("scores")
+    RunTable.Builder t = RunTable.builder(OutputFiles.SCORES)
         .column("fold", String.class).column("spearman", Double.class)
         .column("rho_a", Double.class).column("tau_a", Double.class);
     for (FoldResult fold : analysis.folds()) {
@@ -113,7 +113,7 @@ public final class RunTables {
    * validation batch's score early stopping watched (NaN with {@code --stopping training}).
    */
   public static RunTable history(MlemAnalysis analysis) {
-    RunTable.Builder t = RunTable.builder("history")
+    RunTable.Builder t = RunTable.builder(OutputFiles.HISTORY)
         .column("fold", Integer.class).column("step", Integer.class)
         .column("score", Double.class).column("seconds", Double.class)
         .column("validation_score", Double.class);

@@ -23,21 +23,6 @@ import org.slf4j.LoggerFactory;
  * a killed run left behind.
  */
 public final class SweepFiles {
-  /** Provenance of the sweep. */
-  public static final String SWEEP_JSON = "sweep.json";
-  /** The shared batch size. */
-  public static final String BATCH_SIZE_JSON = "batch_size.json";
-  /** One run directory per set below this. */
-  public static final String RUNS = "runs";
-  /** The combined table, Parquet partitioned by set. */
-  public static final String COMBINED = "combined";
-  /** The combined table as one CSV. */
-  public static final String COMBINED_CSV = "combined.csv";
-  /** The sweep's report. */
-  public static final String REPORT = "report.html";
-  /** Written last, once every set was attempted and the combined table rebuilt. */
-  public static final String SUCCESS = "_SUCCESS";
-
   private static final Logger LOG = LoggerFactory.getLogger(SweepFiles.class);
 
   private SweepFiles() {}
@@ -47,7 +32,7 @@ public final class SweepFiles {
 
   /** {@code OUT/runs/<runDirName(set)>}. */
   public static String runDir(String out, String set) {
-    return new Path(new Path(out, RUNS), runDirName(set)).toString();
+    return new Path(new Path(out, OutputFiles.SWEEP_RUNS), runDirName(set)).toString();
   }
 
   /**
@@ -108,7 +93,7 @@ public final class SweepFiles {
    * @return how many were deleted
    */
   public static int cleanStaleTemporaries(Configuration conf, String out) {
-    Path runs = new Path(out, RUNS);
+    Path runs = new Path(out, OutputFiles.SWEEP_RUNS);
     try {
       FileSystem fs = runs.getFileSystem(conf);
       List<FileStatus> stale = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.io.InputException;
 
 /**
@@ -47,21 +48,21 @@ public final class FitReport {
    */
   static String html(ReportFiles files, String dir, String parent) {
     RunDirectory run = RunDirectory.read(files, dir);
-    JsonNode m = run.manifest();
-    String set = m.path("config").path("set").asText("");
+    ProvenanceRecord m = run.provenance();
+    String set = m.config("set", "");
     HtmlPage page = new HtmlPage(set.isEmpty() ? "MLEM fit report"
         : "MLEM fit report: set " + SetNames.display(set));
     if (parent != null) {
       page.raw("<p><a href=\"" + HtmlPage.escape(parent) + "\">back to the sweep report</a></p>");
     }
-    JsonNode scores = m.path("scores");
-    int k = m.path("folds").size();
+    JsonNode scores = m.detail("scores");
+    int k = m.detail("folds").size();
     page.paragraph(String.format(Locale.ROOT,
         "Run directory %s. Model %s, %s stimuli, %d features, seed %s. Held-out Spearman %s, "
             + "rho-a %s, tau-a %s (%s).",
-        dir, JsonFiles.text(m.path("config").path("model")),
-        JsonFiles.text(m.path("counts").path("stimuli")), run.featureNames().size(),
-        JsonFiles.text(m.path("seed")), number(scores.path("spearman")),
+        dir, m.config("model", ""),
+        JsonFiles.text(m.detail("counts").path("stimuli")), run.featureNames().size(),
+        m.seed() == null ? "" : m.seed().toString(), number(scores.path("spearman")),
         number(scores.path("rho_a")), number(scores.path("tau_a")),
         k == 1 ? "one train/test split" : "Fisher-z mean over " + k + " folds"));
 
@@ -88,7 +89,7 @@ public final class FitReport {
 
     page.section("training", "Training");
     Map<Integer, Integer> best = new HashMap<>();
-    m.path("folds").forEach(f -> best.put(f.path("fold").asInt(), f.path("best_step").asInt(-1)));
+    m.detail("folds").forEach(f -> best.put(f.path("fold").asInt(), f.path("best_step").asInt(-1)));
     String watched = run.watchedValidation()
         ? "soft Spearman on the fixed validation batch"
         : "soft Spearman on the step's training batch";
@@ -106,7 +107,7 @@ public final class FitReport {
             + "later (or at the step limit) and kept that step's weights.",
         ReadingNotes.folds()));
     List<List<Object>> folds = new ArrayList<>();
-    m.path("folds").forEach(f -> folds.add(List.of(f.path("fold").asInt() + 1,
+    m.detail("folds").forEach(f -> folds.add(List.of(f.path("fold").asInt() + 1,
         f.path("train_stimuli").asInt(), f.path("test_stimuli").asInt(),
         f.path("steps").asInt(), f.path("best_step").asInt(),
         f.path("best_score").asDouble(Double.NaN), JsonFiles.text(f.path("stopped_early")),
@@ -141,7 +142,7 @@ public final class FitReport {
   }
 
   private static void importance(HtmlPage page, RunDirectory run) {
-    ImportanceLabels labels = ImportanceLabels.of(run.manifest());
+    ImportanceLabels labels = ImportanceLabels.of(run.provenance());
     page.section("importance", "Permutation importance (" + labels.title().toLowerCase(Locale.ROOT)
         + ")");
     CsvRows s = run.summary();
@@ -204,27 +205,26 @@ public final class FitReport {
     return all.stream().filter(r -> r.group().equals(group)).toList();
   }
 
-  private static void provenance(HtmlPage page, JsonNode m) {
+  private static void provenance(HtmlPage page, ProvenanceRecord m) {
     page.section("provenance", "Provenance");
     Map<String, String> run = new LinkedHashMap<>();
-    JsonFiles.fields(m.path("versions")).forEach((k, v) -> run.put(k + " version", v));
+    m.versions().forEach((k, v) -> run.put(k + " version", v == null ? "" : v));
     run.putAll(JsonFiles.scalars(m));
-    JsonFiles.fields(m.path("counts")).forEach((k, v) -> run.put(k, v));
+    JsonFiles.fields(m.detail("counts")).forEach((k, v) -> run.put(k, v));
     page.subsection("Run");
     page.keyValues("provenance-run", "item", run);
     page.subsection("Configuration");
-    page.keyValues("provenance-config", "key", JsonFiles.fields(m.path("config")));
+    page.keyValues("provenance-config", "key", JsonFiles.texts(m.config()));
     page.subsection("Inputs");
     List<List<Object>> inputs = new ArrayList<>();
-    m.path("inputs").forEach(i -> inputs.add(List.of(JsonFiles.text(i.path("role")),
-        JsonFiles.text(i.path("uri")), i.path("bytes").asLong(),
-        JsonFiles.text(i.path("sha256")))));
+    m.inputs().forEach(i -> inputs.add(List.of(JsonFiles.text(i.role()), JsonFiles.text(i.uri()),
+        i.bytes(), JsonFiles.text(i.sha256()))));
     page.table("provenance-inputs", List.of("role", "uri", "bytes", "sha256"), inputs);
     page.subsection("Timings (seconds)");
-    page.keyValues("provenance-timings", "phase", JsonFiles.fields(m.path("timings")));
+    page.keyValues("provenance-timings", "phase", JsonFiles.timings(m));
     page.subsection("Warnings");
     List<List<Object>> warnings = new ArrayList<>();
-    m.path("warnings").forEach(w -> warnings.add(List.of(w.asText())));
+    m.warnings().forEach(w -> warnings.add(List.of(w)));
     if (warnings.isEmpty()) {
       page.paragraph("No warnings.");
     } else {

@@ -1,6 +1,7 @@
 package org.mlem.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mlem.jobs.output.ProvenanceRecord;
 import java.util.Locale;
 import org.mlem.core.importance.ImportanceInterval;
 import org.mlem.core.importance.ImportanceKind;
@@ -21,11 +22,11 @@ record ImportanceLabels(ImportanceKind kind, String interval, String intervalDes
   private static final String OLD_INTERVAL = "pooled folds x permutations (older run)";
 
   /** The labels of a run from its run.json. */
-  static ImportanceLabels of(JsonNode manifest) {
-    JsonNode block = manifest.path("importance");
+  static ImportanceLabels of(ProvenanceRecord provenance) {
+    JsonNode block = provenance.detail("importance");
     String kind = block.path("kind").asText("");
     if (kind.isEmpty()) {
-      kind = manifest.path("config").path("importance").asText("term");
+      kind = provenance.config("importance", "term");
     }
     ImportanceKind k = parse(kind);
     String interval = block.path("interval").asText("");

@@ -1,36 +1,16 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.ProvenanceRecord;
 
-/** Reads the jobs' JSON provenance files into trees and flattens parts of them for tables. */
+/**
+ * Flattens parts of a {@link ProvenanceRecord} (and of its JSON details) into the text of the
+ * reports' key/value tables; the files themselves are read by {@code ProvenanceJson}.
+ */
 final class JsonFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private JsonFiles() {}
-
-  /**
-   * Parses JSON text.
-   *
-   * @throws InputException naming the file when it is not valid JSON
-   */
-  static JsonNode parse(String source, String text) {
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || !node.isObject()) {
-        throw new InputException(source + ": expected a JSON object, found "
-            + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new InputException(source + " is not valid JSON: " + e.getOriginalMessage()
-          + "; rewrite it by rerunning the command that produced it", e);
-    }
-  }
 
   /**
    * A node as table text: fractional numbers in the reports' {@link Format} (integers, e.g.
@@ -56,6 +36,41 @@ final class JsonFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * The record's scalar facts for a "Run" table: format_version, command, os, started,
+   * finished, seed, then the scalar details (e.g. batch_size); a missing value is blank.
+   */
+  static Map<String, String> scalars(ProvenanceRecord r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("format_version", Integer.toString(r.formatVersion()));
+    out.put("command", text(r.command()));
+    out.put("os", text(r.os()));
+    out.put("started", r.started() == null ? "" : r.started().toString());
+    out.put("finished", r.finished() == null ? "" : r.finished().toString());
+    out.put("seed", r.seed() == null ? "" : r.seed().toString());
+    out.putAll(scalars(r.details()));
+    return out;
+  }
+
+  /** The record's timings in the reports' number format. */
+  static Map<String, String> timings(ProvenanceRecord r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    r.timings().forEach((k, v) -> out.put(k, Format.number(v)));
+    return out;
+  }
+
+  /** A string map with null values blank. */
+  static Map<String, String> texts(Map<String, String> m) {
+    Map<String, String> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, text(v)));
+    return out;
+  }
+
+  /** A string, blank for null. */
+  static String text(String s) {
+    return s == null ? "" : s;
   }
 
   /** The scalar top-level fields of an object (nested objects and arrays left out). */

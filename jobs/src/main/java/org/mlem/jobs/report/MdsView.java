@@ -1,6 +1,5 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.mlem.jobs.io.LiteralPaths;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.RepresentationInput;
 import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The 2-D classical MDS view of one layer (the paper's Figure 5): the layer's inputs are read
@@ -42,15 +42,15 @@ final class MdsView {
    * Embeds the layer of a run directory.
    *
    * @param spark the session that reads the inputs
-   * @param manifest the layer's run.json
+   * @param provenance the layer's run.json
    * @param feature the feature whose values colour the points
    * @throws RuntimeException when the inputs cannot be read (the caller omits the figure)
    */
-  static Embedding embed(SparkSession spark, JsonNode manifest, String feature) {
-    JsonNode config = manifest.path("config");
-    String featuresUri = input(manifest, "features");
-    boolean rdm = !input(manifest, "RDM").isEmpty();
-    String repsUri = rdm ? input(manifest, "RDM") : input(manifest, "representations");
+  static Embedding embed(SparkSession spark, ProvenanceRecord provenance, String feature) {
+    Map<String, String> config = provenance.config();
+    String featuresUri = input(provenance, "features");
+    boolean rdm = !input(provenance, "RDM").isEmpty();
+    String repsUri = rdm ? input(provenance, "RDM") : input(provenance, "representations");
     if (featuresUri.isEmpty() || repsUri.isEmpty()) {
       throw new IllegalArgumentException("run.json lists no features or representations input");
     }
@@ -58,7 +58,7 @@ final class MdsView {
     FeatureInput features = new FeatureInput(featuresUri,
         format(text(config, "features-format", "auto")), idColumn,
         columns(text(config, "feature-columns", "")), Map.of(),
-        config.path("missing-distance").asDouble(0.0));
+        Double.parseDouble(text(config, "missing-distance", "0.0")));
     RepresentationInput reps = new RepresentationInput(repsUri,
         rdm ? InputFormat.RDM : format(text(config, "representations-format", "auto")),
         idColumn, nullIfEmpty(text(config, "vector-column", "")),
@@ -121,18 +121,14 @@ final class MdsView {
     return out;
   }
 
-  private static String input(JsonNode manifest, String role) {
-    for (JsonNode i : manifest.path("inputs")) {
-      if (role.equals(i.path("role").asText())) {
-        return i.path("uri").asText("");
-      }
-    }
-    return "";
+  private static String input(ProvenanceRecord provenance, String role) {
+    String uri = provenance.inputUri(role);
+    return uri == null ? "" : uri;
   }
 
-  private static String text(JsonNode config, String key, String fallback) {
-    JsonNode v = config.path(key);
-    return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+  private static String text(Map<String, String> config, String key, String fallback) {
+    String v = config.get(key);
+    return v == null ? fallback : v;
   }
 
   private static String nullIfEmpty(String s) {

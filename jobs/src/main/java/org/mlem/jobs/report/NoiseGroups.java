@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The rows of a noise study (simulate or robustness) grouped by series (the model, plus the
@@ -115,14 +116,17 @@ final class NoiseGroups {
   }
 
   /** The study's configuration, timings and other facts, each table under its heading. */
-  static void provenance(HtmlPage page, com.fasterxml.jackson.databind.JsonNode json) {
+  static void provenance(HtmlPage page, ProvenanceRecord provenance) {
     page.section("provenance", "Configuration and timings");
     page.subsection("Configuration");
-    page.keyValues("provenance-config", "key", JsonFiles.fields(json.path("config")));
+    page.keyValues("provenance-config", "key", JsonFiles.texts(provenance.config()));
     page.subsection("Timings (seconds)");
-    page.keyValues("provenance-timings", "phase", JsonFiles.fields(json.path("timings")));
+    page.keyValues("provenance-timings", "phase", JsonFiles.timings(provenance));
     page.subsection("Run");
-    page.keyValues("provenance-other", "item", JsonFiles.scalars(json));
+    Map<String, String> run = new LinkedHashMap<>();
+    provenance.versions().forEach((k, v) -> run.put(k + " version", v == null ? "" : v));
+    run.putAll(JsonFiles.scalars(provenance));
+    page.keyValues("provenance-other", "item", run);
   }
 
   private static long distinct(CsvRows rows, String column) {

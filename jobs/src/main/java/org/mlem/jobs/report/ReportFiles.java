@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.io.InputException;
 
 /**
@@ -16,7 +17,7 @@ import org.mlem.jobs.io.InputException;
  */
 public final class ReportFiles {
   /** The report's file name inside every output directory. */
-  public static final String REPORT = "report.html";
+  public static final String REPORT = OutputFiles.REPORT_HTML;
 
   private final Configuration conf;
 

@@ -2,6 +2,7 @@ package org.mlem.jobs.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.io.InputException;
 
 /**
@@ -11,13 +12,13 @@ import org.mlem.jobs.io.InputException;
  */
 public enum ReportKind {
   /** {@code mlem sweep --out DIR}. */
-  SWEEP("sweep.json"),
+  SWEEP(OutputFiles.SWEEP_JSON),
   /** {@code mlem simulate --out DIR}. */
-  SIMULATE("simulate.json"),
+  SIMULATE(OutputFiles.SIMULATE_JSON),
   /** {@code mlem robustness --out DIR}. */
-  ROBUSTNESS("robustness.json"),
+  ROBUSTNESS(OutputFiles.ROBUSTNESS_JSON),
   /** {@code mlem fit --out DIR}. */
-  FIT("run.json");
+  FIT(OutputFiles.RUN_JSON);
 
   private final String marker;
 
@@ -42,8 +43,9 @@ public enum ReportKind {
     }
     for (ReportKind kind : values()) {
       if (files.exists(ReportFiles.child(dir, kind.marker))) {
-        if (kind == FIT && !files.exists(ReportFiles.child(dir, "_SUCCESS"))) {
-          throw new InputException(dir + " has run.json but no _SUCCESS: the fit did not "
+        if (kind == FIT && !files.exists(ReportFiles.child(dir, OutputFiles.SUCCESS))) {
+          throw new InputException(dir + " has " + OutputFiles.RUN_JSON + " but no "
+              + OutputFiles.SUCCESS + ": the fit did not "
               + "finish; rerun 'mlem fit' with --overwrite");
         }
         return kind;

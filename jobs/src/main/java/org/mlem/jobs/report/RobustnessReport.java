@@ -1,9 +1,11 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The report of a robustness study ({@code mlem robustness --out OUT}, {@code OUT/report.html}):
@@ -33,11 +35,14 @@ public final class RobustnessReport {
   }
 
   static String html(ReportFiles files, String dir) {
-    String csvUri = ReportFiles.child(dir, "robustness.csv");
-    CsvRows rows = CsvRows.parse(csvUri, files.read(csvUri, "robustness.csv"),
+    String csv = OutputFiles.csv(OutputFiles.ROBUSTNESS);
+    String csvUri = ReportFiles.child(dir, csv);
+    CsvRows rows = CsvRows.parse(csvUri, files.read(csvUri, csv),
         "model", "noise", "seed", "frobenius", "weighted_tau", "spearman");
-    String jsonUri = ReportFiles.child(dir, "robustness.json");
-    JsonNode json = JsonFiles.parse(jsonUri, files.read(jsonUri, "robustness.json"));
+    String jsonUri = ReportFiles.child(dir, OutputFiles.ROBUSTNESS_JSON);
+    ProvenanceRecord json = ProvenanceJson.read(jsonUri,
+        files.read(jsonUri, OutputFiles.ROBUSTNESS_JSON),
+        ProvenanceRecord.ROBUSTNESS);
     List<NoiseGroups.Group> groups = NoiseGroups.of(rows, METRICS);
     HtmlPage page = new HtmlPage("MLEM robustness to noise");
     page.paragraph("Output directory " + dir + ": " + rows.size() + " runs. Each point is the "

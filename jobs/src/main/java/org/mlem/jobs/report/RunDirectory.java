@@ -1,11 +1,13 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The parts of a fit run directory a report shows, read from {@code run.json} and the CSV copies
@@ -13,7 +15,7 @@ import org.mlem.jobs.io.InputException;
  * {@code history.csv}).
  *
  * @param dir the run directory
- * @param manifest run.json
+ * @param provenance run.json, read back ({@link ProvenanceJson#read}; older layouts migrated)
  * @param featureNames the features, in W's order
  * @param summary importance per unit (unit, mean, std, ci_low, ci_high), in file order
  * @param weights W, F x F in feature order
@@ -23,14 +25,14 @@ import org.mlem.jobs.io.InputException;
  *     ({@code --stopping validation}, history column validation_score) rather than each step's
  *     training batch (column score)
  */
-record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
+record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featureNames,
     CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history,
     boolean watchedValidation) {
 
   /** Whether DIR looks like a complete fit run directory (run.json and _SUCCESS). */
   static boolean isRun(ReportFiles files, String dir) {
-    return files.exists(ReportFiles.child(dir, "run.json"))
-        && files.exists(ReportFiles.child(dir, "_SUCCESS"));
+    return files.exists(ReportFiles.child(dir, OutputFiles.RUN_JSON))
+        && files.exists(ReportFiles.child(dir, OutputFiles.SUCCESS));
   }
 
   /**
@@ -39,30 +41,34 @@ record RunDirectory(String dir, JsonNode manifest, List<String> featureNames,
    * @throws InputException if it is incomplete (no _SUCCESS) or a table is malformed
    */
   static RunDirectory read(ReportFiles files, String dir) {
-    if (!files.exists(ReportFiles.child(dir, "_SUCCESS"))) {
-      throw new InputException(dir + " has no _SUCCESS marker: the fit did not finish; rerun "
+    if (!files.exists(ReportFiles.child(dir, OutputFiles.SUCCESS))) {
+      throw new InputException(dir + " has no " + OutputFiles.SUCCESS + " marker: the fit did "
+          + "not finish; rerun "
           + "'mlem fit' with --overwrite");
     }
-    String runJson = ReportFiles.child(dir, "run.json");
-    JsonNode manifest = JsonFiles.parse(runJson, files.read(runJson, "run.json"));
+    String runJson = ReportFiles.child(dir, OutputFiles.RUN_JSON);
+    ProvenanceRecord provenance = ProvenanceJson.read(runJson,
+        files.read(runJson, OutputFiles.RUN_JSON),
+        ProvenanceRecord.FIT);
     List<String> names = new ArrayList<>();
-    manifest.path("feature_names").forEach(n -> names.add(n.asText()));
-    CsvRows summary = table(files, dir, "importance_summary.csv",
+    provenance.detail("feature_names").forEach(n -> names.add(n.asText()));
+    CsvRows summary = table(files, dir, OutputFiles.IMPORTANCE_SUMMARY,
         "unit", "mean", "std", "ci_low", "ci_high");
-    CsvRows scores = table(files, dir, "scores.csv", "fold", "spearman", "rho_a", "tau_a");
-    CsvRows history = table(files, dir, "history.csv", "fold", "step", "score");
-    CsvRows w = table(files, dir, "weights.csv", "feature");
+    CsvRows scores = table(files, dir, OutputFiles.SCORES, "fold", "spearman", "rho_a", "tau_a");
+    CsvRows history = table(files, dir, OutputFiles.HISTORY, "fold", "step", "score");
+    CsvRows w = table(files, dir, OutputFiles.WEIGHTS, "feature");
     if (names.isEmpty()) {
       names.addAll(w.header().subList(1, w.header().size()));
     }
     boolean validation = history.has("validation_score")
-        && "validation".equals(manifest.path("config").path("stopping").asText(""));
-    return new RunDirectory(dir, manifest, List.copyOf(names), summary,
+        && "validation".equals(provenance.config("stopping", ""));
+    return new RunDirectory(dir, provenance, List.copyOf(names), summary,
         matrix(w, names), scores, curves(history, validation ? "validation_score" : "score"),
         validation);
   }
 
-  private static CsvRows table(ReportFiles files, String dir, String name, String... columns) {
+  private static CsvRows table(ReportFiles files, String dir, String table, String... columns) {
+    String name = OutputFiles.csv(table);
     String uri = ReportFiles.child(dir, name);
     return CsvRows.parse(uri, files.read(uri, name), columns);
   }

@@ -1,9 +1,11 @@
 package org.mlem.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * The report of a simulation study ({@code mlem simulate --out OUT}, {@code OUT/report.html}):
@@ -37,16 +39,20 @@ public final class SimulateReport {
   }
 
   static String html(ReportFiles files, String dir) {
-    String runsUri = ReportFiles.child(dir, "runs.csv");
-    CsvRows runs = CsvRows.parse(runsUri, files.read(runsUri, "runs.csv"),
+    String runsCsv = OutputFiles.csv(OutputFiles.SIMULATION_RUNS);
+    String runsUri = ReportFiles.child(dir, runsCsv);
+    CsvRows runs = CsvRows.parse(runsUri, files.read(runsUri, runsCsv),
         "model", "noise", "seed", "frobenius", "steps", "spearman");
-    String tauUri = ReportFiles.child(dir, "weighted_tau.csv");
+    String tauCsv = OutputFiles.csv(OutputFiles.WEIGHTED_TAU);
+    String tauUri = ReportFiles.child(dir, tauCsv);
     CsvRows tau = files.exists(tauUri)
-        ? CsvRows.parse(tauUri, files.read(tauUri, "weighted_tau.csv"),
+        ? CsvRows.parse(tauUri, files.read(tauUri, tauCsv),
             "model", "noise", "seed", "weighted_tau")
         : null;
-    String jsonUri = ReportFiles.child(dir, "simulate.json");
-    JsonNode json = JsonFiles.parse(jsonUri, files.read(jsonUri, "simulate.json"));
+    String jsonUri = ReportFiles.child(dir, OutputFiles.SIMULATE_JSON);
+    ProvenanceRecord json = ProvenanceJson.read(jsonUri,
+        files.read(jsonUri, OutputFiles.SIMULATE_JSON),
+        ProvenanceRecord.SIMULATE);
 
     List<NoiseGroups.Group> groups = NoiseGroups.of(runs, RUN_METRICS);
     HtmlPage page = new HtmlPage("MLEM simulation study");
@@ -74,7 +80,7 @@ public final class SimulateReport {
     BandChart.Bounds tauBounds = BandChart.Bounds.correlation("a weighted Kendall tau");
     page.section("weighted-tau", "Stability of the importance profile (Figure S6)");
     if (tau == null) {
-      page.note("weighted_tau.csv not found in " + dir + "; figure omitted.");
+      page.note(tauCsv + " not found in " + dir + "; figure omitted.");
     } else {
       List<NoiseGroups.Group> tauGroups = NoiseGroups.of(tau, List.of("weighted_tau"));
       page.figure(BandChart.svg("fig-weighted-tau", "figure noise-curve",

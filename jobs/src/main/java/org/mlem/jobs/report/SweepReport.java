@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mlem.jobs.output.NaturalOrder;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.jobs.io.InputException;
@@ -66,8 +69,9 @@ public final class SweepReport {
   private record SetStatus(String status, String reason) {}
 
   static String html(SparkSession spark, ReportFiles files, String dir, String mdsLayer) {
-    String combinedUri = ReportFiles.child(dir, "combined.csv");
-    CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, "combined.csv"),
+    String combinedCsv = OutputFiles.csv(OutputFiles.COMBINED);
+    String combinedUri = ReportFiles.child(dir, combinedCsv);
+    CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, combinedCsv),
         "set", "unit", "mean", "ci_low", "ci_high", "spearman", "rho_a", "tau_a", "status");
     Map<String, SetStatus> sets = new TreeMap<>(NaturalOrder.INSTANCE);
     Map<String, Map<String, double[]>> importance = new LinkedHashMap<>();
@@ -91,11 +95,11 @@ public final class SweepReport {
             combined.number(r, "rho_a"), combined.number(r, "tau_a")});
       }
     }
-    String sweepUri = ReportFiles.child(dir, "sweep.json");
-    JsonNode sweep = files.exists(sweepUri)
-        ? JsonFiles.parse(sweepUri, files.read(sweepUri, "sweep.json")) : null;
+    String sweepUri = ReportFiles.child(dir, OutputFiles.SWEEP_JSON);
+    ProvenanceRecord sweep = files.exists(sweepUri) ? ProvenanceJson.read(sweepUri,
+        files.read(sweepUri, OutputFiles.SWEEP_JSON), ProvenanceRecord.SWEEP) : null;
     if (sweep != null) {
-      for (JsonNode s : sweep.path("sets")) {
+      for (JsonNode s : sweep.detail("sets")) {
         String name = s.path("name").asText("");
         if (!name.isEmpty() && !sets.containsKey(name)) {
           sets.put(name, new SetStatus(s.path("status").asText(""),
@@ -226,9 +230,9 @@ public final class SweepReport {
       page.subsection("Run");
       page.keyValues("provenance-sweep", "item", JsonFiles.scalars(sweep));
       page.subsection("Configuration");
-      page.keyValues("provenance-config", "key", JsonFiles.fields(sweep.path("config")));
+      page.keyValues("provenance-config", "key", JsonFiles.texts(sweep.config()));
       page.subsection("Timings (seconds)");
-      page.keyValues("provenance-timings", "phase", JsonFiles.fields(sweep.path("timings")));
+      page.keyValues("provenance-timings", "phase", JsonFiles.timings(sweep));
     }
     return page.html();
   }
@@ -266,7 +270,7 @@ public final class SweepReport {
       if (feature == null) {
         feature = run.featureNames().get(0);
       }
-      MdsView.Embedding e = MdsView.embed(spark, run.manifest(), feature);
+      MdsView.Embedding e = MdsView.embed(spark, run.provenance(), feature);
       page.figure(MdsScatter.svg("fig-mds", "MDS of " + shown + " coloured by " + feature,
           e.xy(), e.values(), feature),
           "Classical MDS (Euclidean distances) of " + e.xy().length + " of " + e.total()

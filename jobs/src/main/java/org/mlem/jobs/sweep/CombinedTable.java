@@ -1,6 +1,7 @@
 package org.mlem.jobs.sweep;
 
 import org.mlem.jobs.output.SetStatus;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.SweepFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +64,8 @@ public final class CombinedTable {
       }
       String dir = SweepFiles.runDir(out, name);
       Row mean = null;
-      for (Row r : org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "scores")).collectAsList()) {
+      for (Row r : org.mlem.jobs.io.LiteralPaths.read(spark)
+          .parquet(SweepFiles.file(dir, OutputFiles.SCORES)).collectAsList()) {
         if (RunTables.MEAN_FOLD.equals(r.getAs("fold"))) {
           mean = r;
         }
@@ -71,7 +73,8 @@ public final class CombinedTable {
       Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
       Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
       Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
-      List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(SweepFiles.file(dir, "importance_summary"))
+      List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark)
+          .parquet(SweepFiles.file(dir, OutputFiles.IMPORTANCE_SUMMARY))
           .collectAsList();
       if (units.isEmpty()) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
@@ -105,9 +108,9 @@ public final class CombinedTable {
         .mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic")
         .partitionBy("set")
-        .parquet(SweepFiles.file(out, SweepFiles.COMBINED));
+        .parquet(SweepFiles.file(out, OutputFiles.COMBINED));
     SweepFiles.writeAtomically(spark.sparkContext().hadoopConfiguration(),
-        SweepFiles.file(out, SweepFiles.COMBINED_CSV), csv(rows));
+        SweepFiles.file(out, OutputFiles.csv(OutputFiles.COMBINED)), csv(rows));
   }
 
   /** The rows as CSV text with a header; nulls are empty cells. */

@@ -1,6 +1,7 @@
 package org.mlem.jobs.sweep;
 
 import org.mlem.jobs.output.SetStatus;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.SweepFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,7 +106,7 @@ public final class SweepJob {
     long t1 = System.nanoTime();
     prepareRoot(conf, root);
     SharedBatchSize batch = batchSize(conf, features);
-    batch.write(conf, SweepFiles.file(root, SweepFiles.BATCH_SIZE_JSON));
+    batch.write(conf, SweepFiles.file(root, OutputFiles.BATCH_SIZE_JSON));
     phase(quiet, "batch size " + batch.batchSize() + " (shared by every set)");
     batch.warnings().forEach(w -> phase(quiet, "warning: " + w));
     timings.put("batch_size", seconds(t1));
@@ -119,16 +120,16 @@ public final class SweepJob {
     List<Object[]> rows = CombinedTable.rows(spark, outcomes, root);
     CombinedTable.write(spark, rows, root);
     timings.put("combine", seconds(t3));
-    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SWEEP_JSON),
+    SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
         SweepManifest.json(settings, result, spark.version(), started, Instant.now(), timings));
     if (settings.report()) {
       writeReport(root);
     }
-    SweepFiles.writeAtomically(conf, SweepFiles.file(root, SweepFiles.SUCCESS), "");
+    SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SUCCESS), "");
     out.printf(Locale.ROOT, "sweep: %d sets: %d ok, %d skipped-complete, %d failed; combined"
         + " table %s%n", outcomes.size(), count(outcomes, SetStatus.OK),
         count(outcomes, SetStatus.SKIPPED_COMPLETE), count(outcomes, SetStatus.FAILED),
-        SweepFiles.file(root, SweepFiles.COMBINED_CSV));
+        SweepFiles.file(root, OutputFiles.csv(OutputFiles.COMBINED)));
     out.flush();
     return result;
   }
@@ -150,11 +151,11 @@ public final class SweepJob {
   private void prepareRoot(Configuration conf, String root) {
     try {
       Path p = new Path(root);
-      p.getFileSystem(conf).mkdirs(new Path(p, SweepFiles.RUNS));
+      p.getFileSystem(conf).mkdirs(new Path(p, OutputFiles.SWEEP_RUNS));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the sweep directory " + root, e);
     }
-    SweepFiles.delete(conf, SweepFiles.file(root, SweepFiles.SUCCESS));
+    SweepFiles.delete(conf, SweepFiles.file(root, OutputFiles.SUCCESS));
     int stale = SweepFiles.cleanStaleTemporaries(conf, root);
     if (stale > 0) {
       phase(settings.fit().quiet(), "deleted " + stale + " temporary run director"
@@ -182,7 +183,7 @@ public final class SweepJob {
       }
       return read;
     }
-    String previous = SweepFiles.file(settings.fit().out(), SweepFiles.BATCH_SIZE_JSON);
+    String previous = SweepFiles.file(settings.fit().out(), OutputFiles.BATCH_SIZE_JSON);
     if (SweepFiles.exists(conf, previous)) {
       SharedBatchSize earlier = SharedBatchSize.read(conf, previous);
       if (earlier.features().equals(names) && earlier.seed() == seed

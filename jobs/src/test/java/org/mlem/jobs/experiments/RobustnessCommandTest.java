@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
@@ -141,6 +143,45 @@ class RobustnessCommandTest {
     assertEquals("robustness", json.get("command").asText());
     assertEquals(2, json.get("study").get("seeds").asInt());
     assertEquals(2, json.get("inputs").size());
+    String text = Files.readString(out.resolve("robustness.json"));
+    ProvenanceRecord read = ProvenanceJson.read("robustness.json", text, "fit");
+    assertEquals(text, ProvenanceJson.write(read), "robustness.json reads back as written");
+    assertEquals(5L, read.seed());
+    assertEquals("300", read.config().get("batch-size"));
+    assertEquals(out.toString(), read.config().get("out"), "the job's settings are in config");
+    assertEquals("features", read.inputs().get(0).role());
+    assertTrue(read.timings().get("total") > 0);
+    assertTrue(read.started().isBefore(read.finished()));
+  }
+
+  /**
+   * Every fit goes through the fit job, so --placement applies: partitioned placement (the
+   * representations in blocks, pair distances on the executors) gives the same table as
+   * broadcast, bit for bit, as {@code mlem fit} does.
+   */
+  @Test
+  void placementIsHonouredAndPartitionedEqualsBroadcast() throws IOException {
+    Path broadcast = tmp.resolve("broadcast");
+    Path partitioned = tmp.resolve("partitioned");
+    String[] study = {"--noise", "0,1.5", "--seeds", "1", "--models", "mlem", "--no-report"};
+    CliRun b = robustness(broadcast, concat(study, "--placement", "broadcast"));
+    assertEquals(0, b.code(), b.err());
+    CliRun p = robustness(partitioned, concat(study, "--placement", "partitioned",
+        "--partitions", "3"));
+    assertEquals(0, p.code(), p.err());
+    List<String> rows = Files.readAllLines(broadcast.resolve("robustness.csv"));
+    assertEquals(1 + 2, rows.size());
+    assertEquals(rows, Files.readAllLines(partitioned.resolve("robustness.csv")));
+    ProvenanceRecord read = ProvenanceJson.read("robustness.json",
+        Files.readString(partitioned.resolve("robustness.json")), "fit");
+    assertEquals("partitioned", read.config().get("placement"));
+    assertEquals("3", read.config().get("partitions"));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
   }
 
   private static void assertBadUsage(String expected, String... extra) {
@@ -155,7 +196,7 @@ class RobustnessCommandTest {
   @Test
   void optionErrorsExitWithTwo() {
     assertBadUsage("Unknown options: '--model', 'frrsa'", "--model", "frrsa");
-    assertBadUsage("Unknown options: '--placement', 'partitioned'", "--placement", "partitioned");
+    assertBadUsage("--placement must be one of", "--placement", "sideways");
     assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'lda'",
         "--models", "lda");
     assertBadUsage("--noise levels must be finite and >= 0, found '-2' in '0,-2'",

@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
@@ -122,6 +124,13 @@ class SimulateCommandTest {
     assertEquals(RUNS, json.get("runs").asInt());
     assertTrue(json.get("timings").get("grid").asDouble() > 0);
     assertEquals(2 * 3 * 2, json.get("summary").size());
+    String text = Files.readString(oneThread.resolve("simulate.json"));
+    ProvenanceRecord read = ProvenanceJson.read("simulate.json", text, "fit");
+    assertEquals(text, ProvenanceJson.write(read), "simulate.json reads back as written");
+    assertEquals("simulate", read.command());
+    assertEquals("120", read.config().get("stimuli"));
+    assertEquals(null, read.seed(), "a grid of seeds has no single run seed");
+    assertEquals(RUNS, read.detail("runs").asInt());
     assertTrue(firstRun.out().contains("[" + RUNS + "/" + RUNS + "]"), firstRun.out());
     assertTrue(firstRun.out().contains("mean +- std over seeds"), firstRun.out());
   }

@@ -1,9 +1,12 @@
 package org.mlem.jobs.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mlem.core.features.FeatureKind;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.testing.FrozenFiles;
 import org.mlem.jobs.testing.SparkTestSession;
 
@@ -92,6 +97,38 @@ class FrozenModelTest {
     }
     assertEquals(20, model.getMaxSteps());
     assertEquals(5L, model.getSeed());
+  }
+
+  /**
+   * The frozen model's provenance (layout version 1, flat: mlem_version, spark_master, stimuli,
+   * features) reads back migrated; the values are the saved JSON's, copied by hand.
+   */
+  @Test
+  void theFrozenModelsProvenanceReadsBackMigrated() {
+    ProvenanceRecord p = model.provenance();
+    assertEquals(1, p.formatVersion());
+    assertEquals("mllib", p.command());
+    assertEquals("dev", p.versions().get("mlem"));
+    assertEquals("4.1.0", p.versions().get("spark"));
+    assertEquals("17.0.15", p.versions().get("java"));
+    assertEquals("Linux amd64", p.os());
+    assertEquals(5L, p.seed());
+    assertEquals(Instant.parse("2026-12-02T00:57:03.184139221Z"), p.started());
+    assertEquals(Instant.parse("2026-12-02T00:57:03.827167690Z"), p.finished());
+    assertEquals("local[2]", p.config().get("master"));
+    assertEquals("20", p.config().get("max-steps"));
+    assertEquals("absolute:1.0", p.config().get("strength"));
+    assertEquals(0.101339137, p.timings().get("importance"));
+    assertEquals(List.of(), p.warnings());
+    assertEquals(List.of(), p.inputs());
+    assertEquals(60, p.detail("counts").path("stimuli").asInt());
+    assertEquals(5, p.detail("counts").path("features").asInt());
+    assertEquals("pos", p.detail("feature_names").get(4).asText());
+    assertEquals(120, p.detail("batch_size").asInt());
+    assertFalse(p.detail("batch_size_estimated").asBoolean(true));
+    assertTrue(p.detail("stimuli").isMissingNode(), "moved into counts");
+    assertEquals(p.current(), ProvenanceJson.read("rewritten", ProvenanceJson.write(p), "fit"),
+        "the migrated record survives a write and read in today's layout");
   }
 
   @Test

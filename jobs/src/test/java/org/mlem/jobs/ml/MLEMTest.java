@@ -86,7 +86,11 @@ class MLEMTest {
     assertEquals(0, scores.getInt(0));
     assertEquals(expected.folds().get(0).scores().tauA(), scores.getDouble(3));
     assertEquals(120, model.fittedBatchSize());
-    assertTrue(model.provenance().contains("\"seed\":11"), model.provenance());
+    assertEquals(11L, model.provenance().seed());
+    assertEquals("mllib", model.provenance().command());
+    List<String> names = new java.util.ArrayList<>();
+    model.provenance().detail("feature_names").forEach(n -> names.add(n.asText()));
+    assertEquals(MlTestData.FEATURES, names);
     assertEquals(estimator.uid(), model.uid());
     assertEquals(estimator, model.parent());
   }

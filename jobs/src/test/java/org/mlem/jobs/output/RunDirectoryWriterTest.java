@@ -218,7 +218,8 @@ class RunDirectoryWriterTest {
   void runJsonHoldsProvenance() throws IOException {
     Path dir = writeRun("run");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
-    assertEquals(RunManifest.FORMAT_VERSION, json.get("format_version").asInt());
+    assertEquals(ProvenanceJson.FORMAT_VERSION, json.get("format_version").asInt());
+    assertEquals("fit", json.get("command").asText());
     assertEquals(5, json.get("seed").asLong());
     assertEquals(spark.version(), json.get("versions").get("spark").asText());
     assertEquals(System.getProperty("java.version"), json.get("versions").get("java").asText());
@@ -243,6 +244,20 @@ class RunDirectoryWriterTest {
     assertEquals(0.5, json.get("timings").get("load").asDouble());
     assertTrue(json.get("timings").has("fit"));
     assertTrue(json.get("warnings").toString().contains("a job warning"));
+  }
+
+  @Test
+  void runJsonReadsBackAsTheRecordThatWasWritten() throws IOException {
+    Path dir = writeRun("run");
+    String text = Files.readString(dir.resolve("run.json"));
+    ProvenanceRecord read = ProvenanceJson.read("run.json", text, ProvenanceRecord.FIT);
+    assertEquals(RunManifest.of(run, spark.version()), read);
+    assertEquals(text, ProvenanceJson.write(read), "rewriting what was read gives the file back");
+    assertEquals(5L, read.seed());
+    assertEquals("2", read.config().get("folds"));
+    assertEquals(456L, read.inputs().get(1).bytes());
+    assertEquals(0.5, read.timings().get("load"));
+    assertEquals(analysis.spearman(), read.detail("scores").get("spearman").asDouble());
   }
 
   @Test

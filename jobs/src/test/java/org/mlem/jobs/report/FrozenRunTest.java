@@ -41,8 +41,25 @@ class FrozenRunTest {
     assertEquals("f0:f1", run.summary().text(1, "unit"));
     assertEquals(-0.153977832349393, run.summary().number(1, "mean"));
     assertEquals(List.of(0, 1), List.copyOf(run.history().keySet()));
-    assertEquals(5, run.manifest().path("seed").asInt());
-    assertEquals(1, run.manifest().path("format_version").asInt());
+    assertEquals(5L, run.provenance().seed());
+    assertEquals(1, run.provenance().formatVersion());
+    assertEquals("fit", run.provenance().command(),
+        "version 1 had no command: a run.json is a fit");
+    assertEquals("4.1.0", run.provenance().versions().get("spark"));
+    assertEquals("dev", run.provenance().versions().get("mlem"));
+    assertEquals(java.time.Instant.parse("2026-12-02T00:56:48.173571634Z"),
+        run.provenance().started());
+    assertEquals("validation", run.provenance().config().get("stopping"));
+    assertEquals(2, run.provenance().inputs().size());
+    assertEquals(1203L, run.provenance().inputs().get(1).bytes());
+    assertEquals("61ecb15a4497a6308a3592a6e2bf9df6acc8ec51bbb1fbc420c63e09b2506087",
+        run.provenance().inputs().get(1).sha256());
+    assertEquals(null, run.provenance().inputs().get(1).checksum());
+    assertEquals(25.498083484, run.provenance().timings().get("load"));
+    assertEquals(List.of(), run.provenance().warnings());
+    assertEquals(24, run.provenance().detail("counts").path("stimuli").asInt());
+    assertEquals(0.5005128205128205,
+        run.provenance().detail("folds").get(0).path("tau_a").asDouble());
   }
 
   @Test

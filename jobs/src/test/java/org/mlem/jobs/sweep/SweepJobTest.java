@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlem.jobs.output.ProvenanceJson;
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.report.ReportAssertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.api.MlemConfig;
@@ -161,6 +163,14 @@ class SweepJobTest {
       assertEquals(SetSeeds.seedOf(5, s.get("name").asText()), s.get("seed").asLong());
     }
     assertEquals("ok", manifest.get("sets").get(2).get("status").asText());
+    String text = Files.readString(out.resolve("sweep.json"));
+    ProvenanceRecord read = ProvenanceJson.read("sweep.json", text, "fit");
+    assertEquals(text, ProvenanceJson.write(read), "sweep.json reads back to what was written");
+    assertEquals("sweep", read.command());
+    assertEquals(5L, read.seed());
+    assertEquals(4, read.detail("sets").size());
+    assertEquals(4, read.detail("counts").path("ok").asInt()
+        + read.detail("counts").path("skipped-complete").asInt(), "resumed: some sets skipped");
   }
 
   /**
