@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.JobOptions;
+import org.mlem.jobs.output.Interruption;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.RunDirectoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +42,28 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
     FitSettings settings = FitSettings.resolve(merged);
     InputChecks.check(settings);
     PrintWriter out = spec.commandLine().getOut();
-    try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit")) {
+    Interruption.describeWith(interruptionLine(settings.out()));
+    try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit",
+        merged.get(JobOptions.VERBOSE), settings.quiet() ? null : out)) {
       FitJob.run(spark.session(), settings, out, merged.get(JobOptions.REPORT));
     }
     return 0;
+  }
+
+  /**
+   * What the line printed on Ctrl-C says: a fit writes its run directory only at the end
+   * (atomically), so nothing was written, unless the interruption came after that, while the
+   * report was being written.
+   */
+  static java.util.function.Supplier<String> interruptionLine(String out) {
+    long started = System.currentTimeMillis();
+    return () -> {
+      Long written = OutputFiles.modifiedMillis(out + "/" + RunDirectoryWriter.SUCCESS);
+      return written != null && written >= started
+          ? "interrupted while writing the report; the run directory " + out + " is complete:"
+              + " run 'mlem report " + out + "' for the report"
+          : "interrupted; nothing was written";
+    };
   }
 
   /** Flags over the config file over the defaults, validated. */
