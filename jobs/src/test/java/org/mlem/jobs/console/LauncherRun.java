@@ -43,6 +43,12 @@ final class LauncherRun implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("submit-scripts/mlem").toString());
     command.addAll(args);
+    return startCommand(dir, tmp, env, command);
+  }
+
+  /** Starts any command (e.g. {@code bash script}) with the launchers' environment. */
+  static LauncherRun startCommand(Path dir, Path tmp, Map<String, String> env,
+      List<String> command) {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().put("MLEM_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
