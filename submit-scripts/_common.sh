@@ -48,7 +48,9 @@ mlem_ensure_built() {
     fi
   elif [[ -z "$jar" || ! -d "$MLEM_SPARK_HOME/jars" ]] || mlem_sources_newer_than "$jar"; then
     echo "mlem: building the project (mvn -q -B -DskipTests package) ..." >&2
-    (cd "$MLEM_ROOT" && mvn -q -B -DskipTests package) >&2
+    # Maven 3.8 prints colour reset codes even in batch mode (-B); strip every escape sequence.
+    (cd "$MLEM_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 \
+      | sed -u -e $'s/\e\\[[0-9;]*[A-Za-z]//g') >&2
   fi
   mlem_link_spark_submit
 }
@@ -74,4 +76,26 @@ mlem_sources_newer_than() {
 
 mlem_java() {
   if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
+}
+
+# The classpath of the MLEM command line: the shaded jar and Spark's jars (built when missing,
+# see mlem_ensure_built), or MLEM_CLASSPATH when set (the tests run the launchers on the
+# build's classes: nothing is built then).
+mlem_classpath() {
+  if [[ -n "${MLEM_CLASSPATH:-}" ]]; then
+    echo "$MLEM_CLASSPATH"
+    return 0
+  fi
+  mlem_ensure_built >&2
+  echo "$(mlem_shaded_jar):$MLEM_SPARK_HOME/jars/*"
+}
+
+# The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" on stderr at start-up
+# (the Vector API module speeds up neural distances; nothing is wrong). Routes the rest of this
+# script's stderr, and so the JVM's once it is exec'd, through a filter that drops that line.
+# The filter ignores SIGINT and SIGTERM: a Ctrl-C reaches the JVM, whose last line (how to
+# resume) must still get through; the filter ends when the JVM closes stderr.
+mlem_filter_incubator_warning() {
+  exec 2> >(trap '' INT TERM; exec grep --line-buffered -v -x \
+    'WARNING: Using incubator modules: jdk.incubator.vector' >&2)
 }

@@ -16,7 +16,9 @@ import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.sim.SimulationStudy;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.stats.Frobenius;
+import org.mlem.jobs.output.Interruption;
 import org.mlem.jobs.output.OutputExistsException;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,6 +78,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No progress lines, only the summary.")
   boolean quiet;
+
+  @Option(names = "--verbose", description = "Spark's and MLEM's INFO logs on stderr.")
+  boolean verbose;
 
   @Spec CommandSpec spec;
 
@@ -143,7 +148,11 @@ final class DemoCommand implements Callable<Integer> {
     if (!quiet) {
       console.println(data.description());
     }
-    try (SparkSessions.Started spark = SparkSessions.start(master, "mlem demo")) {
+    boolean existed = exists(out);
+    Interruption.describeWith(() -> !existed && !exists(out) ? "interrupted; nothing was written"
+        : "interrupted; rerun the same command with --overwrite to start again");
+    try (SparkSessions.Started spark = SparkSessions.start(master, "mlem demo", verbose,
+        quiet ? null : console)) {
       DemoData.write(spark.session(), data, dataDir);
       InputChecks.check(settings);
       MlemAnalysis analysis = FitJob.run(spark.session(), settings, console);
@@ -153,6 +162,10 @@ final class DemoCommand implements Callable<Integer> {
       console.flush();
     }
     return 0;
+  }
+
+  private static boolean exists(String dir) {
+    return OutputFiles.modifiedMillis(dir) != null;
   }
 
   /** W* (features f0, f1, ...) in the order of the fitted features. */

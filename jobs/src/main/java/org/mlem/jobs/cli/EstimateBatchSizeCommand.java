@@ -70,7 +70,8 @@ final class EstimateBatchSizeCommand implements Callable<Integer>, CommandOption
     }
     PrintWriter out = spec.commandLine().getOut();
     try (SparkSessions.Started spark =
-        SparkSessions.start(s.get(JobOptions.MASTER), "mlem estimate-batch-size")) {
+        SparkSessions.start(s.get(JobOptions.MASTER), "mlem estimate-batch-size",
+            s.get(JobOptions.VERBOSE), out)) {
       SetInputs.LoadedFeatures loaded = SetInputs.loadFeatures(spark.session(), features);
       SharedBatchSize estimate = SharedBatchSize.estimate(loaded.features(), seed,
           MlemConfig.builder().build().batchSizeSearch(), interactions);

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.mlem.jobs.fit.JobOptions;
+import org.mlem.jobs.output.Interruption;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.RunDirectoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,7 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
     FitSettings settings = FitSettings.resolve(merged);
     InputChecks.check(settings);
     PrintWriter out = spec.commandLine().getOut();
+    Interruption.describeWith(interruptionLine(settings.out()));
     Engine engine = merged.get(JobOptions.ENGINE);
     if (engine != Engine.SPARK) {
       String why = InProcessChoice.refusal(settings);
@@ -60,10 +64,27 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
         throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
       }
     }
-    try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit")) {
+    try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit",
+        merged.get(JobOptions.VERBOSE), settings.quiet() ? null : out)) {
       FitJob.run(spark.session(), settings, out, merged.get(JobOptions.REPORT));
     }
     return 0;
+  }
+
+  /**
+   * What the line printed on Ctrl-C says: a fit writes its run directory only at the end
+   * (atomically), so nothing was written, unless the interruption came after that, while the
+   * report was being written.
+   */
+  static java.util.function.Supplier<String> interruptionLine(String out) {
+    long started = System.currentTimeMillis();
+    return () -> {
+      Long written = OutputFiles.modifiedMillis(out + "/" + OutputFiles.SUCCESS);
+      return written != null && written >= started
+          ? "interrupted while writing the report; the run directory " + out + " is complete:"
+              + " run 'mlem report " + out + "' for the report"
+          : "interrupted; nothing was written";
+    };
   }
 
   /** Flags over the config file over the defaults, validated. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mlem.core.api.Provenance;
 import org.mlem.jobs.io.FailureCauses;
 import org.mlem.jobs.io.InputException;
+import org.mlem.jobs.output.Interruption;
 import org.mlem.jobs.output.OutputExistsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
  * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
  * failure (message and stack trace on stderr); 3 {@code mlem sweep} finished but some sets
  * failed ({@link #SOME_SETS_FAILED}); 52 is Spark's own exit code when a task ran out of memory
- * (its uncaught-exception handler ends the JVM; in local mode the driver runs the tasks).
+ * (its uncaught-exception handler ends the JVM; in local mode the driver runs the tasks); 130
+ * and 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (one line says how to resume).
  */
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
@@ -48,9 +50,43 @@ public final class MlemCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Entry point: runs the command and exits with its code. */
+  /**
+   * Entry point: runs the command and exits with its code. Ctrl-C (SIGINT) or SIGTERM prints one
+   * line saying what was interrupted and how to resume, removes the temporaries and exits 130
+   * or 143 ({@link Interruption}): logging is turned off and Spark's jobs are cancelled first,
+   * so no stack trace or log line follows.
+   */
   public static void main(String[] args) {
-    System.exit(run(args));
+    Interruption.install(System.err);
+    Interruption.onInterrupt(MlemCli::quietStop);
+    int code = run(args);
+    Interruption.finished();
+    if (Interruption.requested()) {
+      Interruption.deleteTemporaries();
+      code = Interruption.exitCode();
+    }
+    System.exit(code);
+  }
+
+  /**
+   * On interruption: no more log lines or uncaught-exception traces (the cancelled jobs and
+   * Spark's shutdown would print them), and the running Spark jobs cancelled.
+   */
+  private static void quietStop() {
+    ConsoleLogging.off();
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      if (!Interruption.requested() && previous != null) {
+        previous.uncaughtException(t, e);
+      }
+    });
+    System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream(), true,
+        StandardCharsets.UTF_8));
+    scala.Option<org.apache.spark.sql.SparkSession> session =
+        org.apache.spark.sql.SparkSession.getDefaultSession();
+    if (session.isDefined()) {
+      session.get().sparkContext().cancelAllJobs();
+    }
   }
 
   /** Runs the command in-process with the standard streams; returns the exit code. */
@@ -114,6 +150,10 @@ public final class MlemCli implements Callable<Integer> {
   }
 
   private static int onFailure(Exception ex, CommandLine line) {
+    if (Interruption.requested() || Interruption.causedBy(ex)) {
+      // the interruption line is printed already; the failure is its consequence
+      return Interruption.exitCode() == 0 ? FAILURE : Interruption.exitCode();
+    }
     PrintWriter err = line.getErr();
     Throwable bad = badInput(ex);
     if (bad != null) {

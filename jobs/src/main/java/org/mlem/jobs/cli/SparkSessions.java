@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
@@ -8,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Starts the job's SparkSession. The master is {@code --master}, else spark-submit's, else
  * {@code local[*]}; every other Spark setting comes from spark-defaults / {@code --conf}. Only
- * when the master is local and nothing else is set, the driver binds to 127.0.0.1. When run
+ * when the master is local and nothing else is set, the driver binds to 127.0.0.1 and the
+ * Spark UI is off. When run
  * from the shaded jar against a cluster without spark-submit, the jar is shipped to executors
  * ({@code spark.jars}) unless set.
  */
@@ -20,6 +22,20 @@ final class SparkSessions {
    * running session (e.g. a test's) is reused and not stopped.
    */
   static Started start(String master, String appName) {
+    return start(master, appName, false, null);
+  }
+
+  /**
+   * A session as {@link #start(String, String)}, with Spark's INFO logs when {@code verbose},
+   * and the Spark UI's address printed once on {@code console} (when not null) if the UI is on.
+   * Locally the UI is off unless {@code spark.ui.enabled} is set (e.g.
+   * {@code MLEM_JAVA_OPTS=-Dspark.ui.enabled=true}): a local fit is short, and a busy port
+   * 4040 would only print warnings.
+   */
+  static Started start(String master, String appName, boolean verbose, PrintWriter console) {
+    if (verbose) {
+      ConsoleLogging.verbose();
+    }
     SparkSession existing = SparkSession.getDefaultSession().isDefined()
         ? SparkSession.getDefaultSession().get() : null;
     if (existing != null) {
@@ -38,6 +54,7 @@ final class SparkSessions {
     if (resolved.startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      conf.setIfMissing("spark.ui.enabled", "false");
     }
     if (!resolved.startsWith("local[") && !resolved.equals("local") && !conf.contains("spark.jars")) {
       String jar = ownJar();
@@ -45,7 +62,13 @@ final class SparkSessions {
         conf.set("spark.jars", jar);
       }
     }
-    return new Started(SparkSession.builder().config(conf).getOrCreate(), true);
+    SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+    scala.Option<String> ui = session.sparkContext().uiWebUrl();
+    if (console != null && ui.isDefined()) {
+      console.println("Spark UI: " + ui.get());
+      console.flush();
+    }
+    return new Started(session, true);
   }
 
   private static String ownJar() {

@@ -73,8 +73,10 @@ final class SweepCommand implements Callable<Integer>, CommandOptions.TableComma
     requireSweepDirectory(conf, settings.fit().out());
     PrintWriter out = spec.commandLine().getOut();
     SweepResult result;
-    try (SparkSessions.Started spark =
-        SparkSessions.start(settings.fit().master(), "mlem sweep")) {
+    boolean verbose = CommandOptions.settings(spec.commandLine().getParseResult(),
+        JobOptions.SWEEP).get(JobOptions.VERBOSE);
+    try (SparkSessions.Started spark = SparkSessions.start(settings.fit().master(),
+        "mlem sweep", verbose, settings.fit().quiet() ? null : out)) {
       result = new SweepJob(spark.session(), settings, out).run();
     }
     return result.failed() > 0 ? MlemCli.SOME_SETS_FAILED : MlemCli.OK;

@@ -3,11 +3,13 @@ package org.mlem.jobs.fit;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.mlem.core.train.TrainingProgress;
+import org.mlem.jobs.output.Interruption;
 
 /**
  * Training progress on the console: a phase line when a fold starts training, then one line
  * (step, score, best, patience used) every 10 steps or every 2 seconds, whichever comes later
- * first. Silent when quiet.
+ * first. Silent when quiet. Each step first consults {@link Interruption}: a Ctrl-C stops the
+ * training at the next step.
  */
 public final class ConsoleProgress implements TrainingProgress {
   private static final int EVERY_STEPS = 10;
@@ -37,6 +39,7 @@ public final class ConsoleProgress implements TrainingProgress {
 
   @Override
   public void onStep(int step, double score, double bestScore, int stepsSinceBest) {
+    Interruption.check();
     if (quiet) {
       return;
     }

@@ -139,6 +139,11 @@ public final class JobOptions {
   public static final Option<Boolean> QUIET = Option.of("quiet", ValueType.BOOLEAN)
       .defaultValue(false).doc("No progress lines, only the summary.").build();
 
+  /** Whether Spark's own logs are shown. */
+  public static final Option<Boolean> VERBOSE = Option.of("verbose", ValueType.BOOLEAN)
+      .defaultValue(false).doc("Spark's and MLEM's INFO logs on stderr (by default only the "
+          + "warnings that matter).").build();
+
   /** Whether the HTML report is written. */
   public static final Option<Boolean> REPORT = Option.of("report", ValueType.BOOLEAN)
       .defaultValue(true).doc("Write the HTML report(s) at the end.")
@@ -228,7 +233,7 @@ public final class JobOptions {
       .with(MlemOptions.CONFIG).with(MlemOptions.DISTANCE).with(FEATURE_TABLE)
       .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, IDS, HDF5_DATASET, IDS_FROM, PARTITIONS,
           PLACEMENT,
-          BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, REPORT);
+          BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, VERBOSE, REPORT);
 
   /** Everything the {@code mlem fit} command accepts: the fit's options and the engine. */
   public static final OptionTable FIT_COMMAND = FIT.with(ENGINE);
@@ -241,5 +246,5 @@ public final class JobOptions {
   /** Everything {@code mlem estimate-batch-size} accepts. */
   public static final OptionTable ESTIMATE_BATCH_SIZE =
       OptionTable.of(FEATURES, BATCH_SIZE_OUT, MlemOptions.SEED, MlemOptions.INTERACTIONS)
-          .with(FEATURE_TABLE).with(MASTER, OVERWRITE);
+          .with(FEATURE_TABLE).with(MASTER, OVERWRITE, VERBOSE);
 }

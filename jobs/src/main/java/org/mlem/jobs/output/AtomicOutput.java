@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code _SUCCESS} is written into DIR last, as the commit marker: on HDFS and local disks the
  * rename is atomic, on object stores (s3a) it is a copy, so readers trust only a directory that
  * holds {@code _SUCCESS}. A single file is written to a temporary sibling and renamed over the
- * target. On failure the temporary is removed and nothing is left at the target.
+ * target. On failure the temporary is removed and nothing is left at the target; while it
+ * exists it is registered with {@link Interruption}, which removes it when the user stops the
+ * process (Ctrl-C) before the writer could.
  */
 public final class AtomicOutput {
   private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
@@ -50,11 +52,13 @@ public final class AtomicOutput {
     String unique = unique();
     Path temp = new Path(target.getParent(), target.getName() + "._tmp-" + unique);
     boolean done = false;
+    Interruption.registerTemporary(fs, temp);
     try {
       if (!fs.mkdirs(temp)) {
         throw new IOException("cannot create " + temp);
       }
       fill.fill(temp);
+      Interruption.check();
       if (overwrite) {
         fs.delete(new Path(target, OutputFiles.SUCCESS), false);
       }
@@ -68,6 +72,7 @@ public final class AtomicOutput {
           LOG.warn("cannot delete the temporary directory {}: {}", temp, e.toString());
         }
       }
+      Interruption.releaseTemporary(temp);
     }
     OutputFiles.writeText(fs, new Path(target, OutputFiles.SUCCESS), "");
   }
@@ -86,6 +91,7 @@ public final class AtomicOutput {
     FileContext fc = FileContext.getFileContext(target.toUri(), conf);
     fc.mkdir(target.getParent(), null, true);
     boolean done = false;
+    Interruption.registerTemporary(FileSystem.get(temp.toUri(), conf), temp);
     try {
       try (OutputStream o = fc.create(temp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
           Options.CreateOpts.createParent())) {
@@ -106,6 +112,7 @@ public final class AtomicOutput {
           LOG.warn("cannot delete the temporary file {}: {}", temp, e.toString());
         }
       }
+      Interruption.releaseTemporary(temp);
     }
   }
 }

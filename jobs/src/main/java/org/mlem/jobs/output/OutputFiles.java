@@ -84,6 +84,21 @@ public final class OutputFiles {
         .parquet(path.toString());
   }
 
+  /**
+   * When the file or directory at {@code uri} was last modified (milliseconds since the epoch),
+   * or null when it does not exist or cannot be read (e.g. to tell what an interrupted command
+   * left behind).
+   */
+  public static Long modifiedMillis(String uri) {
+    try {
+      Path p = new Path(uri);
+      FileSystem fs = p.getFileSystem(new org.apache.hadoop.conf.Configuration());
+      return fs.exists(p) ? fs.getFileStatus(p).getModificationTime() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Writes {@code text} as UTF-8 to a new file. */
   public static void writeText(FileSystem fs, Path path, String text) throws IOException {
     try (OutputStream out = fs.create(path, false)) {

@@ -3,11 +3,13 @@ package org.mlem.jobs.sweep;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.mlem.core.train.TrainingProgress;
+import org.mlem.jobs.output.Interruption;
 
 /**
  * Training progress of one set on the shared console: {@code set i/n <name>: step s score x best
  * y}, at most every 10 steps or every 2 seconds, whichever comes later; silent when quiet. Lines
- * of concurrent sets never interleave within a line (the console is locked per line).
+ * of concurrent sets never interleave within a line (the console is locked per line). Each step
+ * first consults {@link Interruption}: a Ctrl-C stops the set at the next step.
  */
 final class SetProgress implements TrainingProgress {
   private static final int EVERY_STEPS = 10;
@@ -35,6 +37,7 @@ final class SetProgress implements TrainingProgress {
 
   @Override
   public void onStep(int step, double score, double bestScore, int stepsSinceBest) {
+    Interruption.check();
     if (quiet) {
       return;
     }

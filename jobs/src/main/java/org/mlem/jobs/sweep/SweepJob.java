@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,7 +26,9 @@ import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.output.Interruption;
 import org.mlem.jobs.output.RunDirectoryWriter;
+import org.mlem.jobs.report.SetNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Resume: a set whose {@code OUT/runs/<set>} is complete ({@code _SUCCESS} and every file
  * of a run directory, {@link RunDirectoryWriter#missingPart}) is skipped (status
- * skipped-complete) unless {@code --overwrite}; its rows are read back from its run directory.
+ * skipped-complete in the files, "ok (resumed)" on the console) unless {@code --overwrite}; its
+ * rows are read back from its run directory.
  * A damaged one is refitted. {@code <set>} is {@link SweepFiles#runDirName} of the set's name.
  * Stale {@code OUT/runs/*._tmp-*} temporaries of a killed run are deleted first, and
  * {@code OUT/_SUCCESS} is removed while the sweep runs.
@@ -51,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * message as its reason, and the sweep goes on. Any other error stops the sweep: no new set
  * starts, running ones finish, and the error propagates (a rerun resumes).
  *
+ * <p>Interruption (Ctrl-C, {@link Interruption}): no new set starts, the running ones stop at
+ * their next step, and the line printed names the sets that were running; their temporaries are
+ * removed, the complete sets stay, so the same command resumes. Set names are shown decoded
+ * on the console ({@link SetNames#display}).
+ *
  * <p>Not safe for two sweeps writing the same OUT at once.
  */
 public final class SweepJob {
@@ -60,6 +69,10 @@ public final class SweepJob {
   private final SweepSettings settings;
   private final PrintWriter out;
   private final Consumer<SetOutcome> afterEachSet;
+  /** The sets being fitted (index to "3/12 (name)"), for the interruption line. */
+  private final Map<Integer, String> running = new ConcurrentSkipListMap<>();
+  /** After the sets: what an interruption stops. */
+  private volatile String stage;
 
   /**
    * @param spark the session
@@ -86,6 +99,7 @@ public final class SweepJob {
    * @throws InputException when the features or the pattern are bad (exit code 2)
    */
   public SweepResult run() {
+    Interruption.describeWith(this::interruptionLine);
     Instant started = Instant.now();
     Map<String, Double> timings = new LinkedHashMap<>();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -96,7 +110,7 @@ public final class SweepJob {
     List<RepresentationSet> sets = RepresentationSets.discover(
         spark, settings.fit().representations(), settings.setColumn(), settings.brain());
     phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
-        + String.join(", ", sets.stream().map(RepresentationSet::name).toList()));
+        + String.join(", ", sets.stream().map(s -> SetNames.display(s.name())).toList()));
     SetInputs.LoadedFeatures features = SetInputs.loadFeatures(spark, settings.fit().features());
     RepresentationSets.requireRows(sets, settings.fit().representations(), features);
     phase(quiet, String.format(Locale.ROOT, "%d stimuli, %d features", features.features().size(),
@@ -115,6 +129,7 @@ public final class SweepJob {
     List<SetOutcome> outcomes = runAll(sets, features, batch);
     timings.put("sets", seconds(t2));
 
+    stage = "after every set was fitted; rerun the same command to write the combined table";
     long t3 = System.nanoTime();
     SweepResult result = new SweepResult(outcomes, batch);
     List<Object[]> rows = CombinedTable.rows(spark, outcomes, root);
@@ -126,9 +141,10 @@ public final class SweepJob {
       writeReport(root);
     }
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SUCCESS), "");
-    out.printf(Locale.ROOT, "sweep: %d sets: %d ok, %d skipped-complete, %d failed; combined"
-        + " table %s%n", outcomes.size(), count(outcomes, SetStatus.OK),
-        count(outcomes, SetStatus.SKIPPED_COMPLETE), count(outcomes, SetStatus.FAILED),
+    long resumed = count(outcomes, SetStatus.SKIPPED_COMPLETE);
+    out.printf(Locale.ROOT, "sweep: %d sets: %d ok%s, %d failed; combined table %s%n",
+        outcomes.size(), count(outcomes, SetStatus.OK) + resumed,
+        resumed == 0 ? "" : " (" + resumed + " resumed)", count(outcomes, SetStatus.FAILED),
         SweepFiles.file(root, OutputFiles.csv(OutputFiles.COMBINED)));
     out.flush();
     return result;
@@ -214,6 +230,7 @@ public final class SweepJob {
           if (stopped.get()) {
             return null;
           }
+          Interruption.check();
           try {
             SetOutcome o = runOne(runner, sets.get(index), index, sets.size());
             afterEachSet.accept(o);
@@ -255,12 +272,12 @@ public final class SweepJob {
     String name = set.name();
     String dir = SweepFiles.runDir(settings.fit().out(), name);
     long seed = SetSeeds.seedOf(settings.fit().config().training().seed(), name);
-    SetProgress progress =
-        new SetProgress(out, index + 1, count, name, settings.fit().quiet());
+    SetProgress progress = new SetProgress(out, index + 1, count, SetNames.display(name),
+        settings.fit().quiet());
     if (SweepFiles.exists(conf, dir)) {
       String missing = RunDirectoryWriter.missingPart(conf, dir);
       if (missing == null && !settings.fit().overwrite()) {
-        progress.line(SetStatus.SKIPPED_COMPLETE.label() + " (" + dir + " is complete)");
+        progress.line(SetStatus.display(SetStatus.SKIPPED_COMPLETE.label()));
         return new SetOutcome(set, seed, SetStatus.SKIPPED_COMPLETE, null, 0.0);
       }
       if (missing != null) {
@@ -275,6 +292,7 @@ public final class SweepJob {
         Thread.currentThread().getName());
     spark.sparkContext().setJobGroup("mlem-sweep-" + name, "mlem sweep set " + name, false);
     long t0 = System.nanoTime();
+    running.put(index, (index + 1) + "/" + count + " (" + SetNames.display(name) + ")");
     try {
       MlemAnalysis analysis = runner.run(set, seed, dir, progress);
       double s = seconds(t0);
@@ -285,7 +303,7 @@ public final class SweepJob {
       return new SetOutcome(set, seed, SetStatus.OK, null, s);
     } catch (RuntimeException e) {
       Throwable degenerate = degenerate(e);
-      if (degenerate == null) {
+      if (degenerate == null || Interruption.requested()) {
         throw e;
       }
       String reason = degenerate instanceof InputException ? degenerate.getMessage()
@@ -294,8 +312,25 @@ public final class SweepJob {
       progress.line(SetStatus.FAILED.label() + ": " + reason);
       return new SetOutcome(set, seed, SetStatus.FAILED, reason, seconds(t0));
     } finally {
+      running.remove(index);
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * The line printed when the user stops the sweep (Ctrl-C): which sets were running and how
+   * to resume; complete sets are kept, so the same command carries on.
+   */
+  private String interruptionLine() {
+    if (stage != null) {
+      return "interrupted " + stage;
+    }
+    List<String> now = new ArrayList<>(running.values());
+    if (now.isEmpty()) {
+      return "interrupted before a set was running; rerun the same command to resume";
+    }
+    String sets = (now.size() == 1 ? "set " : "sets ") + String.join(", ", now);
+    return "interrupted during " + sets + "; rerun the same command to resume";
   }
 
   /** The degenerate-input error in the cause chain (see the class comment), or null. */

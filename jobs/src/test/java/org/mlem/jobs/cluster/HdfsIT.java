@@ -184,7 +184,7 @@ class HdfsIT {
 
     String console = cliOk(sweep(root + "/sweep-data/features.csv",
         root + "/sweep-data/layers/layer=*/", out));
-    assertTrue(console.contains("skipped-complete"), console);
+    assertTrue(console.contains("ok (resumed)"), console);
     assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out + "/_SUCCESS")), console);
     for (String name : names("/sweep/runs")) {
       assertFalse(name.contains("._tmp-") || name.contains("._old-"), "left over: " + name);

@@ -154,7 +154,7 @@ class SweepAttacksTest {
     SweepFixtures.Result again = sweep(table.toString(), out);
     assertEquals(0, again.code(), again.out() + again.err());
     for (String set : List.of("a:b", "l{", "x._tmp-y", "roi[1]")) {
-      assertTrue(again.out().contains(set + ": skipped-complete"), again.out());
+      assertTrue(again.out().contains(set + ": ok (resumed)"), again.out());
     }
   }
 
@@ -226,5 +226,28 @@ class SweepAttacksTest {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("mlem: representation ids file not found: " + ids, r.err().strip());
     assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void theConsoleShowsEscapedPartitionNamesDecodedAndResumedSetsAsOk() throws IOException {
+    // sets named as Spark's partitioned writer names directories: set=layer%3D1 is "layer=1"
+    Path layers = tmp.resolve("escaped/layers");
+    for (int k = 1; k <= 2; k++) {
+      SweepFixtures.writeNpy(SweepFixtures.layer(k), layers.resolve("set=layer%3D" + k + ".npy"));
+    }
+    Path out = tmp.resolve("escaped/out");
+    SweepFixtures.Result first = sweep(layers + "/*.npy", out);
+    assertEquals(0, first.code(), first.out() + first.err());
+    assertTrue(first.out().contains("2 sets in " + layers + "/*.npy: set=layer=1, set=layer=2"),
+        first.out());
+    assertTrue(first.out().contains("set 1/2 set=layer=1: ok held-out Spearman"), first.out());
+    assertFalse(first.out().contains("%3D"), first.out());
+    SweepFixtures.Result again = sweep(layers + "/*.npy", out);
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().contains("set 1/2 set=layer=1: ok (resumed)\n"), again.out());
+    assertTrue(again.out().contains("set 2/2 set=layer=2: ok (resumed)\n"), again.out());
+    assertTrue(again.out().contains("sweep: 2 sets: 2 ok (2 resumed), 0 failed; combined table "),
+        again.out());
+    assertFalse(again.out().contains("skipped-complete"), again.out());
   }
 }

@@ -26,7 +26,7 @@ import org.mlem.jobs.cli.MlemCli;
  * in their noise level (the simulation keeps the features when only the noise changes), written
  * as Parquet directories, .npy files or one table with a layer column; plus the CLI runner.
  */
-final class SweepFixtures {
+public final class SweepFixtures {
   static final int STIMULI = 40;
   static final int FEATURES = 3;
   static final int DIMS = 6;
@@ -35,12 +35,12 @@ final class SweepFixtures {
   private SweepFixtures() {}
 
   /** Layer k (1-based) of the simulated stack: noise 0.3 * k. */
-  static SyntheticDataset layer(int k) {
+  public static SyntheticDataset layer(int k) {
     return SimulationStudy.generate(STIMULI, FEATURES, DIMS, 0.3 * k, DATA_SEED);
   }
 
   /** The shared features as CSV. */
-  static Path writeFeatures(Path file) throws IOException {
+  public static Path writeFeatures(Path file) throws IOException {
     SyntheticDataset data = layer(1);
     StringBuilder csv = new StringBuilder("id");
     for (SyntheticColumn c : data.features()) {
@@ -109,7 +109,7 @@ final class SweepFixtures {
   }
 
   /** A little-endian float64 C-order .npy file of the data's representations. */
-  static void writeNpy(SyntheticDataset data, Path file) throws IOException {
+  public static void writeNpy(SyntheticDataset data, Path file) throws IOException {
     int n = data.size();
     int d = data.dims();
     String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + n + ", " + d

@@ -120,8 +120,8 @@ class SweepJobTest {
 
     SweepFixtures.Result r = sweep(pattern, out);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("set 1/4 layer=1: skipped-complete"), r.out());
-    assertTrue(r.out().contains("set 2/4 layer=2: skipped-complete"), r.out());
+    assertTrue(r.out().contains("set 1/4 layer=1: ok (resumed)"), r.out());
+    assertTrue(r.out().contains("set 2/4 layer=2: ok (resumed)"), r.out());
     assertTrue(r.out().contains("set 3/4 layer=3: ok held-out Spearman"), r.out());
     assertTrue(r.out().contains("set 4/4 layer=4: step 0 score"), r.out());
     for (String set : List.of("layer=1", "layer=2")) {
