@@ -48,7 +48,12 @@ public enum Engine {
    * @param master the --master value, or null
    */
   public static boolean isLocalMaster(String master) {
-    String m = master != null ? master : System.getProperty("spark.master");
+    String m = effectiveMaster(master);
     return m == null || m.equals("local") || m.startsWith("local[");
+  }
+
+  /** The master a session would get: --master, else spark-submit's, else null (local[*]). */
+  static String effectiveMaster(String master) {
+    return master != null ? master : System.getProperty("spark.master");
   }
 }

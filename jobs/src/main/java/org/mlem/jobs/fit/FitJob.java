@@ -119,7 +119,7 @@ public final class FitJob {
     progress.phase(loadingLine(s));
     Integer dims = loaded.representations().dims();
     Placed placed = new Placed(IN_PROCESS, dims, loaded.files(), loaded.warnings(),
-        s.idsFrom() == org.mlem.core.distance.IdsFrom.REFUSE ? null : loaded.idJoin());
+        FitSources.joinOrNull(loaded.idJoin(), s.idsFrom()));
     describe(progress, loaded.features(), placed);
     long t1 = System.nanoTime();
     MlemAnalysis analysis = Mlem.with(s.config())

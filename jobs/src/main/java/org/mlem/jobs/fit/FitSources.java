@@ -131,7 +131,7 @@ record FitSources(EncodedFeatures features, PairSourceFactory factory, Placement
   }
 
   /** The join to record: none under the default rule, where nothing is ever dropped. */
-  private static IdJoin joinOrNull(IdJoin join, IdsFrom idsFrom) {
+  static IdJoin joinOrNull(IdJoin join, IdsFrom idsFrom) {
     return idsFrom == IdsFrom.REFUSE ? null : join;
   }
 

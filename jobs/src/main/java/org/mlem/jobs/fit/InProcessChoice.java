@@ -17,8 +17,7 @@ public final class InProcessChoice {
   /** Null when the settings allow an in-process fit, else the reason. */
   public static String refusal(FitSettings s) {
     if (!Engine.isLocalMaster(s.master())) {
-      return "the master " + (s.master() != null ? s.master() : System.getProperty("spark.master"))
-          + " is not local";
+      return "the master " + Engine.effectiveMaster(s.master()) + " is not local";
     }
     if (s.placement() == Placement.PARTITIONED) {
       return "placement partitioned needs Spark executors";

@@ -69,6 +69,7 @@ public final class InputLoader {
       return new LoadedInputs(encoded, null, matrix, describe(conf, features, representations),
           List.of(), null);
     }
+    checkPaths(conf, features, representations, idsFrom);
     return load(conf, features, representations, idsFrom, () -> readFeatures(spark, features),
         ids -> RepresentationReader.readInFileOrder(spark, representations, ids, features.uri()));
   }
@@ -87,8 +88,7 @@ public final class InputLoader {
     if (representations.format() == InputFormat.RDM) {
       return Optional.empty();
     }
-    InputPaths.requireReadable(conf, features.uri(), "features");
-    InputPaths.requireReadable(conf, representations.uri(), "representations");
+    checkPaths(conf, features, representations, idsFrom);
     InputFormat featureFormat = RepresentationFormat.resolve(
         conf, features.uri(), features.format(), "features").kind();
     RepresentationFormat format = RepresentationFormat.resolve(
@@ -140,10 +140,10 @@ public final class InputLoader {
     return files;
   }
 
+  /** Reads and joins inputs whose paths {@link #checkPaths} accepted. */
   private static LoadedInputs load(Configuration conf, FeatureInput features,
       RepresentationInput representations, IdsFrom idsFrom,
       java.util.function.Supplier<FeatureTable> featureTable, RepresentationSource source) {
-    checkPaths(conf, features, representations, idsFrom);
     FeatureTable table = featureTable.get();
     requireEnough(table, features.uri(), null);
     // The whole table is encoded (and checked) before the representations are read, unless the

@@ -108,8 +108,13 @@ public final class RepresentationSets {
     return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
-  private static List<RepresentationSet> globbed(Configuration conf, RepresentationInput t) {
-    String pattern = t.uri();
+  /**
+   * The files and directories a glob matches, without hidden ones (names starting with '_' or
+   * '.', as Spark skips them), in the filesystem's order.
+   *
+   * @throws InputException when the pattern cannot be listed
+   */
+  static List<FileStatus> globMatches(Configuration conf, String pattern) {
     FileStatus[] matches;
     try {
       Path path = new Path(pattern);
@@ -118,12 +123,21 @@ public final class RepresentationSets {
       throw new InputException("representations pattern " + pattern + " cannot be listed ("
           + e.getMessage() + ")", e);
     }
-    List<RepresentationSet> sets = new ArrayList<>();
+    List<FileStatus> visible = new ArrayList<>();
     for (FileStatus status : matches == null ? new FileStatus[0] : matches) {
       String base = status.getPath().getName();
-      if (base.startsWith("_") || base.startsWith(".")) {
-        continue;
+      if (!base.startsWith("_") && !base.startsWith(".")) {
+        visible.add(status);
       }
+    }
+    return visible;
+  }
+
+  private static List<RepresentationSet> globbed(Configuration conf, RepresentationInput t) {
+    String pattern = t.uri();
+    List<RepresentationSet> sets = new ArrayList<>();
+    for (FileStatus status : globMatches(conf, pattern)) {
+      String base = status.getPath().getName();
       String name = status.isDirectory() ? base : stem(base);
       String uri = status.getPath().toString();
       requireOneFormat(conf, t, uri, pattern);

@@ -117,18 +117,9 @@ final class VolumeSets {
       InputPaths.requireReadable(conf, pattern, "representations");
       return List.of(pattern);
     }
-    FileStatus[] matches;
-    try {
-      Path path = new Path(pattern);
-      matches = path.getFileSystem(conf).globStatus(path);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new InputException("representations pattern " + pattern + " cannot be listed ("
-          + e.getMessage() + ")", e);
-    }
     List<String> files = new ArrayList<>();
-    for (FileStatus s : matches == null ? new FileStatus[0] : matches) {
-      String name = s.getPath().getName();
-      if (!s.isDirectory() && !name.startsWith("_") && !name.startsWith(".")) {
+    for (FileStatus s : RepresentationSets.globMatches(conf, pattern)) {
+      if (!s.isDirectory()) {
         files.add(s.getPath().toString());
       }
     }

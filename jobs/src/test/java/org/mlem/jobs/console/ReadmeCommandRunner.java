@@ -1,6 +1,7 @@
 package org.mlem.jobs.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,5 +46,13 @@ final class ReadmeCommandRunner {
             + dir.resolve("jvm-tmp")), List.of("bash", "-euo", "pipefail", file.toString()));
     r.waitFor(timeout);
     return r;
+  }
+
+  /** Runs a README block and asserts it exits 0 with no stack trace on stderr. */
+  void assertRunsAsWritten(ReadmeBlocks.Block block, Duration timeout) throws IOException {
+    LauncherRun r = run(block.text(), timeout);
+    assertEquals(0, r.code(), block + ":\n" + block.text() + r.describe());
+    assertFalse(r.err().stream().anyMatch(l -> l.contains("Exception") || l.startsWith("\tat ")),
+        r.describe());
   }
 }

@@ -1,7 +1,6 @@
 package org.mlem.jobs.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,10 +37,7 @@ class ReadmeCommandsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fastBlocks")
   void runsAsWritten(ReadmeBlocks.Block block) throws IOException {
-    LauncherRun r = runner.run(block.text(), BLOCK);
-    assertEquals(0, r.code(), block + ":\n" + block.text() + r.describe());
-    assertFalse(r.err().stream().anyMatch(l -> l.contains("Exception") || l.startsWith("\tat ")),
-        r.describe());
+    runner.assertRunsAsWritten(block, BLOCK);
   }
 
   @Test

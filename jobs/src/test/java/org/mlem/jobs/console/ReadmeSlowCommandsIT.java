@@ -1,7 +1,5 @@
 package org.mlem.jobs.console;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,9 +32,6 @@ class ReadmeSlowCommandsIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("slowBlocks")
   void runsAsWritten(ReadmeBlocks.Block block) throws IOException {
-    LauncherRun r = runner.run(block.text(), BLOCK);
-    assertEquals(0, r.code(), block + ":\n" + block.text() + r.describe());
-    assertFalse(r.err().stream().anyMatch(l -> l.contains("Exception") || l.startsWith("\tat ")),
-        r.describe());
+    runner.assertRunsAsWritten(block, BLOCK);
   }
 }
