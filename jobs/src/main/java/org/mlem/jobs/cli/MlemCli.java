@@ -62,6 +62,7 @@ public final class MlemCli implements Callable<Integer> {
     int code = run(args);
     Interruption.finished();
     if (Interruption.requested()) {
+      Interruption.awaitAnnouncement();
       Interruption.deleteTemporaries();
       code = Interruption.exitCode();
     }
@@ -82,6 +83,9 @@ public final class MlemCli implements Callable<Integer> {
     });
     System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream(), true,
         StandardCharsets.UTF_8));
+    if (!SparkSessions.used()) {
+      return;
+    }
     scala.Option<org.apache.spark.sql.SparkSession> session =
         org.apache.spark.sql.SparkSession.getDefaultSession();
     if (session.isDefined()) {

@@ -15,7 +15,17 @@ import org.apache.spark.sql.SparkSession;
  * ({@code spark.jars}) unless set.
  */
 final class SparkSessions {
+  private static volatile boolean used;
+
   private SparkSessions() {}
+
+  /**
+   * Whether this process asked for a Spark session: an in-process run never loads Spark's
+   * classes, and the interruption handler must not load them (seconds on a busy machine).
+   */
+  static boolean used() {
+    return used;
+  }
 
   /**
    * A session for the job, and whether the job owns it (stops it at the end). An already
@@ -33,6 +43,7 @@ final class SparkSessions {
    * 4040 would only print warnings.
    */
   static Started start(String master, String appName, boolean verbose, PrintWriter console) {
+    used = true;
     if (verbose) {
       ConsoleLogging.verbose();
     }

@@ -40,6 +40,7 @@ public final class Interruption {
   private static final Map<Path, FileSystem> TEMPORARIES = new ConcurrentHashMap<>();
   private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
   private static final CountDownLatch FINISHED = new CountDownLatch(1);
+  private static final CountDownLatch ANNOUNCED = new CountDownLatch(1);
   private static volatile Supplier<String> description = () -> "interrupted";
   private static volatile PrintStream console = System.err;
 
@@ -125,6 +126,22 @@ public final class Interruption {
     FINISHED.countDown();
   }
 
+  /**
+   * Waits until the interruption line is printed, when a signal came: the command can unwind
+   * faster than the signal handler runs its listeners (the first use of Spark's classes by an
+   * in-process run takes seconds on a busy machine), and exiting first would lose the line.
+   */
+  public static void awaitAnnouncement() {
+    if (!requested()) {
+      return;
+    }
+    try {
+      ANNOUNCED.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Registers a temporary being written (deleted if the process is stopped). */
   static void registerTemporary(FileSystem fs, Path temp) {
     TEMPORARIES.put(temp, fs);
@@ -168,6 +185,7 @@ public final class Interruption {
     }
     console.println("mlem: " + line);
     console.flush();
+    ANNOUNCED.countDown();
     Thread exit = new Thread(() -> {
       try {
         FINISHED.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
