@@ -126,6 +126,40 @@ public final class Representations implements Serializable {
     return new Representations(checkedIds, data, dims);
   }
 
+  /**
+   * The representations restricted to some of their dimensions (a searchlight sphere's voxels, an
+   * ROI's), in the order given, with the same ids; values are already validated.
+   *
+   * @param columns column indices in [0, dims), each at most once
+   * @throws IllegalArgumentException for an empty list, an index out of range or a repeat
+   */
+  public Representations columns(int[] columns) {
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("representations: select at least one column");
+    }
+    boolean[] seen = new boolean[dims];
+    for (int c : columns) {
+      if (c < 0 || c >= dims) {
+        throw new IllegalArgumentException("representations: column " + c
+            + " is out of range [0, " + dims + ")");
+      }
+      if (seen[c]) {
+        throw new IllegalArgumentException("representations: column " + c + " selected twice");
+      }
+      seen[c] = true;
+    }
+    int n = ids.size();
+    float[] out = new float[Math.multiplyExact(n, columns.length)];
+    for (int row = 0; row < n; row++) {
+      int base = row * dims;
+      int to = row * columns.length;
+      for (int c = 0; c < columns.length; c++) {
+        out[to + c] = data[base + columns[c]];
+      }
+    }
+    return new Representations(ids, out, columns.length);
+  }
+
   private static IllegalArgumentException nonFinite(String id, int row, int column, double v) {
     String what = Double.isNaN(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity");
     return new IllegalArgumentException(

@@ -223,6 +223,26 @@ public final class JobOptions {
       .doc("The step between window starts in seconds.")
       .build();
 
+  /** The radius of a searchlight sphere. */
+  public static final Option<String> RADIUS = Option.of("radius", ValueType.TEXT)
+      .defaultValue("6mm").validator(Validator.notBlank("a radius such as 6mm or 2vox"))
+      .label("R").doc("Searchlight sphere radius: millimetres from the volumes' affine (6mm, "
+          + "or a plain number) or voxels (2vox).")
+      .build();
+
+  /** Which in-mask voxels are searchlight centres. */
+  public static final Option<Integer> CENTER_STRIDE = Option.of("center-stride", ValueType.INT)
+      .defaultValue(1).validator(Validator.atLeast(1)).label("K")
+      .doc("Searchlight centres: the in-mask voxels whose i, j and k are multiples of K "
+          + "(1 = every in-mask voxel).")
+      .build();
+
+  /** The smallest searchlight sphere fitted. */
+  public static final Option<Integer> MIN_VOXELS = Option.of("min-voxels", ValueType.INT)
+      .defaultValue(10).validator(Validator.atLeast(1)).label("M")
+      .doc("Searchlight spheres with fewer in-mask voxels are skipped (and counted).")
+      .build();
+
   /** How the feature table is read. */
   public static final OptionTable FEATURE_TABLE = OptionTable.of(MlemOptions.ID_COLUMN,
       MlemOptions.FEATURE_COLUMNS, MlemOptions.KINDS, MlemOptions.MISSING_DISTANCE,
@@ -242,6 +262,15 @@ public final class JobOptions {
   public static final OptionTable SWEEP =
       FIT.with(CONCURRENCY, SET_COLUMN, BATCH_SIZE_FILE, MASK, ATLAS, ATLAS_LABELS, TIMES, SFREQ,
           T0, WINDOW, STRIDE);
+
+  /**
+   * Everything {@code mlem searchlight} accepts: the fit's options without the within-fit
+   * placement (each sphere is fitted whole inside one Spark task), the mask and the spheres.
+   */
+  public static final OptionTable SEARCHLIGHT = OptionTable.of(FEATURES, REPRESENTATIONS, OUT)
+      .with(MlemOptions.CONFIG).with(MlemOptions.DISTANCE).with(FEATURE_TABLE)
+      .with(IDS, IDS_FROM, PARTITIONS, MASTER, OVERWRITE, QUIET, VERBOSE, REPORT,
+          BATCH_SIZE_FILE, MASK, RADIUS, CENTER_STRIDE, MIN_VOXELS);
 
   /** Everything {@code mlem estimate-batch-size} accepts. */
   public static final OptionTable ESTIMATE_BATCH_SIZE =

@@ -34,8 +34,33 @@ import org.mlem.jobs.output.NaturalOrder;
  * the volumes are read; NaN or infinite values there, an empty ROI, a label table that does not
  * match, or the wrong number of ids are refused here, before anything is written.
  */
-final class VolumeSets {
+public final class VolumeSets {
   private VolumeSets() {}
+
+  /**
+   * NIfTI volumes under a mask, read as one set (stimuli x in-mask voxels, columns in ascending
+   * flat voxel index) with the grid they lie on: what a searchlight cuts into spheres.
+   *
+   * @param set the masked voxels as one set named {@code mask}
+   * @param shape the volumes' grid
+   * @param affine the volumes' voxel-to-world affine
+   * @param mask the mask (its voxels are the set's columns, in order)
+   */
+  public record Masked(RepresentationSet set, int[] shape, Affine affine, Mask mask) {}
+
+  /**
+   * Reads the volumes of {@code t} under the mask at {@code maskUri}, with every check of
+   * {@link #discover}.
+   *
+   * @throws InputException on bad input, naming the file
+   */
+  public static Masked masked(Configuration conf, RepresentationInput t, String maskUri) {
+    List<RepresentationSet> sets = discover(conf, t, new BrainInputs(maskUri, null, null, null,
+        null, 0.0, null, null));
+    Grid grid = grid(conf, volumeFiles(conf, t.uri()), t.uri());
+    NiftiVolume m = NiftiFiles.volume(conf, maskUri);
+    return new Masked(sets.get(0), grid.shape, grid.affine, asInput(() -> Mask.of(m)));
+  }
 
   static List<RepresentationSet> discover(Configuration conf, RepresentationInput t,
       BrainInputs brain) {
