@@ -64,6 +64,10 @@ public final class OutputFiles {
   public static final String SIMULATION_IMPORTANCE = "importance";
   /** {@code mlem simulate}'s weighted-tau table. */
   public static final String WEIGHTED_TAU = "weighted_tau";
+  /** A searchlight's table, one row per sphere and unit ({@link #csv} for the CSV). */
+  public static final String SEARCHLIGHT = "searchlight";
+  /** A searchlight's grid and settings (shape, affine, radius, stride, spheres, units). */
+  public static final String SEARCHLIGHT_JSON = "searchlight.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputFiles.class);
 
