@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mlem", mixinStandardHelpOptions = true, versionProvider = MlemCli.Version.class,
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
         ReportCommand.class, SimulateCommand.class, RobustnessCommand.class, DemoCommand.class,
-        BenchCommand.class},
+        BenchCommand.class, SearchlightCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
