@@ -33,7 +33,8 @@ public final class KillPointPlugin implements SparkPlugin {
   static final String JOB_DESCRIPTION = "spark.job.description";
   /** Phase name to the job-description text that marks its tasks. */
   static final Map<String, String> PHASES =
-      Map.of("training", "mlem: training steps", "importance", "mlem: permutation importance");
+      Map.of("training", "mlem: training steps", "importance", "mlem: permutation importance",
+          "searchlight", "mlem searchlight wave");
 
   @Override
   public DriverPlugin driverPlugin() {

@@ -141,6 +141,96 @@ class StandaloneClusterIT {
     RunResults.assertSame(reference, results(out), "executors killed vs local[1]");
   }
 
+  /**
+   * Issue 11's determinism: a searchlight of 199 spheres (one fit each, as Spark tasks) on
+   * local[1], local[2] and this cluster, where the executor running one wave's task is killed
+   * (kill -9) and the task rerun elsewhere, writes the same table and the same NIfTI maps, byte
+   * for byte.
+   */
+  @Test
+  void aSearchlightWithAnExecutorKilledMidWaveEqualsLocalOneAndLocalTwoByteForByte()
+      throws IOException, InterruptedException {
+    Path in = tmp.resolve("searchlight-data");
+    org.mlem.jobs.searchlight.SearchlightFixtures.write(in, new int[] {8, 5, 5});
+    Map<String, byte[]> reference = null;
+    for (String master : List.of("local[1]", "local[2]")) {
+      Path out = tmp.resolve("runs/searchlight-" + master.replaceAll("[^a-z0-9]", ""));
+      List<String> command = new ArrayList<>(List.of("submit-scripts/mlem"));
+      command.addAll(searchlight(in, out));
+      command.addAll(List.of("--master", master));
+      Scripts.Run run = Scripts.run(tmp.resolve("logs/searchlight-" + master + ".log"),
+          FIT_TIMEOUT, command);
+      assertEquals(0, run.code(), run.describe());
+      Map<String, byte[]> outputs = searchlightOutputs(out);
+      if (reference == null) {
+        reference = outputs;
+      } else {
+        assertSameBytes(reference, outputs, master + " vs local[1]");
+      }
+    }
+    Path killDir = Files.createDirectories(tmp.resolve("kill-points-searchlight"));
+    Files.createFile(killDir.resolve("searchlight"));
+    Path out = tmp.resolve("runs/searchlight-cluster");
+    String name = "mlem-it-searchlight";
+    List<String> command = new ArrayList<>(List.of("submit-scripts/mlem-submit",
+        "--master", ScriptsCluster.MASTER, "--deploy-mode", "client", "--name", name,
+        "--driver-memory", "512m", "--executor-memory", "512m",
+        "--conf", "spark.plugins=" + KillPointPlugin.class.getName(),
+        "--driver-class-path", testClasses().toString(),
+        "--conf", "spark.executor.extraClassPath=" + testClasses(),
+        "--conf", KillPointPlugin.DIR_KEY + "=" + killDir, "--"));
+    command.addAll(searchlight(in, out));
+    Path log = tmp.resolve("logs/searchlight-cluster.log");
+    Process job = Scripts.start(log, Map.of(), command);
+    try {
+      String[] held = awaitPidFile(killDir.resolve("searchlight.pid"), job, log);
+      ProcessHandle jvm = ProcessHandle.of(Long.parseLong(held[0])).orElseThrow();
+      assertTrue(jvm.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"),
+          "an executor JVM: " + jvm.info().commandLine());
+      assertTrue(jvm.destroyForcibly());
+      jvm.onExit().get(30, TimeUnit.SECONDS);
+      awaitReplacement(held[2], new TreeSet<>(Set.of(held[1])), "searchlight");
+      assertTrue(job.waitFor(FIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "timed out");
+      assertEquals(0, job.exitValue(), Scripts.read(log));
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the killed executor did not exit", e);
+    } finally {
+      job.destroyForcibly();
+    }
+    assertSameBytes(reference, searchlightOutputs(out), "cluster with a killed executor vs"
+        + " local[1]");
+  }
+
+  private static List<String> searchlight(Path in, Path out) {
+    return List.of("searchlight", "--features", in.resolve("features.csv").toString(),
+        "--representations", in.resolve("betas.nii.gz").toString(), "--mask",
+        in.resolve("mask.nii.gz").toString(), "--out", out.toString(), "--radius", "1vox",
+        "--min-voxels", "3", "--seed", "4", "--max-steps", "25", "--patience", "25",
+        "--permutations", "2", "--no-report");
+  }
+
+  /** searchlight.csv and every map, by name. */
+  private static Map<String, byte[]> searchlightOutputs(Path out) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    files.put("searchlight.csv", Files.readAllBytes(out.resolve("searchlight.csv")));
+    try (java.util.stream.Stream<Path> maps = Files.list(out.resolve("maps"))) {
+      for (Path m : maps.toList()) {
+        files.put("maps/" + m.getFileName(), Files.readAllBytes(m));
+      }
+    }
+    assertTrue(files.size() >= 4, files.keySet().toString());
+    return files;
+  }
+
+  private static void assertSameBytes(Map<String, byte[]> expected, Map<String, byte[]> actual,
+      String what) {
+    assertEquals(expected.keySet(), actual.keySet(), what);
+    for (String file : expected.keySet()) {
+      assertTrue(java.util.Arrays.equals(expected.get(file), actual.get(file)),
+          what + ": " + file + " differs");
+    }
+  }
+
   /** Waits for the kill-point plugin's pid file: {pid, executor id, app id}. */
   private static String[] awaitPidFile(Path file, Process fit, Path log)
       throws IOException, InterruptedException {

@@ -23,11 +23,8 @@ import org.mlem.core.brain.Affine;
 import org.mlem.core.brain.NiftiReader;
 import org.mlem.core.brain.NiftiVolume;
 import org.mlem.core.brain.NiftiWriter;
-import org.mlem.core.pairs.PositionalRandom;
-import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.jobs.cli.MlemCli;
 import org.mlem.jobs.sweep.SetSeeds;
-import org.mlem.jobs.sweep.SweepFixtures;
 
 /**
  * {@code mlem searchlight} end to end on a small generated series (40 stimuli on a 4 x 4 x 3 grid
@@ -39,40 +36,16 @@ import org.mlem.jobs.sweep.SweepFixtures;
  */
 class SearchlightJobTest {
   private static final int[] SHAPE = {4, 4, 3};
-  private static final Affine AFFINE = new Affine(new double[] {2, 0, 0, -4, 0, 2, 0, -4, 0, 0,
-      2, -2}, "sform");
-  private static final int N = 40;
+  private static final Affine AFFINE = SearchlightFixtures.AFFINE;
+  private static final int N = SearchlightFixtures.STIMULI;
 
   @TempDir static Path data;
 
   @BeforeAll
   static void writeData() throws IOException {
-    SweepFixtures.writeFeatures(data.resolve("features.csv"));
-    SyntheticDataset layer = SweepFixtures.layer(1);
-    int voxels = SHAPE[0] * SHAPE[1] * SHAPE[2];
-    float[] series = new float[N * voxels];
-    for (int v = 0; v < voxels; v++) {
-      for (int s = 0; s < N; s++) {
-        double x = 0;
-        for (int d = 0; d < layer.dims(); d++) {
-          x += gaussian(1, v * 64 + d) * layer.representations()[s * layer.dims() + d];
-        }
-        series[s * voxels + v] = (float) (x + 0.3 * gaussian(2, (long) v * N + s));
-      }
-    }
-    NiftiWriter.writeSeries(data.resolve("betas.nii.gz"), SHAPE, N, AFFINE, series, "test");
-    float[] mask = new float[voxels];
-    java.util.Arrays.fill(mask, 1f);
-    mask[NiftiVolume.flat(SHAPE, 0, 0, 0)] = 0f;
-    NiftiWriter.write(data.resolve("mask.nii.gz"), SHAPE, AFFINE, mask, "mask");
+    SearchlightFixtures.write(data, SHAPE);
     NiftiWriter.write(data.resolve("other-grid.nii.gz"), new int[] {4, 4, 2}, AFFINE,
         new float[32], "wrong grid");
-  }
-
-  private static double gaussian(long stream, long position) {
-    double u1 = (PositionalRandom.mix(stream, 2 * position) >>> 11) * 0x1.0p-53;
-    double u2 = (PositionalRandom.mix(stream, 2 * position + 1) >>> 11) * 0x1.0p-53;
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   private record Run(int code, String out, String err) {}
@@ -115,9 +88,8 @@ class SearchlightJobTest {
     Path out = data.resolve("sl");
     Run r = searchlight(out);
     assertEquals(0, r.code(), r.out() + r.err());
-    // 47 in-mask voxels; radius 2 mm = 1 voxel: 7 voxels inside, fewer at the faces and
-    // corners; the corner next to the hole (0,0,0) still has 4 in-mask voxels? (1,0,0) has
-    // itself, (2,0,0), (1,1,0), (1,0,1) = 4: every centre keeps >= 4 except none
+    // 47 in-mask voxels; radius 2 mm = 1 voxel: 7 voxels inside, 4 at a corner, and (1,0,0)
+    // next to the hole (0,0,0) keeps itself, (2,0,0), (1,1,0), (1,0,1): every sphere has >= 4
     List<String[]> rows = csv(out.resolve("searchlight.csv"));
     assertEquals(List.of("center", "i", "j", "k", "voxels", "unit", "mean", "ci_low", "ci_high",
         "score", "status", "reason"), List.of(rows.get(0)));
