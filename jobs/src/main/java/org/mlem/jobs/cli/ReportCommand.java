@@ -13,13 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mlem report DIR}: detects what DIR holds (a fit run directory, a sweep, a simulation or
- * a robustness study) and writes the self-contained {@code DIR/report.html}. Spark is started
+ * a robustness study, a searchlight) and writes the self-contained {@code DIR/report.html}. Spark is started
  * only for a sweep (to read the MDS layer's inputs); other reports read their CSV tables through
  * Hadoop's FileSystem.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write DIR/report.html (self-contained HTML with SVG figures) for the output "
-        + "directory of mlem fit, sweep, simulate or robustness.")
+        + "directory of mlem fit, sweep, simulate, robustness or a searchlight.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR",
       description = "The output directory (any Hadoop URI or local path).")

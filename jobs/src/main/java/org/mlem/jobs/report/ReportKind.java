@@ -7,8 +7,9 @@ import org.mlem.jobs.io.InputException;
 
 /**
  * What an output directory holds, recognised by its marker file: a sweep ({@code sweep.json}),
- * a simulation study ({@code simulate.json}), a robustness study ({@code robustness.json}) or a
- * fit run directory ({@code run.json} and {@code _SUCCESS}).
+ * a simulation study ({@code simulate.json}), a robustness study ({@code robustness.json}), a
+ * searchlight ({@code searchlight.json}) or a fit run directory ({@code run.json} and
+ * {@code _SUCCESS}).
  */
 public enum ReportKind {
   /** {@code mlem sweep --out DIR}. */
@@ -17,6 +18,8 @@ public enum ReportKind {
   SIMULATE(OutputFiles.SIMULATE_JSON),
   /** {@code mlem robustness --out DIR}. */
   ROBUSTNESS(OutputFiles.ROBUSTNESS_JSON),
+  /** A searchlight's output directory (searchlight.csv and searchlight.json). */
+  SEARCHLIGHT(OutputFiles.SEARCHLIGHT_JSON),
   /** {@code mlem fit --out DIR}. */
   FIT(OutputFiles.RUN_JSON);
 

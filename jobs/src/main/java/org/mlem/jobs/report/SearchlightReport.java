@@ -47,7 +47,16 @@ public final class SearchlightReport {
 
   /** The grid and settings of searchlight.json. */
   record Grid(int[] shape, double[] affine, String radius, String stride, String minVoxels,
-      long spheres, long skipped, List<String> units) {}
+      long spheres, long skipped, List<String> units) {
+    /** The stride as a whole number of voxels (1 when it is not one). */
+    int strideSteps() {
+      try {
+        return Math.max(1, Integer.parseInt(stride.trim()));
+      } catch (NumberFormatException e) {
+        return 1;
+      }
+    }
+  }
 
   /** One sphere: its centre, voxel count, score, status and reason. */
   private record Sphere(String center, int i, int j, int k, int voxels, double score,
@@ -83,12 +92,11 @@ public final class SearchlightReport {
         continue;
       }
       units.add(unit);
-      int v = i + nx * (j + ny * k);
       float[] map = means.computeIfAbsent(unit, u -> nanMap(size));
       boolean[] shown = above.computeIfAbsent(unit, u -> new boolean[size]);
-      map[v] = (float) rows.number(r, "mean");
-      if (rows.number(r, "ci_low") > 0 && !shown[v]) {
-        shown[v] = true;
+      boolean excludesZero = rows.number(r, "ci_low") > 0;
+      put(grid, map, shown, i, j, k, (float) rows.number(r, "mean"), excludesZero);
+      if (excludesZero) {
         aboveCount.merge(unit, 1, Integer::sum);
       }
     }
@@ -102,7 +110,7 @@ public final class SearchlightReport {
           failedRows.add(List.of(s.center(), (long) s.voxels(), s.reason()));
         }
       } else {
-        scores[s.i() + nx * (s.j() + ny * s.k())] = (float) s.score();
+        put(grid, scores, null, s.i(), s.j(), s.k(), (float) s.score(), true);
       }
     }
 
@@ -123,9 +131,13 @@ public final class SearchlightReport {
     page.keyValues("summary", "item", summary);
     page.howToRead(List.of("Each sphere (radius " + grid.radius() + ") around a centre voxel "
         + "is one representation set: MLEM is fitted on the voxels inside it, and the centre "
-        + "voxel shows the result. With stride " + grid.stride() + ", only every "
-        + grid.stride() + "-th voxel along each axis is a centre.",
-        "Panels are axial slices (k is the slice index, z its world coordinate in mm), i "
+        + "voxel shows the result." + (grid.stride().equals("1") ? " Every voxel with "
+        + "enough neighbours is a centre." : " With stride " + grid.stride() + ", only every "
+        + grid.stride() + "th voxel along each axis is a centre."),
+        (grid.strideSteps() > 1 ? "Each centre is drawn as the " + grid.strideSteps() + " x "
+            + grid.strideSteps() + " block of voxels from it on (i and j upwards), so that the "
+            + "centres tile the slices; only the slices holding centres are drawn. " : "")
+            + "Panels are axial slices (k is the slice index, z its world coordinate in mm), i "
             + "increasing to the right and j upwards; light grey marks centres with a value "
             + "that is not shown (below the threshold), white no centre.",
         ReadingNotes.importanceScale().replace(" (the grey line)", "")));
@@ -232,6 +244,29 @@ public final class SearchlightReport {
           + OutputFiles.SEARCHLIGHT_JSON + ", found '" + rows.text(r, column) + "'");
     }
     return (int) v;
+  }
+
+  /**
+   * Sets a centre's value in a map: with stride s &gt; 1 on the s x s in-plane block of voxels
+   * from the centre on (i to i+s-1, j to j+s-1, the centre's slice), so that the centres of a
+   * strided searchlight tile the slices; with stride 1 on the centre alone.
+   */
+  private static void put(Grid grid, float[] map, boolean[] shown, int i, int j, int k,
+      float value, boolean show) {
+    int nx = grid.shape()[0];
+    int ny = grid.shape()[1];
+    int s = grid.strideSteps();
+    for (int jj = j; jj < Math.min(ny, j + s); jj++) {
+      for (int ii = i; ii < Math.min(nx, i + s); ii++) {
+        int v = ii + nx * (jj + ny * k);
+        if (ii == i && jj == j || Float.isNaN(map[v])) {
+          map[v] = value;
+          if (shown != null) {
+            shown[v] = show;
+          }
+        }
+      }
+    }
   }
 
   private static float[] nanMap(int size) {

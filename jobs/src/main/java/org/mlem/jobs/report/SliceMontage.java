@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * A 3-D map as a montage of axial slices in one inline SVG, readable without a viewer: a grid of
- * slice panels (every slice when there are few, else every k-th slice of those holding values),
+ * slice panels (every slice holding a value when there are few, else every k-th of them),
  * each labelled with its index k and its world z in mm (from the affine, at the grid's centre);
  * the voxels where the map is shown drawn in a colour scale with its legend, the other voxels
  * holding a value in light grey (the anatomy the map lies on), voxels without a value (NaN) not
@@ -70,11 +70,14 @@ public final class SliceMontage {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int shownCount = 0;
+    int greyCount = 0;
     for (int v = 0; v < map.length; v++) {
       if (isShown(map, shown, v)) {
         shownCount++;
         min = Math.min(min, map[v]);
         max = Math.max(max, map[v]);
+      } else if (!Float.isNaN(map[v])) {
+        greyCount++;
       }
     }
     Scale scale = shownCount == 0 ? null : new Scale(min, max);
@@ -92,7 +95,9 @@ public final class SliceMontage {
     int columns = Math.max(1, Math.min(COLUMNS, slices.size()));
     int rows = Math.max(1, (slices.size() + columns - 1) / columns);
     double width = Math.max(columns * (pw + GAP) + GAP + LEGEND, 420);
-    double height = TITLE + rows * (ph + LABEL + GAP) + GAP + 24;
+    // the legend's strip (140), its label and the grey key below it fit beside the panels
+    double height = Math.max(TITLE + rows * (ph + LABEL + GAP) + GAP + 24,
+        TITLE + LABEL + 220);
 
     StringBuilder sb = new StringBuilder();
     sb.append("<svg id=\"").append(HtmlPage.escape(id))
@@ -151,38 +156,39 @@ public final class SliceMontage {
     } else {
       legend(sb, lx, ly, scale, legend);
     }
-    double gy = scale == null ? ly : ly + 180;
-    sb.append("<rect class=\"key\" x=\"").append(px(lx)).append("\" y=\"").append(px(gy))
-        .append("\" width=\"12\" height=\"12\" fill=\"").append(ANATOMY).append("\"/>");
-    text(sb, lx + 16, gy + 10, 10, "normal", "start", "value, not shown");
+    if (greyCount > 0) {
+      double gy = scale == null ? ly : ly + 170;
+      sb.append("<rect class=\"key\" x=\"").append(px(lx)).append("\" y=\"").append(px(gy))
+          .append("\" width=\"12\" height=\"12\" fill=\"").append(ANATOMY).append("\"/>");
+      text(sb, lx + 16, gy + 10, 10, "normal", "start", "value, not shown");
+    }
     sb.append("</svg>");
     return sb.toString();
   }
 
-  /** The slices drawn: all from the first to the last holding a value, every k-th if many. */
+  /**
+   * The slices drawn: those holding a value (all when none does), every k-th of them when
+   * there are more than {@link #MAX_PANELS}.
+   */
   static List<Integer> slices(float[] map, int perSlice, int nz) {
-    int first = -1;
-    int last = -1;
+    List<Integer> withValues = new ArrayList<>();
     for (int k = 0; k < nz; k++) {
       for (int v = k * perSlice; v < (k + 1) * perSlice; v++) {
         if (!Float.isNaN(map[v])) {
-          if (first < 0) {
-            first = k;
-          }
-          last = k;
+          withValues.add(k);
           break;
         }
       }
     }
-    if (first < 0) {
-      first = 0;
-      last = nz - 1;
+    if (withValues.isEmpty()) {
+      for (int k = 0; k < nz; k++) {
+        withValues.add(k);
+      }
     }
-    int count = last - first + 1;
-    int step = (count + MAX_PANELS - 1) / MAX_PANELS;
+    int step = (withValues.size() + MAX_PANELS - 1) / MAX_PANELS;
     List<Integer> out = new ArrayList<>();
-    for (int k = first; k <= last; k += step) {
-      out.add(k);
+    for (int p = 0; p < withValues.size(); p += step) {
+      out.add(withValues.get(p));
     }
     return out;
   }
@@ -194,7 +200,7 @@ public final class SliceMontage {
   private static void legend(StringBuilder sb, double x, double y, Scale scale, String label) {
     int steps = 32;
     double h = 140;
-    text(sb, x, y - 4, 10, "bold", "start", label);
+    text(sb, x, y - 10, 10, "bold", "start", label);
     for (int s = 0; s < steps; s++) {
       double value = scale.high - (scale.high - scale.low) * (s + 0.5) / steps;
       rect(sb, "legend-step", x, y + s * h / steps, 14, h / steps + 0.3, scale.colour(value));
