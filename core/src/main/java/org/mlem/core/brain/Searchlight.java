@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class Searchlight {
   /** Distances within this of the radius are inside. */
   static final double RADIUS_TOLERANCE = 1e-9;
+  /** The largest box of index offsets searched around a centre (a radius of ~270 voxels). */
+  static final long MAX_BOX = 1L << 27;
 
   private static final Pattern RADIUS = Pattern.compile(
       "([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?\\s*(mm|vox|voxel|voxels)?");
@@ -244,28 +246,37 @@ public final class Searchlight {
       half[a] = (int) Math.floor(radius * norm + 1e-6);
     }
     long box = (2L * half[0] + 1) * (2L * half[1] + 1) * (2L * half[2] + 1);
-    if (box > 50_000_000L) {
-      throw new IllegalArgumentException("searchlight radius " + spec + " spans " + box
-          + " voxels per sphere; give a smaller radius");
+    if (box > MAX_BOX) {
+      throw new IllegalArgumentException("searchlight " + spec + " spans a box of " + box
+          + " voxels around each centre (at most " + MAX_BOX + "); give a smaller radius");
     }
-    int[] out = new int[(int) Math.min(box, Integer.MAX_VALUE / 3) * 3];
-    int n = 0;
     double limit = radius + RADIUS_TOLERANCE;
-    for (int dk = -half[2]; dk <= half[2]; dk++) {
-      for (int dj = -half[1]; dj <= half[1]; dj++) {
-        for (int di = -half[0]; di <= half[0]; di++) {
-          double x = m[0][0] * di + m[0][1] * dj + m[0][2] * dk;
-          double y = m[1][0] * di + m[1][1] * dj + m[1][2] * dk;
-          double z = m[2][0] * di + m[2][1] * dj + m[2][2] * dk;
-          if (Math.sqrt(x * x + y * y + z * z) <= limit) {
-            out[n++] = di;
-            out[n++] = dj;
-            out[n++] = dk;
+    int[] out = new int[0];
+    // two passes: count the offsets within the radius, then fill exactly that many
+    for (int pass = 0; pass < 2; pass++) {
+      int n = 0;
+      for (int dk = -half[2]; dk <= half[2]; dk++) {
+        for (int dj = -half[1]; dj <= half[1]; dj++) {
+          for (int di = -half[0]; di <= half[0]; di++) {
+            double x = m[0][0] * di + m[0][1] * dj + m[0][2] * dk;
+            double y = m[1][0] * di + m[1][1] * dj + m[1][2] * dk;
+            double z = m[2][0] * di + m[2][1] * dj + m[2][2] * dk;
+            if (Math.sqrt(x * x + y * y + z * z) <= limit) {
+              if (pass == 1) {
+                out[n] = di;
+                out[n + 1] = dj;
+                out[n + 2] = dk;
+              }
+              n += 3;
+            }
           }
         }
       }
+      if (pass == 0) {
+        out = new int[n];
+      }
     }
-    return Arrays.copyOf(out, n);
+    return out;
   }
 
   private static double[][] inverse(double[][] m, Affine affine) {

@@ -287,6 +287,18 @@ class NiftiWriterTest {
   }
 
   @Test
+  void aShearedAffineIsKeptExactlyByTheSform() throws IOException {
+    Affine sheared = new Affine(new double[] {2, 0.5, 0, -40.5, 0, 2.5, 0.25, 12.25, 0, 0, 3, 7},
+        "sform");
+    Path path = dir.resolve("sheared.nii");
+    float[] v = values(60, 13);
+    NiftiWriter.write(path, SHAPE, sheared, v, "sheared");
+    NiftiVolume back = readBack(path);
+    assertTrue(back.affine().closeTo(sheared, AFFINE_TOLERANCE), back.affine().toString());
+    assertValues(v, back.values());
+  }
+
+  @Test
   void aStreamIsWrittenWhole() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     float[] v = values(60, 5);

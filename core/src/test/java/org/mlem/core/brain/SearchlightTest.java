@@ -288,4 +288,13 @@ class SearchlightTest {
     assertEquals(7, at(Searchlight.of(full(CUBE), flat, new Spec(1, RadiusUnit.VOXELS, 1, 1)),
         CUBE, 2, 2, 2).size());
   }
+
+  @Test
+  void anAbsurdRadiusIsRefusedBeforeAnyWork() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Searchlight.of(full(CUBE), IDENTITY, new Spec(1000, RadiusUnit.VOXELS, 1, 1)));
+    assertEquals("searchlight radius 1000 voxels, stride 1, min voxels 1 spans a box of"
+        + " 8012006001 voxels around each centre (at most 134217728); give a smaller radius",
+        e.getMessage());
+  }
 }
