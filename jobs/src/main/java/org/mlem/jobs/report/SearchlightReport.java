@@ -132,8 +132,8 @@ public final class SearchlightReport {
     page.howToRead(List.of("Each sphere (radius " + grid.radius() + ") around a centre voxel "
         + "is one representation set: MLEM is fitted on the voxels inside it, and the centre "
         + "voxel shows the result." + (grid.stride().equals("1") ? " Every voxel with "
-        + "enough neighbours is a centre." : " With stride " + grid.stride() + ", only every "
-        + grid.stride() + "th voxel along each axis is a centre."),
+        + "enough neighbours is a centre." : " With stride " + grid.stride() + ", one voxel in "
+        + grid.stride() + " along each axis is a centre."),
         (grid.strideSteps() > 1 ? "Each centre is drawn as the " + grid.strideSteps() + " x "
             + grid.strideSteps() + " block of voxels from it on (i and j upwards), so that the "
             + "centres tile the slices; only the slices holding centres are drawn. " : "")
