@@ -79,6 +79,7 @@ public final class SearchlightReport {
     Map<String, float[]> means = new LinkedHashMap<>();
     Map<String, boolean[]> above = new LinkedHashMap<>();
     Map<String, Integer> aboveCount = new LinkedHashMap<>();
+    Set<String> seen = new java.util.HashSet<>();
     for (int r = 0; r < rows.size(); r++) {
       String center = rows.text(r, "center");
       int i = index(rows, r, "i", nx);
@@ -90,6 +91,11 @@ public final class SearchlightReport {
       String unit = rows.text(r, "unit");
       if (unit.isEmpty()) {
         continue;
+      }
+      if (!seen.add(center + '\u0000' + unit)) {
+        throw new InputException(rows.source() + ": row " + (r + 2) + " repeats sphere "
+            + center + " unit '" + unit + "'; one row per sphere and unit is expected (is the "
+            + "file the concatenation of two runs?)");
       }
       units.add(unit);
       float[] map = means.computeIfAbsent(unit, u -> nanMap(size));

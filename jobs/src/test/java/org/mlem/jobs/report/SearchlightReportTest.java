@@ -129,6 +129,12 @@ class SearchlightReportTest {
         () -> SearchlightReport.write(new Configuration(), outside.toString()));
     assertEquals(outside.resolve("searchlight.csv") + ": row 2 column 'i' must be a voxel index in [0, 3) of the grid in "
         + "searchlight.json, found '3'", e.getMessage());
+    Path twice = searchlight("sl-twice", "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n"
+        + "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n", JSON);
+    e = assertThrows(InputException.class,
+        () -> SearchlightReport.write(new Configuration(), twice.toString()));
+    assertTrue(e.getMessage().startsWith(twice.resolve("searchlight.csv") + ": row 3 repeats "
+        + "sphere 0-0-0 unit 'a'"), e.getMessage());
     Path badShape = searchlight("sl-shape", ROWS, JSON.replace("[3,3,2]", "[3,3]"));
     e = assertThrows(InputException.class,
         () -> SearchlightReport.write(new Configuration(), badShape.toString()));
