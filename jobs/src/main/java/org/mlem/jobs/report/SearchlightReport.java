@@ -265,7 +265,7 @@ public final class SearchlightReport {
     for (int jj = j; jj < Math.min(ny, j + s); jj++) {
       for (int ii = i; ii < Math.min(nx, i + s); ii++) {
         int v = ii + nx * (jj + ny * k);
-        if (ii == i && jj == j || Float.isNaN(map[v])) {
+        if ((ii == i && jj == j) || Float.isNaN(map[v])) {
           map[v] = value;
           if (shown != null) {
             shown[v] = show;
