@@ -94,6 +94,16 @@ final class BandChart {
   /** As {@link #svg(String, String, String, String, List, String, List)}, bands clipped. */
   static String svg(String id, String cssClass, String title, String xLabel,
       List<String> xCategories, String yLabel, List<Series> series, Bounds bounds) {
+    return svg(id, cssClass, title, xLabel, xCategories, yLabel, series, bounds, false);
+  }
+
+  /**
+   * As {@link #svg(String, String, String, String, List, String, List, Bounds)}, with a grey
+   * line at y = 0 when {@code zeroLine} (the y range then includes 0).
+   */
+  static String svg(String id, String cssClass, String title, String xLabel,
+      List<String> xCategories, String yLabel, List<Series> series, Bounds bounds,
+      boolean zeroLine) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -125,6 +135,10 @@ final class BandChart {
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     y.setNumberFormatOverride(Format.ticks());
+    if (zeroLine && min <= max) {
+      min = Math.min(min, 0);
+      max = Math.max(max, 0);
+    }
     if (min <= max) {
       // the auto range's 5% margins, kept inside the quantity's bounds
       double margin = max > min ? 0.05 * (max - min) : Math.max(0.05, Math.abs(max) * 0.05);
@@ -135,6 +149,10 @@ final class BandChart {
     XYPlot plot = new XYPlot(data, x, y, renderer);
     // later series on top: a dashed line drawn over the solid one it may coincide with
     plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+    if (zeroLine) {
+      plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0.0, java.awt.Color.GRAY,
+          new java.awt.BasicStroke(1f)));
+    }
     JFreeChart chart = SvgCharts.style(new JFreeChart(title, plot));
     for (int i = 0; i < series.size(); i++) {
       renderer.setSeriesPaint(i, SvgCharts.colour(i));

@@ -79,6 +79,7 @@ public final class SearchlightReport {
     Map<String, float[]> means = new LinkedHashMap<>();
     Map<String, boolean[]> above = new LinkedHashMap<>();
     Map<String, Integer> aboveCount = new LinkedHashMap<>();
+    Set<String> seen = new java.util.HashSet<>();
     for (int r = 0; r < rows.size(); r++) {
       String center = rows.text(r, "center");
       int i = index(rows, r, "i", nx);
@@ -90,6 +91,11 @@ public final class SearchlightReport {
       String unit = rows.text(r, "unit");
       if (unit.isEmpty()) {
         continue;
+      }
+      if (!seen.add(center + '\u0000' + unit)) {
+        throw new InputException(rows.source() + ": row " + (r + 2) + " repeats sphere "
+            + center + " unit '" + unit + "'; one row per sphere and unit is expected (is the "
+            + "file the concatenation of two runs?)");
       }
       units.add(unit);
       float[] map = means.computeIfAbsent(unit, u -> nanMap(size));
@@ -132,8 +138,8 @@ public final class SearchlightReport {
     page.howToRead(List.of("Each sphere (radius " + grid.radius() + ") around a centre voxel "
         + "is one representation set: MLEM is fitted on the voxels inside it, and the centre "
         + "voxel shows the result." + (grid.stride().equals("1") ? " Every voxel with "
-        + "enough neighbours is a centre." : " With stride " + grid.stride() + ", only every "
-        + grid.stride() + "th voxel along each axis is a centre."),
+        + "enough neighbours is a centre." : " With stride " + grid.stride() + ", one voxel in "
+        + grid.stride() + " along each axis is a centre."),
         (grid.strideSteps() > 1 ? "Each centre is drawn as the " + grid.strideSteps() + " x "
             + grid.strideSteps() + " block of voxels from it on (i and j upwards), so that the "
             + "centres tile the slices; only the slices holding centres are drawn. " : "")
@@ -259,7 +265,7 @@ public final class SearchlightReport {
     for (int jj = j; jj < Math.min(ny, j + s); jj++) {
       for (int ii = i; ii < Math.min(nx, i + s); ii++) {
         int v = ii + nx * (jj + ny * k);
-        if (ii == i && jj == j || Float.isNaN(map[v])) {
+        if ((ii == i && jj == j) || Float.isNaN(map[v])) {
           map[v] = value;
           if (shown != null) {
             shown[v] = show;

@@ -43,7 +43,8 @@ public final class SliceMontage {
    * @param legend the colour scale's label, e.g. "held-out Spearman" (escaped here)
    * @param shape the grid's {nx, ny, nz}, each at least 1
    * @param affine the voxel-to-world affine's top three rows, row-major (12 values, mm)
-   * @param map the values, {@code nx * ny * nz} of them, NaN where there is none
+   * @param map the values, {@code nx * ny * nz} of them, NaN where there is none (an infinite
+   *     value is drawn as none too)
    * @param shown where the map's value is shown in colour (null = wherever it has a value)
    * @param emptyText drawn when no voxel is shown, e.g. "no sphere's interval excludes 0"
    * @throws IllegalArgumentException if the arrays' lengths do not match the shape
@@ -76,7 +77,7 @@ public final class SliceMontage {
         shownCount++;
         min = Math.min(min, map[v]);
         max = Math.max(max, map[v]);
-      } else if (!Float.isNaN(map[v])) {
+      } else if (Float.isFinite(map[v])) {
         greyCount++;
       }
     }
@@ -126,7 +127,7 @@ public final class SliceMontage {
         int run = -1;
         for (int i = 0; i <= nx; i++) {
           int v = i + nx * (j + ny * k);
-          boolean grey = i < nx && !Float.isNaN(map[v]) && !isShown(map, shown, v);
+          boolean grey = i < nx && Float.isFinite(map[v]) && !isShown(map, shown, v);
           if (grey && run < 0) {
             run = i;
           } else if (!grey && run >= 0) {
@@ -174,7 +175,7 @@ public final class SliceMontage {
     List<Integer> withValues = new ArrayList<>();
     for (int k = 0; k < nz; k++) {
       for (int v = k * perSlice; v < (k + 1) * perSlice; v++) {
-        if (!Float.isNaN(map[v])) {
+        if (Float.isFinite(map[v])) {
           withValues.add(k);
           break;
         }
@@ -194,7 +195,7 @@ public final class SliceMontage {
   }
 
   private static boolean isShown(float[] map, boolean[] shown, int v) {
-    return !Float.isNaN(map[v]) && (shown == null || shown[v]);
+    return Float.isFinite(map[v]) && (shown == null || shown[v]);
   }
 
   private static void legend(StringBuilder sb, double x, double y, Scale scale, String label) {

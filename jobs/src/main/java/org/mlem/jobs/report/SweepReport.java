@@ -13,6 +13,7 @@ import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.fit.JobOptions;
 import org.mlem.jobs.io.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * MDS view of one layer coloured by its most important feature (the paper's Figure 5). The
  * per-set reports ({@code OUT/runs/<set>/report.html}) are written too.
  *
+ * <p>Brain sweeps get one more figure after the profiles: when every set is a MEG/EEG time
+ * window ({@code t=<start>-<end>s}), the importance over time ({@link TimeCourseChart}: x =
+ * the windows' centres in ms); when sweep.json records {@code --atlas} or {@code --mask} (the
+ * sets are ROIs), a grouped bar chart of the importance per ROI with 95% whiskers
+ * ({@link RoiBarChart}, the first {@link #ROI_UNITS} units, at most {@link #MAX_ROI_BARS} ROIs).
+ *
  * <p>The profile figure is titled with the importance's kind (stimulus- or term-level) and
  * interval basis, with a one-line "how to read". Reads {@code OUT/combined.csv} (set, unit,
  * mean, std, ci_low, ci_high, spearman, rho_a, tau_a, status, reason, kind, interval; the last
@@ -33,6 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class SweepReport {
   /** How many units the profile figure shows (the largest by their maximum mean over sets). */
   public static final int TOP_UNITS = 6;
+  /** How many units the ROI bar chart shows per ROI (the first of the profile's). */
+  public static final int ROI_UNITS = 4;
+  /** The most ROIs drawn as bars; a larger atlas gets a note instead. */
+  public static final int MAX_ROI_BARS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(SweepReport.class);
 
@@ -159,6 +170,8 @@ public final class SweepReport {
       page.howToRead(howTo);
     }
 
+    brainFigures(page, sweep, names, importance, importanceLabels, top);
+
     page.section("layer-scores", "Held-out scores per layer");
     if (scores.isEmpty()) {
       page.note("No held-out scores in combined.csv; figure omitted.");
@@ -235,6 +248,64 @@ public final class SweepReport {
       page.keyValues("provenance-timings", "phase", JsonFiles.timings(sweep));
     }
     return page.html();
+  }
+
+  /**
+   * The brain sweeps' figures: importance over time when every set is a time window, importance
+   * per ROI when the sweep cut volumes by an atlas or a mask (sweep.json records it) into at
+   * most {@link #MAX_ROI_BARS} sets.
+   */
+  private static void brainFigures(HtmlPage page, ProvenanceRecord sweep, List<String> names,
+      Map<String, Map<String, double[]>> importance, ImportanceLabels labels, List<String> top) {
+    List<TimeCourseChart.Window> windows = TimeCourseChart.windows(names);
+    boolean rois = sweep != null && (sweep.config().containsKey(JobOptions.ATLAS.key())
+        || sweep.config().containsKey(JobOptions.MASK.key()));
+    if (windows.isEmpty() && !rois) {
+      return;
+    }
+    if (!windows.isEmpty()) {
+      page.section("time-course", "Importance over time");
+    } else {
+      page.section("roi-bars", "Importance per ROI");
+    }
+    if (top.isEmpty()) {
+      page.note("No importance rows in combined.csv; figure omitted.");
+      return;
+    }
+    String yLabel = labels.kind().cliName() + "-level permutation importance";
+    if (!windows.isEmpty()) {
+      double first = windows.get(0).startMs();
+      double last = windows.get(windows.size() - 1).endMs();
+      page.figure(TimeCourseChart.svg("fig-time-course", labels.title()
+          + " importance over time (95% bands: " + labels.interval() + ")", yLabel,
+          TimeCourseChart.series(top, windows, importance)),
+          labels.title() + " permutation importance of " + top.size() + " units (those of the "
+              + "figure above) in " + windows.size() + " time windows from "
+              + Format.number(first) + " to " + Format.number(last) + " ms, each drawn at its "
+              + "window's centre, with 95% bands (" + labels.interval() + "); the grey line is "
+              + "0.");
+      page.howToRead(List.of("A point is the importance of a unit in one time window: the "
+          + "representations are the channels x time points of that window alone. A line "
+          + "above 0 whose band excludes 0 marks the time when the feature is represented.",
+          ReadingNotes.interval(labels)));
+      return;
+    }
+    if (names.size() > MAX_ROI_BARS) {
+      page.note(names.size() + " ROIs: too many for a bar chart (at most " + MAX_ROI_BARS
+          + "); combined.csv holds every ROI's importance.");
+      return;
+    }
+    List<String> units = top.subList(0, Math.min(ROI_UNITS, top.size()));
+    page.figure(RoiBarChart.svg("fig-roi-bars", labels.title() + " importance per ROI",
+        names, names.stream().map(SetNames::display).toList(), units, importance),
+        labels.title() + " permutation importance of " + (units.size() == 1 ? "the unit"
+            : "the " + units.size() + " units") + " with the largest maximum over ROIs, per "
+            + "ROI (bars: mean; whiskers: 95% interval, " + labels.interval() + "); a ROI "
+            + "whose fit failed has no bars.");
+    page.howToRead(List.of("One row of bars per ROI (one set of the sweep: the voxels of that "
+        + "ROI), one bar per unit. A bar whose whisker stays clear of 0 marks a unit the ROI "
+        + "reliably represents; compare ROIs by the bars' lengths.",
+        ReadingNotes.interval(labels)));
   }
 
   private static void mds(HtmlPage page, SparkSession spark, ReportFiles files, String dir,

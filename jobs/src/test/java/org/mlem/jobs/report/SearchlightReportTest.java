@@ -25,24 +25,24 @@ class SearchlightReportTest {
   @TempDir Path tmp;
 
   private static final String HEADER =
-      "center,i,j,k,voxels,unit,mean,std,ci_low,ci_high,score,status,reason\n";
+      "center,i,j,k,voxels,unit,mean,ci_low,ci_high,score,status,reason\n";
 
   /** Spheres at (0,0,0), (1,1,0), (2,1,0), (1,1,1) fitted; (2,2,1) failed. */
   private static final String ROWS = ""
       // a: ci_low > 0 at 0-0-0, 1-1-0, 1-1-1 (3 spheres); b: at 2-1-0 only; x<&">y: nowhere
-      + "0-0-0,0,0,0,12,a,0.2,0.01,0.1,0.3,0.5,ok,\n"
-      + "0-0-0,0,0,0,12,b,0.05,0.01,-0.01,0.1,0.5,ok,\n"
-      + "0-0-0,0,0,0,12,\"x<&\"\">y\",0.01,0.01,-0.02,0.03,0.5,ok,\n"
-      + "1-1-0,1,1,0,19,a,0.3,0.01,0.2,0.4,0.6,ok,\n"
-      + "1-1-0,1,1,0,19,b,0.0,0.01,-0.1,0.1,0.6,ok,\n"
-      + "1-1-0,1,1,0,19,\"x<&\"\">y\",0.0,0.01,-0.1,0.1,0.6,ok,\n"
-      + "2-1-0,2,1,0,15,a,0.1,0.01,0,0.2,-0.1,ok,\n"
-      + "2-1-0,2,1,0,15,b,0.4,0.01,0.3,0.5,-0.1,ok,\n"
-      + "2-1-0,2,1,0,15,\"x<&\"\">y\",0.0,0.01,-0.1,0.1,-0.1,ok,\n"
-      + "1-1-1,1,1,1,19,a,0.25,0.01,0.05,0.45,0.4,ok,\n"
-      + "1-1-1,1,1,1,19,b,-0.1,0.01,-0.2,0.0,0.4,ok,\n"
-      + "1-1-1,1,1,1,19,\"x<&\"\">y\",0.0,0.01,-0.1,0.1,0.4,ok,\n"
-      + "2-2-1,2,2,1,11,,,,,,,failed,\"constant representations <&>\"\n";
+      + "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n"
+      + "0-0-0,0,0,0,12,b,0.05,-0.01,0.1,0.5,ok,\n"
+      + "0-0-0,0,0,0,12,\"x<&\"\">y\",0.01,-0.02,0.03,0.5,ok,\n"
+      + "1-1-0,1,1,0,19,a,0.3,0.2,0.4,0.6,ok,\n"
+      + "1-1-0,1,1,0,19,b,0.0,-0.1,0.1,0.6,ok,\n"
+      + "1-1-0,1,1,0,19,\"x<&\"\">y\",0.0,-0.1,0.1,0.6,ok,\n"
+      + "2-1-0,2,1,0,15,a,0.1,0,0.2,-0.1,ok,\n"
+      + "2-1-0,2,1,0,15,b,0.4,0.3,0.5,-0.1,ok,\n"
+      + "2-1-0,2,1,0,15,\"x<&\"\">y\",0.0,-0.1,0.1,-0.1,ok,\n"
+      + "1-1-1,1,1,1,19,a,0.25,0.05,0.45,0.4,ok,\n"
+      + "1-1-1,1,1,1,19,b,-0.1,-0.2,0.0,0.4,ok,\n"
+      + "1-1-1,1,1,1,19,\"x<&\"\">y\",0.0,-0.1,0.1,0.4,ok,\n"
+      + "2-2-1,2,2,1,11,,,,,,failed,\"constant representations <&>\"\n";
 
   private static final String JSON = "{\"shape\":[3,3,2],\"affine\":[3,0,0,-3,0,3,0,-3,0,0,3,"
       + "10],\"radius\":\"6mm\",\"stride\":1,\"min_voxels\":10,\"spheres\":5,\"skipped\":13,"
@@ -100,9 +100,9 @@ class SearchlightReportTest {
   void stridedCentresTileTheirSlices() throws IOException {
     // stride 2 on a 4x4x3 grid: centres at i, j, k in {0, 2}; two fitted in slice k=0, one in
     // k=2, none in k=1
-    String rows = "0-0-0,0,0,0,12,a,0.2,0.01,0.1,0.3,0.5,ok,\n"
-        + "2-2-0,2,2,0,12,a,0.2,0.01,-0.1,0.3,0.4,ok,\n"
-        + "2-0-2,2,0,2,12,a,0.2,0.01,0.1,0.3,0.3,ok,\n";
+    String rows = "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n"
+        + "2-2-0,2,2,0,12,a,0.2,-0.1,0.3,0.4,ok,\n"
+        + "2-0-2,2,0,2,12,a,0.2,0.1,0.3,0.3,ok,\n";
     Path dir = searchlight("sl-stride", rows, "{\"shape\":[4,4,3],\"affine\":[2,0,0,0,0,2,0,"
         + "0,0,0,2,0],\"radius\":\"4mm\",\"stride\":2,\"min_voxels\":10,\"spheres\":3,"
         + "\"skipped\":5,\"units\":[\"a\"]}");
@@ -123,12 +123,18 @@ class SearchlightReportTest {
 
   @Test
   void badFilesAreNamed() throws IOException {
-    Path outside = searchlight("sl-outside", "3-0-0,3,0,0,12,a,0.2,0.01,0.1,0.3,0.5,ok,\n",
+    Path outside = searchlight("sl-outside", "3-0-0,3,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n",
         JSON);
     InputException e = assertThrows(InputException.class,
         () -> SearchlightReport.write(new Configuration(), outside.toString()));
     assertEquals(outside.resolve("searchlight.csv") + ": row 2 column 'i' must be a voxel index in [0, 3) of the grid in "
         + "searchlight.json, found '3'", e.getMessage());
+    Path twice = searchlight("sl-twice", "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n"
+        + "0-0-0,0,0,0,12,a,0.2,0.1,0.3,0.5,ok,\n", JSON);
+    e = assertThrows(InputException.class,
+        () -> SearchlightReport.write(new Configuration(), twice.toString()));
+    assertTrue(e.getMessage().startsWith(twice.resolve("searchlight.csv") + ": row 3 repeats "
+        + "sphere 0-0-0 unit 'a'"), e.getMessage());
     Path badShape = searchlight("sl-shape", ROWS, JSON.replace("[3,3,2]", "[3,3]"));
     e = assertThrows(InputException.class,
         () -> SearchlightReport.write(new Configuration(), badShape.toString()));

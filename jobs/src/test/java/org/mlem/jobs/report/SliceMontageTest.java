@@ -116,12 +116,15 @@ class SliceMontageTest {
     for (int k = 0; k < 50; k++) {
       map[4 * k] = k % 2 == 0 ? -1f : 1f;
     }
+    map[1] = Float.POSITIVE_INFINITY; // drawn as no value, and not stretching the scale
     String svg = SliceMontage.svg("fig-s", "t", "v", new int[] {2, 2, 50},
         new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, map, null, "none");
     Document doc = parse(svg);
     // 50 slices with values, at most 24 panels: every 3rd slice, k = 0, 3, ..., 48
     assertEquals(17, doc.select("g.slice").size());
     assertEquals("48", doc.select("g.slice").last().attr("data-k"));
+    assertEquals(17, doc.select("rect.cell").size(), "one cell per drawn slice");
+    assertEquals(0, doc.select("rect.anat").size());
     // symmetric diverging scale: -1 full blue, +1 full red, ticks at 1, 0, -1
     List<String> fills = doc.select("rect.cell").eachAttr("fill");
     assertTrue(fills.contains("#2166ac") && fills.contains("#b2182b"), fills.toString());
