@@ -3,6 +3,7 @@ package org.mlem.core.api;
 import java.util.Optional;
 import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.importance.ImportanceResult;
+import org.mlem.core.ridge.RidgeFit;
 import org.mlem.core.train.TrainedMetric;
 
 /**
@@ -24,4 +25,13 @@ public record FoldResult(
     TrainedMetric metric,
     HeldOutScores scores,
     Optional<ImportanceResult> importance,
-    double importanceSeconds) {}
+    double importanceSeconds,
+    Optional<RidgeFit> ridge) {
+
+  /** A fold of a gradient-trained metric (no ridge fit). */
+  public FoldResult(int fold, int trainStimuli, int testStimuli, TrainedMetric metric,
+      HeldOutScores scores, Optional<ImportanceResult> importance, double importanceSeconds) {
+    this(fold, trainStimuli, testStimuli, metric, scores, importance, importanceSeconds,
+        Optional.empty());
+  }
+}

@@ -1,5 +1,7 @@
 package org.mlem.core.ridge;
 
+import java.io.Serializable;
+
 /**
  * One ridge solution of {@link FractionalRidge}: the coefficients for one fraction and the
  * penalty that gives it. Prediction is {@code intercept + x^T beta} on the uncentered design.
@@ -12,7 +14,10 @@ package org.mlem.core.ridge;
  * @param intercept the mean of y minus the column means times beta (the design was centered)
  */
 public record RidgeSolution(
-    double fraction, double alpha, double achieved, double[] beta, double intercept) {
+    double fraction, double alpha, double achieved, double[] beta, double intercept)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Copies beta. */
   public RidgeSolution {
     beta = beta.clone();
