@@ -25,7 +25,7 @@ import org.mlem.jobs.testing.SparkTestSession;
 
 /**
  * {@code mlem fit --model frrsa-ridge} and {@code frrsa-ridge-i} end to end: the run reports
- * importances and held-out scores, run.json records the model and each fold's chosen fraction
+ * importances and held-out scores and writes its HTML report, run.json records the model and each fold's chosen fraction
  * and alpha, and the Spark engine writes the in-process engine's tables (the ridge fit reads the
  * same training pairs from either source).
  */
@@ -59,7 +59,7 @@ class RidgeFrrsaFitTest {
     List<String> args = new ArrayList<>(List.of("fit",
         "--features", tmp.resolve("data/features.csv").toString(),
         "--representations", tmp.resolve("data/reps.npy").toString(), "--out", out.toString(),
-        "--master", "local[2]", "--seed", "3", "--permutations", "3", "--no-report"));
+        "--master", "local[2]", "--seed", "3", "--permutations", "3"));
     args.addAll(List.of(extra));
     int code = MlemCli.run(new PrintStream(o, true, StandardCharsets.UTF_8),
         new PrintStream(e, true, StandardCharsets.UTF_8), args.toArray(new String[0]));
@@ -87,6 +87,8 @@ class RidgeFrrsaFitTest {
     }
     List<String> summary = Files.readAllLines(run.resolve("importance_summary.csv"));
     assertEquals(1 + 3, summary.size(), String.join("\n", summary));
+    String report = Files.readString(run.resolve("report.html"));
+    assertTrue(report.contains("frrsa-ridge"), "the report names the model");
   }
 
   @Test
