@@ -36,7 +36,8 @@ public final class MlemOptions {
 
   /** Whether W has interaction (off-diagonal) terms. */
   public static final Option<Boolean> INTERACTIONS = Option.of("interactions", ValueType.BOOLEAN)
-      .defaultValue(true).defaultText("true for mlem, frrsa-i and frrsa-ridge-i, false for frrsa and frrsa-ridge")
+      .defaultValue(true)
+      .defaultText("true for mlem, frrsa-i and frrsa-ridge-i, false for frrsa and frrsa-ridge")
       .doc("Interaction (off-diagonal) terms of W.")
       .negation("no-interactions", "No interaction terms (a diagonal W).")
       .build();

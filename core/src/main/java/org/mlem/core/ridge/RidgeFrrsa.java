@@ -37,8 +37,8 @@ public final class RidgeFrrsa {
    * @return the fit
    * @throws IllegalArgumentException when the training split has fewer than 4 stimuli
    */
-  public static RidgeFit fit(Model model, EncodedFeatures features, PairSource source, StimulusSplit split, long pairSeed,
-      int pairs, List<String> featureNames, long seed) {
+  public static RidgeFit fit(Model model, EncodedFeatures features, PairSource source,
+      StimulusSplit split, long pairSeed, int pairs, List<String> featureNames, long seed) {
     long t0 = System.nanoTime();
     int[] train = split.train();
     if (train.length < 4) {

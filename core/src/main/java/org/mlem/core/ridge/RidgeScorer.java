@@ -5,8 +5,8 @@ import org.mlem.core.rank.Spearman;
 import org.mlem.core.rank.TieSnapping;
 
 /**
- * The score of a fitted FR-RSA ridge model on pairs, as {@link org.mlem.core.importance.MetricScorer}
- * scores a metric: predictions {@code intercept + x^T beta} of the pairs' standardized design
+ * The score of a fitted FR-RSA ridge model on pairs, as
+ * {@link org.mlem.core.importance.MetricScorer} scores a metric: predictions {@code intercept + x^T beta} of the pairs' standardized design
  * (so a permuted feature changes its own column and its products), snapped with
  * {@link TieSnapping}, and their exact tie-aware Spearman with the neural distances; NaN when
  * the correlation is undefined.

@@ -25,9 +25,9 @@ import org.mlem.jobs.testing.SparkTestSession;
 
 /**
  * {@code mlem fit --model frrsa-ridge} and {@code frrsa-ridge-i} end to end: the run reports
- * importances and held-out scores and writes its HTML report, run.json records the model and each fold's chosen fraction
- * and alpha, and the Spark engine writes the in-process engine's tables (the ridge fit reads the
- * same training pairs from either source).
+ * importances and held-out scores and writes its HTML report, run.json records the model and
+ * each fold's chosen fraction and alpha, and the Spark engine writes the in-process engine's
+ * tables (the ridge fit reads the same training pairs from either source).
  */
 class RidgeFrrsaFitTest {
   private static SparkSession spark;
