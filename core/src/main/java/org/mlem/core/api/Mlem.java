@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@code importance(ImportanceKind.TERM)}). A fold whose held-out score is undefined (constant
  * predicted or neural distances, e.g. a rare level absent from its held-out stimuli) gets NaN
  * scores and a warning naming the fold and the features that are constant there; the analysis
- * goes on. In a few lines:
+ * goes on. The models frrsa-ridge and frrsa-ridge-i are fitted in closed form instead
+ * ({@link RidgeFrrsa}: fractional ridge with an inner stimulus-disjoint cross-validation) and
+ * scored by the same held-out batches and permutations; they allow stimulus-level importance
+ * only. In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
