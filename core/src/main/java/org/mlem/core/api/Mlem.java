@@ -23,9 +23,12 @@ import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.importance.ImportanceResult;
 import org.mlem.core.importance.PermutationImportance;
 import org.mlem.core.importance.StimulusImportance;
+import org.mlem.core.metric.Model;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.Splits;
 import org.mlem.core.pairs.StimulusSplit;
+import org.mlem.core.ridge.RidgeFit;
+import org.mlem.core.ridge.RidgeFrrsa;
 import org.mlem.core.train.FitDiagnostics;
 import org.mlem.core.train.LocalPairSource;
 import org.mlem.core.train.PairSource;
@@ -42,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@code importance(ImportanceKind.TERM)}). A fold whose held-out score is undefined (constant
  * predicted or neural distances, e.g. a rare level absent from its held-out stimuli) gets NaN
  * scores and a warning naming the fold and the features that are constant there; the analysis
- * goes on. In a few lines:
+ * goes on. The models frrsa-ridge and frrsa-ridge-i are fitted in closed form instead
+ * ({@link RidgeFrrsa}: fractional ridge with an inner stimulus-disjoint cross-validation) and
+ * scored by the same held-out batches and permutations; they allow stimulus-level importance
+ * only. In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
@@ -59,6 +65,7 @@ public final class Mlem {
   private static final Logger LOG = LoggerFactory.getLogger(Mlem.class);
   private static final long SPLIT_STREAM = 0x5B11_7L;
   private static final long FOLD_STREAM = 0xF01DL;
+  private static final long RIDGE_STREAM = 0x121D_6EL;
 
   private final MlemConfig config;
 
@@ -140,6 +147,12 @@ public final class Mlem {
       LOG.info("batch size {} (estimated in {} rounds)", batchSize, e.rounds());
     }
 
+    Model model = config.training().model();
+    if (model.isRidge() && config.permutations() > 0
+        && config.importance(batchSize).kind() != ImportanceKind.STIMULUS) {
+      throw new IllegalArgumentException("term-level importance shuffles one term of a metric W;"
+          + " model " + model.cliName() + " has no W: use stimulus-level importance");
+    }
     List<StimulusSplit> splits = config.folds() == 0
         ? List.of(Splits.trainTest(n, config.testFraction(), PositionalRandom.mix(seed, SPLIT_STREAM)))
         : Splits.kFold(n, config.folds(), PositionalRandom.mix(seed, SPLIT_STREAM));
@@ -153,16 +166,31 @@ public final class Mlem {
           split.train().length, split.test().length);
       try (PairSource source = sources.open(split, foldSeed)) {
         long tf = System.nanoTime();
-        TrainedMetric metric = new Trainer(config.training().withSeed(foldSeed))
-            .fit(source, batchSize, features.names(), progress);
-        HeldOutScores scores =
-            HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
+        Optional<RidgeFit> ridge = model.isRidge()
+            ? Optional.of(RidgeFrrsa.fit(model, features, source, split, foldSeed,
+                RidgeFrrsa.DEFAULT_PAIRS, features.names(), PositionalRandom.mix(foldSeed,
+                    RIDGE_STREAM)))
+            : Optional.empty();
+        TrainedMetric metric = ridge.isPresent() ? ridge.get().asTrainedMetric()
+            : new Trainer(config.training().withSeed(foldSeed))
+                .fit(source, batchSize, features.names(), progress);
+        HeldOutScores scores = ridge.isPresent()
+            ? HeldOutEvaluation.evaluate(source,
+                batch -> ridge.get().scorer().predict(batch.delta(), batch.size()), batchSize,
+                config.evaluationBatches())
+            : HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
         fitSeconds += seconds(tf);
         List<String> constant = FoldChecks.constantOnHeldOut(features, split.test());
         List<String> foldWarnings = FoldChecks.warnings(k, splits.size(), split.test().length,
             constant, scores);
-        foldWarnings.addAll(FitDiagnostics.check(metric, source, batchSize,
-            splits.size() == 1 ? "fit" : "fold " + (k + 1)));
+        if (ridge.isEmpty()) {
+          foldWarnings.addAll(FitDiagnostics.check(metric, source, batchSize,
+              splits.size() == 1 ? "fit" : "fold " + (k + 1)));
+        } else {
+          LOG.info("fold {}: FR-RSA fraction {} (alpha {}) chosen on {} training pairs", k + 1,
+              ridge.get().solution().fraction(), ridge.get().solution().alpha(),
+              ridge.get().pairs());
+        }
         LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}",
             k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman());
         Optional<ImportanceResult> importance = Optional.empty();
@@ -170,7 +198,11 @@ public final class Mlem {
         if (config.permutations() > 0) {
           long ti = System.nanoTime();
           ImportanceConfig importanceConfig = config.importance(batchSize);
-          importance = Optional.of(importanceConfig.kind() == ImportanceKind.STIMULUS
+          importance = Optional.of(ridge.isPresent()
+              ? StimulusImportance.compute(source, features, split, foldSeed,
+                  ridge.get().scorer(), features.names(), metric.interactions(),
+                  importanceConfig, foldSeed, config.threads())
+              : importanceConfig.kind() == ImportanceKind.STIMULUS
               ? StimulusImportance.compute(source, features, split, foldSeed, metric,
                   importanceConfig, foldSeed, config.threads())
               : PermutationImportance.compute(
@@ -182,7 +214,7 @@ public final class Mlem {
         foldWarnings.forEach(w -> LOG.warn("{}", w));
         warnings.addAll(foldWarnings);
         folds.add(new FoldResult(k, split.train().length, split.test().length, metric, scores,
-            importance, foldImportanceSeconds));
+            importance, foldImportanceSeconds, ridge));
       }
     }
     timings.put("fit", fitSeconds);

@@ -72,7 +72,7 @@ public record MlemConfig(
     Model model = s.get(MlemOptions.MODEL);
     b.model(model);
     b.interactions(s.has(MlemOptions.INTERACTIONS) ? s.get(MlemOptions.INTERACTIONS)
-        : model != Model.FRRSA);
+        : model.defaultInteractions());
     b.parametrization(s.get(MlemOptions.PARAMETRIZATION));
     b.strength(s.get(MlemOptions.STRENGTH));
     b.optimizer(new AdamWConfig(s.get(MlemOptions.LR), s.get(MlemOptions.BETA1),

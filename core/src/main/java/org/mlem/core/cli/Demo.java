@@ -49,7 +49,7 @@ public final class Demo {
     RepresentationDistances distances = new RepresentationDistances(
         SyntheticTables.representations(dataset), NeuralDistance.EUCLIDEAN);
     MlemConfig config = MlemConfig.builder().seed(seed).strength(strength).model(model)
-        .interactions(model != Model.FRRSA).build();
+        .interactions(model.defaultInteractions()).build();
     TrainingProgress progress = (step, score, best, since) -> {
       if (step % 25 == 0) {
         System.out.printf(Locale.ROOT, "  step %4d  score %.4f  best %.4f  patience %d/%d%n",

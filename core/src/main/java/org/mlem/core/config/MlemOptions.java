@@ -27,13 +27,17 @@ public final class MlemOptions {
   public static final Option<Model> MODEL = Option.of("model",
           ValueType.oneOf(Model::cliName, Model::parse, Model.values()))
       .defaultValue(Model.MLEM).label("MODEL")
-      .doc("Model: mlem (an SPD metric W), frrsa (diagonal, non-negative) or frrsa-i "
-          + "(unconstrained symmetric with interactions).")
+      .doc("Model: mlem (an SPD metric W); the paper's gradient-trained baselines frrsa (a "
+          + "non-negative diagonal W, an approximation of FR-RSA) and frrsa-i (an unconstrained "
+          + "symmetric W with interactions); or FR-RSA as published, frrsa-ridge (fractional "
+          + "ridge on the standardized feature RDMs, the fraction chosen by an inner "
+          + "stimulus-disjoint cross-validation) and frrsa-ridge-i (with their products).")
       .build();
 
   /** Whether W has interaction (off-diagonal) terms. */
   public static final Option<Boolean> INTERACTIONS = Option.of("interactions", ValueType.BOOLEAN)
-      .defaultValue(true).defaultText("true for mlem and frrsa-i, false for frrsa")
+      .defaultValue(true)
+      .defaultText("true for mlem, frrsa-i and frrsa-ridge-i, false for frrsa and frrsa-ridge")
       .doc("Interaction (off-diagonal) terms of W.")
       .negation("no-interactions", "No interaction terms (a diagonal W).")
       .build();

@@ -38,8 +38,36 @@ public final class HeldOutEvaluation {
    */
   public static HeldOutScores evaluate(
       PairSource source, TrainedMetric metric, int batchSize, int batches) {
-    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(metric, "metric");
+    double[] coef = metric.coefficients();
+    int f = metric.featureNames().size();
+    boolean interactions = metric.interactions();
+    return evaluate(source, batch -> predict(batch, coef, f, interactions), batchSize, batches);
+  }
+
+  /** Predicted distances of a batch's pairs from their feature distances: a fitted model. */
+  @FunctionalInterface
+  public interface Predictor {
+    /**
+     * @param batch the pairs
+     * @return one predicted distance per pair
+     */
+    double[] predict(PairBatch batch);
+  }
+
+  /**
+   * Scores any model the same way: its predictions of the same held-out batches, snapped and
+   * correlated with the neural distances as for a metric.
+   *
+   * @param source pair source whose held-out stream covers the test stimuli
+   * @param model the fitted model's predictions
+   * @param batchSize pairs per evaluation batch, >= 2
+   * @param batches number of batches, >= 1
+   */
+  public static HeldOutScores evaluate(
+      PairSource source, Predictor model, int batchSize, int batches) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(model, "model");
     if (batches < 1) {
       throw new IllegalArgumentException("evaluation batches must be >= 1, found " + batches);
     }
@@ -48,14 +76,12 @@ public final class HeldOutEvaluation {
     for (int k = 0; k < count; k++) {
       requests.add(new BatchRequest(PairStream.EVALUATION, k, batchSize));
     }
-    double[] coef = metric.coefficients();
-    int f = metric.featureNames().size();
     double sp = 0;
     double ra = 0;
     double ta = 0;
     int size = 0;
     for (PairBatch batch : source.batches(requests)) {
-      double[] s = TieSnapping.snapInPlace(predict(batch, coef, f, metric.interactions()));
+      double[] s = TieSnapping.snapInPlace(model.predict(batch));
       double[] dRanks = Ranks.average(batch.neural());
       try {
         sp += Spearman.againstRanks(s, dRanks);

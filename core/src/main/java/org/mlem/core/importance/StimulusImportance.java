@@ -66,10 +66,28 @@ public final class StimulusImportance {
       PairSource source, EncodedFeatures features, StimulusSplit split, long pairSeed,
       TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
     Objects.requireNonNull(metric, "metric");
+    return compute(source, features, split, pairSeed, MetricScorer.of(metric),
+        metric.featureNames(), metric.interactions(), config, seed, threads);
+  }
+
+  /**
+   * Computes every round of any model's stimulus-level importance: the same pairs and
+   * permutations as {@link #compute(PairSource, EncodedFeatures, StimulusSplit, long,
+   * TrainedMetric, ImportanceConfig, long, int)} (they depend on the split, the seeds and the
+   * config only), scored by {@code scorer}.
+   *
+   * @param scorer the model's score of pairs from their feature distances
+   * @param featureNames the F features
+   * @param interactions whether interaction effects are computed
+   */
+  public static ImportanceResult compute(
+      PairSource source, EncodedFeatures features, StimulusSplit split, long pairSeed,
+      PairScorer scorer, List<String> featureNames, boolean interactions,
+      ImportanceConfig config, long seed, int threads) {
+    Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(config, "config");
-    StimulusRoundSpec spec = new StimulusRoundSpec(MetricScorer.of(metric),
-        metric.featureNames().size(), metric.interactions(), config.permutations(),
-        config.batchSize(), seed, split.test());
+    StimulusRoundSpec spec = new StimulusRoundSpec(scorer, featureNames.size(), interactions,
+        config.permutations(), config.batchSize(), seed, split.test());
     List<PermutationRound> rounds = source instanceof StimulusRoundRunner runner
         ? runner.runStimulus(spec)
         : runLocally(source, features, new PairSampler(split.test()), pairSeed, spec, threads);
@@ -77,8 +95,9 @@ public final class StimulusImportance {
       throw new IllegalStateException("expected " + spec.permutations()
           + " permutation rounds, the runner returned " + rounds.size());
     }
-    return new ImportanceResult(ImportanceKind.STIMULUS, metric.termNames(),
-        metric.featureNames(), rounds, seed, config.batchSize());
+    return new ImportanceResult(ImportanceKind.STIMULUS,
+        List.of(PhiExpansion.termNames(featureNames, interactions)), featureNames, rounds, seed,
+        config.batchSize());
   }
 
   /**

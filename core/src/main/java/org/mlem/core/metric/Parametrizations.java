@@ -60,6 +60,10 @@ public final class Parametrizations {
                   + " with interaction terms; use model frrsa without them");
         }
         return new SymmetricMetric(featureCount);
+      case FRRSA_RIDGE:
+      case FRRSA_RIDGE_I:
+        throw new IllegalArgumentException("model " + model.cliName() + " is fitted in closed"
+            + " form by fractional ridge (org.mlem.core.ridge.RidgeFrrsa), not by gradient");
       default:
         throw new IllegalArgumentException("unsupported model " + model);
     }

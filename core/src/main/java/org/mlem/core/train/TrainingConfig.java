@@ -54,13 +54,9 @@ public record TrainingConfig(
     MlemOptions.PATIENCE.check(patience);
     MlemOptions.MAX_STEPS.check(maxSteps);
     MlemOptions.PREFETCH_STEPS.check(prefetchSteps);
-    if (model == Model.FRRSA && interactions) {
-      throw new IllegalArgumentException(
-          "model frrsa has no interaction terms; use frrsa-i (or mlem) for interactions");
-    }
-    if (model == Model.FRRSA_I && !interactions) {
-      throw new IllegalArgumentException(
-          "model frrsa-i is FR-RSA with interactions; use frrsa for the diagonal model");
+    String problem = model.interactionsProblem(interactions);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
   }
 

@@ -72,7 +72,7 @@ class MlemOptionsTest {
         assertThrows(IllegalArgumentException.class,
             () -> MlemOptions.BATCH_SIZE.parse("3")).getMessage());
     assertEquals(0, MlemOptions.BATCH_SIZE.parse(" AUTO "));
-    assertEquals("model must be one of mlem, frrsa, frrsa-i, found 'x'",
+    assertEquals("model must be one of mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i, found 'x'",
         assertThrows(IllegalArgumentException.class,
             () -> MlemOptions.MODEL.parse("x")).getMessage());
     assertEquals("permutations must be >= 0 (0 skips importance), found -1",

@@ -23,15 +23,31 @@ class ModelTest {
     assertEquals("mlem", Model.MLEM.cliName());
     assertEquals("frrsa", Model.FRRSA.cliName());
     assertEquals("frrsa-i", Model.FRRSA_I.cliName());
+    assertEquals("frrsa-ridge", Model.FRRSA_RIDGE.cliName());
+    assertEquals("frrsa-ridge-i", Model.FRRSA_RIDGE_I.cliName());
+  }
+
+  @Test
+  void onlyTheRidgeModelsAreFittedInClosedFormAndInteractionsFollowTheName() {
+    assertEquals(java.util.List.of(Model.FRRSA_RIDGE, Model.FRRSA_RIDGE_I),
+        java.util.Arrays.stream(Model.values()).filter(Model::isRidge).toList());
+    assertEquals(false, Model.FRRSA_RIDGE.defaultInteractions());
+    assertEquals(true, Model.FRRSA_RIDGE_I.defaultInteractions());
+    assertEquals(null, Model.FRRSA_RIDGE.interactionsProblem(false));
+    assertEquals(null, Model.FRRSA_RIDGE_I.interactionsProblem(true));
+    assertEquals("model frrsa-ridge has no interaction terms; use frrsa-ridge-i for interactions",
+        Model.FRRSA_RIDGE.interactionsProblem(true));
+    assertEquals(null, Model.MLEM.interactionsProblem(false));
+    assertEquals(null, Model.MLEM.interactionsProblem(true));
   }
 
   @Test
   void unknownNamesListTheAcceptedValues() {
     assertEquals(
-        "model must be one of mlem, frrsa, frrsa-i, found 'frrsa_i'",
+        "model must be one of mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i, found 'frrsa_i'",
         assertThrows(IllegalArgumentException.class, () -> Model.parse("frrsa_i")).getMessage());
     assertEquals(
-        "model must be one of mlem, frrsa, frrsa-i, found null",
+        "model must be one of mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i, found null",
         assertThrows(IllegalArgumentException.class, () -> Model.parse(null)).getMessage());
   }
 }

@@ -34,7 +34,7 @@ public record ModelVariant(
    * off for FR-RSA, as in the paper's comparison), this parametrization and this strength.
    */
   public MlemConfig configure(MlemConfig base) {
-    return base.toBuilder().model(model).interactions(model != Model.FRRSA)
+    return base.toBuilder().model(model).interactions(model.defaultInteractions())
         .parametrization(parametrization).strength(strength).build();
   }
 

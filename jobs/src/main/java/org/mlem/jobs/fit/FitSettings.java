@@ -96,13 +96,9 @@ public record FitSettings(
     Model model = s.get(MlemOptions.MODEL);
     if (s.has(MlemOptions.INTERACTIONS)) {
       boolean interactions = s.get(MlemOptions.INTERACTIONS);
-      if (model == Model.FRRSA && interactions) {
-        throw new UsageException("--model frrsa has no interaction terms; drop --interactions "
-            + "or use --model frrsa-i");
-      }
-      if (model == Model.FRRSA_I && !interactions) {
-        throw new UsageException("--model frrsa-i always has interaction terms; drop "
-            + "--no-interactions or use --model frrsa");
+      String problem = model.interactionsProblem(interactions);
+      if (problem != null) {
+        throw new UsageException("--" + problem + " (drop --interactions / --no-interactions)");
       }
     }
     MlemConfig config;

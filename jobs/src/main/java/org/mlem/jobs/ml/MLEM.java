@@ -187,6 +187,11 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
     StructType schema = transformSchema(dataset.schema());
     List<String> features = featureColumns(schema);
     MlemConfig config = toConfig();
+    if (config.training().model().isRidge()) {
+      throw new IllegalArgumentException("model " + config.training().model().cliName()
+          + " has no metric W for the fitted model's pair distances sqrt(delta^T W delta); "
+          + "fit it with mlem fit, or use mlem, frrsa or frrsa-i here");
+    }
     Dataset<Row> frame = dataset.toDF();
     FeatureTable table = FeatureFrames.toFeatureTable(frame, getIdCol(), features, SOURCE);
     FeatureSchema featureSchema = FeatureSchema.inferred();

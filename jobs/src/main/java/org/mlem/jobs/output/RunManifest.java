@@ -58,6 +58,7 @@ public final class RunManifest {
       fold.put("tau_a", f.scores().tauA());
       fold.put("training_seconds", f.metric().seconds());
       fold.put("importance_seconds", f.importanceSeconds());
+      f.ridge().ifPresent(r -> fold.put("ridge", r.toMap()));
       folds.add(fold);
     }
     Map<String, Object> scores = new LinkedHashMap<>();

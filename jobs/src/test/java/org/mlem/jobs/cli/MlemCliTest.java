@@ -177,7 +177,8 @@ class MlemCliTest {
 
   @Test
   void unknownOptionValues() {
-    assertBadUsage("--model must be one of mlem, frrsa, frrsa-i, found 'foo'",
+    assertBadUsage(
+        "--model must be one of mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i, found 'foo'",
         fit("--model", "foo"));
     assertBadUsage("--distance must be one of euclidean, sqeuclidean, manhattan, cosine, "
         + "correlation, norm_diff, found 'bar'", fit("--distance", "bar"));
