@@ -73,15 +73,45 @@ final class BenchCommand implements Callable<Integer> {
       description = "Sets fitted at once by the sweep (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
+  @Option(names = "--searchlight", paramLabel = "N", defaultValue = "0",
+      description = "Instead: the searchlight benchmark, about N spheres of a generated series "
+          + "(with --stimuli, default 200 here, 6 features), fitted as Spark tasks by 'mlem "
+          + "searchlight', against the same spheres fitted in process (default: "
+          + "${DEFAULT-VALUE}, off).")
+  int searchlight;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: spark-submit's, else local[*]).")
   String master;
 
   @Spec CommandSpec spec;
 
+  /** Task slots of a local master (local[K] or local[K,F]: K; local[*]: the cores), else 2. */
+  private static int slotsOf(String master) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)")
+        .matcher(master);
+    if (master.equals("local")) {
+      return 1;
+    }
+    if (m.lookingAt()) {
+      return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
+          : Integer.parseInt(m.group(1));
+    }
+    return 2;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (searchlight > 0) {
+      int n = spec.commandLine().getParseResult().hasMatchedOption("--stimuli") ? stimuli : 200;
+      String m = master != null ? master : "local[2]";
+      int slots = slotsOf(m);
+      Path dir = work != null ? Path.of(work) : Files.createTempDirectory("mlem-bench-sl");
+      org.mlem.jobs.bench.SearchlightBenchmark.run(out, m, slots, searchlight, n, permutations,
+          seed, dir);
+      return MlemCli.OK;
+    }
     SyntheticDataset data = LanguageLikeDataset.generate(stimuli, dims, seed);
     EncodedFeatures features = FeatureSchema.inferred().encode(SyntheticTables.features(data));
     RepresentationDistances distances = new RepresentationDistances(
