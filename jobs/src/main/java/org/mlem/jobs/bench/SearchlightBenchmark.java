@@ -22,7 +22,6 @@ import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.sim.SimulationStudy;
-import org.mlem.core.sim.SyntheticColumn;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.core.sim.SyntheticTables;
 import org.mlem.jobs.tasks.SmallFit;
@@ -161,24 +160,11 @@ public final class SearchlightBenchmark {
   }
 
   private static void writeFeatures(SyntheticDataset data, Path file) throws IOException {
-    StringBuilder csv = new StringBuilder("id");
-    for (SyntheticColumn c : data.features()) {
-      csv.append(',').append(c.name());
-    }
-    csv.append('\n');
-    for (int i = 0; i < data.size(); i++) {
-      csv.append(data.ids().get(i));
-      for (SyntheticColumn c : data.features()) {
-        csv.append(',').append(c.categorical() ? c.categories()[i] : c.numbers()[i]);
-      }
-      csv.append('\n');
-    }
-    Files.writeString(file, csv.toString());
+    String csv = org.mlem.core.sim.SyntheticTables.featuresCsv(data);
+    Files.writeString(file, csv);
   }
 
   private static double gaussian(long stream, long position) {
-    double u1 = (PositionalRandom.mix(stream, 2 * position) >>> 11) * 0x1.0p-53;
-    double u2 = (PositionalRandom.mix(stream, 2 * position + 1) >>> 11) * 0x1.0p-53;
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    return PositionalRandom.gaussian(PositionalRandom.mix(stream, position));
   }
 }

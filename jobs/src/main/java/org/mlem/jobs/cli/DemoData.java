@@ -14,7 +14,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.mlem.core.sim.SyntheticColumn;
 import org.mlem.core.sim.SyntheticDataset;
 
 /**
@@ -42,20 +41,9 @@ final class DemoData {
       Path base = new Path(dir);
       FileSystem fs = base.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.mkdirs(base);
-      StringBuilder csv = new StringBuilder("id");
-      for (SyntheticColumn c : data.features()) {
-        csv.append(',').append(c.name());
-      }
-      csv.append('\n');
-      for (int i = 0; i < data.size(); i++) {
-        csv.append(data.ids().get(i));
-        for (SyntheticColumn c : data.features()) {
-          csv.append(',').append(c.categorical() ? c.categories()[i] : c.numbers()[i]);
-        }
-        csv.append('\n');
-      }
+      String csv = org.mlem.core.sim.SyntheticTables.featuresCsv(data);
       try (OutputStream out = fs.create(new Path(base, FEATURES), true)) {
-        out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(csv.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo features under " + dir, e);

@@ -68,6 +68,12 @@ public final class OutputFiles {
   public static final String SEARCHLIGHT = "searchlight";
   /** A searchlight's grid and settings (shape, affine, radius, stride, spheres, units). */
   public static final String SEARCHLIGHT_JSON = "searchlight.json";
+  /** A searchlight's partitioned long table (one partition {@code wave=<n>} per wave). */
+  public static final String SEARCHLIGHT_TABLE = "searchlight.parquet";
+  /** The settings a searchlight's partitions were written with (resume checks them). */
+  public static final String SEARCHLIGHT_SETTINGS_JSON = "searchlight_settings.json";
+  /** A searchlight's NIfTI maps directory. */
+  public static final String SEARCHLIGHT_MAPS = "maps";
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputFiles.class);
 

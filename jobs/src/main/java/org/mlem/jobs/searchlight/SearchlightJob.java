@@ -49,7 +49,8 @@ import org.mlem.jobs.tasks.SmallFits;
  * and its name, exactly as a sweep's set, so {@code mlem fit --engine in-process --seed <that>
  * --batch-size <shared>} on the sphere's voxels gives the same numbers.
  *
- * <p>The spheres run in waves (about twenty, each one Spark job); each completed wave is written
+ * <p>The spheres run in waves (at most twenty, each one Spark job, at least
+ * {@value #MIN_FITS_PER_SLOT} spheres per task slot); each completed wave is written
  * at once as one partition {@code wave=<n>} of {@code OUT/searchlight.parquet} (atomically: a
  * partition with its {@code _SUCCESS} is complete), and a progress line gives spheres done /
  * total, the rate and the time left. Rerunning the same command resumes: the spheres of
@@ -64,15 +65,20 @@ import org.mlem.jobs.tasks.SmallFits;
  */
 public final class SearchlightJob {
   /** The partitioned long table inside OUT. */
-  static final String TABLE = "searchlight.parquet";
+  static final String TABLE = OutputFiles.SEARCHLIGHT_TABLE;
   /** The long table as CSV inside OUT. */
   static final String CSV = OutputFiles.csv(OutputFiles.SEARCHLIGHT);
   /** The provenance record inside OUT. */
   static final String JSON = OutputFiles.SEARCHLIGHT_JSON;
   /** The settings of the attempt that wrote the partitions, for resuming. */
-  static final String SETTINGS_JSON = "searchlight_settings.json";
-  /** Waves a searchlight is cut into (progress and resume granularity). */
+  static final String SETTINGS_JSON = OutputFiles.SEARCHLIGHT_SETTINGS_JSON;
+  /** Waves a searchlight is cut into (progress and resume granularity), at most. */
   static final int WAVES = 20;
+  /**
+   * Spheres per task slot in a wave, at least: a wave costs a Spark job and a Parquet write, so
+   * a small searchlight runs in fewer, larger waves.
+   */
+  static final int MIN_FITS_PER_SLOT = 16;
 
   private final SparkSession spark;
   private final SearchlightSettings settings;
@@ -185,7 +191,8 @@ public final class SearchlightJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int parallelism = settings.fit().partitions() > 0 ? settings.fit().partitions()
         : jsc.defaultParallelism();
-    int waveSize = Math.max(parallelism, (int) Math.ceil((double) total / WAVES));
+    int waveSize = Math.max(parallelism * MIN_FITS_PER_SLOT,
+        (int) Math.ceil((double) total / WAVES));
     int wave = nextWave(conf, root);
     long runSeed = settings.fit().config().training().seed();
     int failed = 0;
@@ -348,7 +355,7 @@ public final class SearchlightJob {
       FileSystem fs = p.getFileSystem(conf);
       if (settings.fit().overwrite() && fs.exists(p)) {
         for (String name : List.of(TABLE, CSV, JSON, SETTINGS_JSON, SearchlightMaps.DIR,
-            OutputFiles.BATCH_SIZE_JSON, "report.html")) {
+            OutputFiles.BATCH_SIZE_JSON, OutputFiles.REPORT_HTML)) {
           fs.delete(new Path(p, name), true);
         }
       }
@@ -369,28 +376,9 @@ public final class SearchlightJob {
 
   /** Given, from a file, reused from an earlier attempt, or estimated once. */
   private SharedBatchSize batchSize(Configuration conf, LoadedInputs loaded) {
-    long seed = settings.fit().config().training().seed();
-    List<String> names = loaded.features().names();
-    int given = settings.fit().config().batchSize();
-    if (given != 0) {
-      return SharedBatchSize.given(given, names, seed);
-    }
-    boolean interactions = settings.fit().config().training().interactions();
-    if (settings.batchSizeFile() != null) {
-      SharedBatchSize read = SharedBatchSize.read(conf, settings.batchSizeFile());
-      read.requireFeatures(names, settings.batchSizeFile());
-      return read;
-    }
-    String previous = SweepFiles.file(settings.fit().out(), OutputFiles.BATCH_SIZE_JSON);
-    if (SweepFiles.exists(conf, previous)) {
-      SharedBatchSize earlier = SharedBatchSize.read(conf, previous);
-      if (earlier.features().equals(names) && earlier.seed() == seed
-          && earlier.fitsInteractions(interactions)) {
-        return earlier;
-      }
-    }
-    return SharedBatchSize.estimate(loaded.features(), seed,
-        settings.fit().config().batchSizeSearch(), interactions);
+    return SharedBatchSize.choose(conf, settings.fit().config(), loaded.features(),
+        settings.batchSizeFile(), SweepFiles.file(settings.fit().out(),
+            OutputFiles.BATCH_SIZE_JSON), w -> phase("warning: " + w));
   }
 
   /**

@@ -16,6 +16,7 @@ import org.mlem.core.brain.Affine;
 import org.mlem.core.brain.NiftiVolume;
 import org.mlem.core.brain.NiftiWriter;
 import org.mlem.jobs.output.AtomicOutput;
+import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.SweepFiles;
 
 /**
@@ -28,7 +29,7 @@ import org.mlem.jobs.output.SweepFiles;
  */
 final class SearchlightMaps {
   /** The maps' directory inside OUT. */
-  static final String DIR = "maps";
+  static final String DIR = OutputFiles.SEARCHLIGHT_MAPS;
 
   private SearchlightMaps() {}
 

@@ -67,6 +67,48 @@ public record SharedBatchSize(int batchSize, int rounds, Double maxStd, List<Str
         interactions);
   }
 
+  /**
+   * The batch size many fits share (a sweep's sets, a searchlight's spheres): the config's when
+   * given, else the batch-size file's (its features must be these; a file estimated with or
+   * without interaction terms unlike the model gets a warning), else an earlier attempt's
+   * {@code previous} file when it was made for the same features, seed and interaction terms
+   * (a rerun resumes with the same size), else estimated once.
+   *
+   * @param config the fits' configuration (batch size, seed, search, interactions)
+   * @param file a batch-size file to reuse, or null
+   * @param previous where an earlier attempt wrote its batch size
+   * @param warn receives a warning
+   */
+  public static SharedBatchSize choose(Configuration conf, org.mlem.core.api.MlemConfig config,
+      EncodedFeatures features, String file, String previous,
+      java.util.function.Consumer<String> warn) {
+    long seed = config.training().seed();
+    List<String> names = features.names();
+    boolean interactions = config.training().interactions();
+    if (config.batchSize() != 0) {
+      return given(config.batchSize(), names, seed);
+    }
+    if (file != null) {
+      SharedBatchSize read = read(conf, file);
+      read.requireFeatures(names, file);
+      if (!read.fitsInteractions(interactions)) {
+        warn.accept("batch-size file " + file + " was estimated "
+            + (read.interactions() ? "with" : "without") + " interaction terms but the model"
+            + " has " + (interactions ? "them" : "none") + "; estimate it again with mlem"
+            + " estimate-batch-size " + (interactions ? "--interactions" : "--no-interactions"));
+      }
+      return read;
+    }
+    if (SweepFiles.exists(conf, previous)) {
+      SharedBatchSize earlier = read(conf, previous);
+      if (earlier.features().equals(names) && earlier.seed() == seed
+          && earlier.fitsInteractions(interactions)) {
+        return earlier;
+      }
+    }
+    return estimate(features, seed, config.batchSizeSearch(), interactions);
+  }
+
   /** A size given on the command line (not estimated). */
   public static SharedBatchSize given(int batchSize, List<String> features, long seed) {
     return new SharedBatchSize(batchSize, 0, null, BatchSizeWarnings.of(batchSize), features,

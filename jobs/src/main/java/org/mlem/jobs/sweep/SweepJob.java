@@ -181,35 +181,9 @@ public final class SweepJob {
 
   /** Given, from a file, reused from an earlier attempt, or estimated once. */
   private SharedBatchSize batchSize(Configuration conf, SetInputs.LoadedFeatures features) {
-    long seed = settings.fit().config().training().seed();
-    List<String> names = features.features().names();
-    int given = settings.fit().config().batchSize();
-    if (given != 0) {
-      return SharedBatchSize.given(given, names, seed);
-    }
-    boolean interactions = settings.fit().config().training().interactions();
-    if (settings.batchSizeFile() != null) {
-      SharedBatchSize read = SharedBatchSize.read(conf, settings.batchSizeFile());
-      read.requireFeatures(names, settings.batchSizeFile());
-      if (!read.fitsInteractions(interactions)) {
-        LOG.warn("batch-size file {} was estimated {} interaction terms but the model has {}; "
-            + "estimate it again with mlem estimate-batch-size {}", settings.batchSizeFile(),
-            read.interactions() ? "with" : "without", interactions ? "them" : "none",
-            interactions ? "--interactions" : "--no-interactions");
-      }
-      return read;
-    }
-    String previous = SweepFiles.file(settings.fit().out(), OutputFiles.BATCH_SIZE_JSON);
-    if (SweepFiles.exists(conf, previous)) {
-      SharedBatchSize earlier = SharedBatchSize.read(conf, previous);
-      if (earlier.features().equals(names) && earlier.seed() == seed
-          && earlier.fitsInteractions(interactions)) {
-        LOG.info("reusing the batch size of an earlier attempt from {}", previous);
-        return earlier;
-      }
-    }
-    return SharedBatchSize.estimate(features.features(), seed,
-        settings.fit().config().batchSizeSearch(), interactions);
+    return SharedBatchSize.choose(conf, settings.fit().config(), features.features(),
+        settings.batchSizeFile(), SweepFiles.file(settings.fit().out(),
+            OutputFiles.BATCH_SIZE_JSON), w -> LOG.warn(w));
   }
 
   private List<SetOutcome> runAll(List<RepresentationSet> sets,

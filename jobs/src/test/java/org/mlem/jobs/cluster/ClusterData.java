@@ -13,7 +13,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.mlem.core.sim.SyntheticColumn;
 import org.mlem.core.sim.SyntheticDataset;
 
 /**
@@ -27,19 +26,7 @@ final class ClusterData {
 
   /** {@code id,<feature>...}: categories as text, numbers as Java's shortest round trip. */
   static String featuresCsv(SyntheticDataset data) {
-    StringBuilder csv = new StringBuilder("id");
-    for (SyntheticColumn c : data.features()) {
-      csv.append(',').append(c.name());
-    }
-    csv.append('\n');
-    for (int i = 0; i < data.size(); i++) {
-      csv.append(data.ids().get(i));
-      for (SyntheticColumn c : data.features()) {
-        csv.append(',').append(c.categorical() ? c.categories()[i] : c.numbers()[i]);
-      }
-      csv.append('\n');
-    }
-    return csv.toString();
+    return org.mlem.core.sim.SyntheticTables.featuresCsv(data);
   }
 
   /** {@code id,v0,...}: one float32 per cell. */

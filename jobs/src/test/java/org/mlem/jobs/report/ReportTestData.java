@@ -3,7 +3,6 @@ package org.mlem.jobs.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mlem.core.sim.SyntheticColumn;
 import org.mlem.core.sim.SyntheticDataset;
 
 /** Writes a generated dataset as the CSV inputs of a fit: features.csv and representations.csv. */
@@ -13,18 +12,7 @@ final class ReportTestData {
   /** Writes {@code dir/features.csv}. */
   static Path features(SyntheticDataset data, Path dir) throws IOException {
     Files.createDirectories(dir);
-    StringBuilder csv = new StringBuilder("id");
-    for (SyntheticColumn c : data.features()) {
-      csv.append(',').append(c.name());
-    }
-    csv.append('\n');
-    for (int i = 0; i < data.size(); i++) {
-      csv.append(data.ids().get(i));
-      for (SyntheticColumn c : data.features()) {
-        csv.append(',').append(c.categorical() ? c.categories()[i] : c.numbers()[i]);
-      }
-      csv.append('\n');
-    }
+    String csv = org.mlem.core.sim.SyntheticTables.featuresCsv(data);
     return Files.writeString(dir.resolve("features.csv"), csv);
   }
 

@@ -48,8 +48,6 @@ public final class SearchlightFixtures {
 
   /** A standard normal value fixed by (stream, position) (Box-Muller). */
   static double gaussian(long stream, long position) {
-    double u1 = (PositionalRandom.mix(stream, 2 * position) >>> 11) * 0x1.0p-53;
-    double u2 = (PositionalRandom.mix(stream, 2 * position + 1) >>> 11) * 0x1.0p-53;
-    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    return PositionalRandom.gaussian(PositionalRandom.mix(stream, position));
   }
 }

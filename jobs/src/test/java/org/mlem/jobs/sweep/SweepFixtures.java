@@ -17,7 +17,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.core.sim.SimulationStudy;
-import org.mlem.core.sim.SyntheticColumn;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.jobs.cli.MlemCli;
 
@@ -42,20 +41,9 @@ public final class SweepFixtures {
   /** The shared features as CSV. */
   public static Path writeFeatures(Path file) throws IOException {
     SyntheticDataset data = layer(1);
-    StringBuilder csv = new StringBuilder("id");
-    for (SyntheticColumn c : data.features()) {
-      csv.append(',').append(c.name());
-    }
-    csv.append('\n');
-    for (int i = 0; i < data.size(); i++) {
-      csv.append(data.ids().get(i));
-      for (SyntheticColumn c : data.features()) {
-        csv.append(',').append(c.categorical() ? c.categories()[i] : c.numbers()[i]);
-      }
-      csv.append('\n');
-    }
+    String csv = org.mlem.core.sim.SyntheticTables.featuresCsv(data);
     Files.createDirectories(file.getParent());
-    return Files.writeString(file, csv.toString());
+    return Files.writeString(file, csv);
   }
 
   /** Representations (id, vector array<float>) as a Parquet directory; constant if asked. */
