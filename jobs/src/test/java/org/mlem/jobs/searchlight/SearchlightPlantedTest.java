@@ -52,8 +52,12 @@ class SearchlightPlantedTest {
         dir.resolve("features.csv").toString(), "--representations",
         dir.resolve("betas.nii.gz").toString(), "--mask", dir.resolve("mask.nii.gz").toString(),
         "--out", out.toString(), "--radius", "1vox", "--min-voxels", "3", "--master",
-        "local[2]", "--seed", "3", "--permutations", "3", "--max-steps", "80", "--no-report");
+        "local[2]", "--seed", "3", "--permutations", "3", "--max-steps", "80");
     assertEquals(0, code, o.toString(StandardCharsets.UTF_8));
+    // the job's own table and json feed the report (its layout is SearchlightReportTest's)
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("<svg") && report.contains(">Unit a</h3>"),
+        "report of the searchlight");
 
     Map<Integer, Map<String, Double>> importance = new HashMap<>();
     List<String> lines = Files.readAllLines(out.resolve("searchlight.csv"));
