@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record IdJoin(IdsFrom idsFrom, List<String> ids, int[] featureRows, int[] neuralRows,
     int featuresDropped, List<String> featuresDroppedExamples, int neuralDropped,
-    List<String> neuralDroppedExamples) {
+    List<String> neuralDroppedExamples) implements java.io.Serializable {
   /** How many ids a message or a record lists at most per side. */
   public static final int MAX_EXAMPLES = 5;
 

@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
       String m = master != null ? master : "local[2]";
       int slots = slotsOf(m);
       Path dir = work != null ? Path.of(work) : Files.createTempDirectory("mlem-bench-sl");
-      org.mlem.jobs.bench.SearchlightBenchmark.run(out, m, slots, searchlight, n, permutations,
+      SearchlightBenchmark.run(out, m, slots, searchlight, n, permutations,
           seed, dir);
       return MlemCli.OK;
     }

@@ -40,6 +40,8 @@ import org.mlem.jobs.spark.SparkPairSourceFactory;
 public final class FitJob {
   /** What {@code run.json} records as the placement of an in-process fit. */
   public static final String IN_PROCESS = "in-process";
+  /** What {@code run.json} records as the placement of a sweep's set fitted in a Spark task. */
+  public static final String IN_TASK = "task";
   private static final int TOP_UNITS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
 
@@ -163,6 +165,32 @@ public final class FitJob {
           analysis, recorded, w -> { });
       return analysis;
     }
+  }
+
+  /**
+   * Fits one set of a sweep whole in this JVM, as the in-process engine fits (bit-identical to
+   * {@link #runSet}'s placements), and writes {@code s.out()} without Spark: what a Spark task
+   * runs for a sweep's set under {@code --set-placement task}. run.json records placement
+   * {@value #IN_TASK}.
+   *
+   * @param conf resolves the output path (the executor's Hadoop configuration)
+   * @param master the sweep's master, recorded
+   * @return the analysis that was written
+   */
+  public static MlemAnalysis runSetInProcess(Configuration conf, String master, FitSettings s,
+      LoadedInputs loaded, double loadSeconds, Map<String, String> recorded) {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("load", loadSeconds);
+    long t1 = System.nanoTime();
+    MlemAnalysis analysis = Mlem.with(s.config())
+        .analyze(loaded.features(), loaded.distances(s.distance()), TrainingProgress.NONE);
+    timings.put("analysis", seconds(t1));
+    Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
+    Placed placed = new Placed(IN_TASK, dims, loaded.files(), loaded.warnings(),
+        FitSources.joinOrNull(loaded.idJoin(), s.idsFrom()));
+    writeRun(RunDirectoryWriter.withoutSpark(conf), master, s, timings, placed, analysis,
+        recorded, w -> { });
+    return analysis;
   }
 
   /**

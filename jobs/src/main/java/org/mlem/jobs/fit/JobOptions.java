@@ -156,6 +156,17 @@ public final class JobOptions {
           + "do not depend on it.")
       .build();
 
+  /** Where a sweep fits each set. */
+  public static final Option<SetPlacement> SET_PLACEMENT = Option.of(
+          "set-placement", ValueType.oneOf(SetPlacement::cliName,
+              SetPlacement::parse, SetPlacement.values()))
+      .defaultValue(SetPlacement.AUTO).label("MODE")
+      .doc("Where each set is fitted: task (the whole fit inside one Spark task, for many small "
+          + "sets such as ROIs or time windows), driver (driven from the driver, distributed "
+          + "within the fit by --placement) or auto (task on a cluster for sets within "
+          + "--broadcast-budget-mb, else driver); identical results.")
+      .build();
+
   /** The set column of a table of sets. */
   public static final Option<String> SET_COLUMN = Option.of("set-column", ValueType.TEXT)
       .defaultValue("layer").validator(Validator.notBlank("a column name (not blank)"))
@@ -260,7 +271,7 @@ public final class JobOptions {
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
   public static final OptionTable SWEEP =
-      FIT.with(CONCURRENCY, SET_COLUMN, BATCH_SIZE_FILE, MASK, ATLAS, ATLAS_LABELS, TIMES, SFREQ,
+      FIT.with(CONCURRENCY, SET_PLACEMENT, SET_COLUMN, BATCH_SIZE_FILE, MASK, ATLAS, ATLAS_LABELS, TIMES, SFREQ,
           T0, WINDOW, STRIDE);
 
   /**

@@ -13,7 +13,6 @@ import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.mlem.jobs.fit.JobOptions;
 import org.mlem.jobs.io.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,8 +257,9 @@ public final class SweepReport {
   private static void brainFigures(HtmlPage page, ProvenanceRecord sweep, List<String> names,
       Map<String, Map<String, double[]>> importance, ImportanceLabels labels, List<String> top) {
     List<TimeCourseChart.Window> windows = TimeCourseChart.windows(names);
-    boolean rois = sweep != null && (sweep.config().containsKey(JobOptions.ATLAS.key())
-        || sweep.config().containsKey(JobOptions.MASK.key()));
+    // sweep.json's keys of --atlas and --mask (JobOptions.ATLAS, JobOptions.MASK)
+    boolean rois = sweep != null && (sweep.config().containsKey("atlas")
+        || sweep.config().containsKey("mask"));
     if (windows.isEmpty() && !rois) {
       return;
     }

@@ -1,6 +1,9 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.fit.SetPlacement;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.MlemAnalysis;
@@ -14,7 +17,9 @@ import org.mlem.jobs.io.SetInputs;
  * Runs one set of a sweep through the fit job ({@link FitJob#runSet}): the set is read and
  * joined to the shared features here, then placed, fitted and written exactly as
  * {@code mlem fit} does, with the set's own seed, the shared batch size and every fit option
- * ({@code --placement} included); run.json records what ran plus the set's provenance.
+ * ({@code --placement} included); run.json records what ran plus the set's provenance. Under
+ * {@code --set-placement task} (or auto on a cluster, for a set within the broadcast budget) the
+ * whole fit runs inside one Spark task ({@link SetTask}), which writes the run directory.
  */
 final class SetRunner {
   private final SparkSession spark;
@@ -35,7 +40,8 @@ final class SetRunner {
    *
    * @throws org.mlem.jobs.io.InputException on bad input of this set
    */
-  MlemAnalysis run(RepresentationSet set, long seed, String runDir, TrainingProgress progress) {
+  SetTask.Fitted run(RepresentationSet set, long seed, String runDir,
+      TrainingProgress progress) {
     long t0 = System.nanoTime();
     LoadedInputs loaded = set.load(spark, features, settings.fit().idsFrom());
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
@@ -50,6 +56,17 @@ final class SetRunner {
     }
     recorded.put("sweep", settings.fit().out());
     recorded.put("set", set.name());
-    return FitJob.runSet(spark, fit, loaded, loadSeconds, recorded, progress);
+    String master = spark.sparkContext().master();
+    if (loaded.representations() != null && settings.setPlacement().inTask(master,
+        (long) loaded.representations().size() * loaded.representations().dims() * Float.BYTES,
+        fit.broadcastBudgetMb())) {
+      SetTask task = new SetTask(fit, loaded, loadSeconds, recorded, master,
+          spark.sparkContext().hadoopConfiguration());
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
+    }
+    MlemAnalysis a = FitJob.runSet(spark, fit, loaded, loadSeconds, recorded, progress);
+    return new SetTask.Fitted(a.spearman(),
+        a.folds().stream().map(f -> f.metric().steps()).toList());
   }
 }

@@ -235,6 +235,10 @@ public final class SweepJob {
       if (first instanceof Error err) {
         throw err;
       }
+      if (first != null) {
+        // a checked exception (e.g. Spark's SparkException, undeclared in Java)
+        throw new IllegalStateException(first.getMessage(), first);
+      }
       return outcomes;
     } finally {
       pool.shutdown();
@@ -268,12 +272,10 @@ public final class SweepJob {
     long t0 = System.nanoTime();
     running.put(index, (index + 1) + "/" + count + " (" + SetNames.display(name) + ")");
     try {
-      MlemAnalysis analysis = runner.run(set, seed, dir, progress);
+      SetTask.Fitted fitted = runner.run(set, seed, dir, progress);
       double s = seconds(t0);
       progress.line(String.format(Locale.ROOT, "%s held-out Spearman %.4f, steps %s, %.1f s",
-          SetStatus.OK.label(), analysis.spearman(),
-          analysis.folds().stream().map(f -> Integer.toString(f.metric().steps())).toList(),
-          s));
+          SetStatus.OK.label(), fitted.spearman(), fitted.steps(), s));
       return new SetOutcome(set, seed, SetStatus.OK, null, s);
     } catch (RuntimeException e) {
       Throwable degenerate = degenerate(e);

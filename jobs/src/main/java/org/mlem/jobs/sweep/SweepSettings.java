@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.fit.SetPlacement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlem.core.config.Settings;
@@ -19,10 +20,11 @@ import org.mlem.jobs.fit.UsageException;
  * @param batchSizeFile a {@code batch_size.json} to reuse, or null
  * @param report whether to write the HTML reports (sweep and per set) at the end
  * @param brain how brain data are cut into sets (ROIs, time windows), or {@link BrainInputs#NONE}
+ * @param setPlacement where each set is fitted (in a Spark task or driven from the driver)
  */
 public record SweepSettings(
     FitSettings fit, int concurrency, String setColumn, String batchSizeFile, boolean report,
-    BrainInputs brain) {
+    BrainInputs brain, SetPlacement setPlacement) {
 
   /** The default set column. */
   public static final String DEFAULT_SET_COLUMN = JobOptions.SET_COLUMN.defaultValue();
@@ -35,7 +37,7 @@ public record SweepSettings(
   public static SweepSettings resolve(Settings s) {
     return new SweepSettings(FitSettings.resolve(s), s.get(JobOptions.CONCURRENCY),
         s.get(JobOptions.SET_COLUMN), s.get(JobOptions.BATCH_SIZE_FILE),
-        s.get(JobOptions.REPORT), BrainInputs.resolve(s));
+        s.get(JobOptions.REPORT), BrainInputs.resolve(s), s.get(JobOptions.SET_PLACEMENT));
   }
 
   /**
@@ -46,6 +48,9 @@ public record SweepSettings(
   public SweepSettings {
     if (brain == null) {
       brain = BrainInputs.NONE;
+    }
+    if (setPlacement == null) {
+      setPlacement = SetPlacement.AUTO;
     }
     try {
       JobOptions.CONCURRENCY.check(concurrency);
@@ -64,6 +69,12 @@ public record SweepSettings(
     this(fit, concurrency, setColumn, batchSizeFile, true);
   }
 
+  /** Settings with sets placed automatically. */
+  public SweepSettings(FitSettings fit, int concurrency, String setColumn, String batchSizeFile,
+      boolean report, BrainInputs brain) {
+    this(fit, concurrency, setColumn, batchSizeFile, report, brain, SetPlacement.AUTO);
+  }
+
   /** Settings without brain options. */
   public SweepSettings(FitSettings fit, int concurrency, String setColumn, String batchSizeFile,
       boolean report) {
@@ -75,7 +86,8 @@ public record SweepSettings(
     Map<String, String> m = new LinkedHashMap<>(fit.config().toMap());
     m.putAll(fit.toMap());
     Settings own = Settings.empty().with(JobOptions.CONCURRENCY, concurrency)
-        .with(JobOptions.SET_COLUMN, setColumn).with(JobOptions.REPORT, report);
+        .with(JobOptions.SET_COLUMN, setColumn).with(JobOptions.REPORT, report)
+        .with(JobOptions.SET_PLACEMENT, setPlacement);
     if (batchSizeFile != null) {
       own = own.with(JobOptions.BATCH_SIZE_FILE, batchSizeFile);
     }

@@ -201,6 +201,44 @@ class StandaloneClusterIT {
         + " local[1]");
   }
 
+  /**
+   * Issue 11's small sets as Spark tasks: a sweep of two layers on this cluster, where
+   * {@code --set-placement auto} fits each (small) set whole inside one task on an executor,
+   * which writes its run directory, gives every set's results bit for bit as a sweep on
+   * local[1] (the sets driven from the driver), and run.json says "task".
+   */
+  @Test
+  void aSweepsSmallSetsFittedInClusterTasksEqualLocalOne() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("sweep-data/layers"));
+    for (int k = 1; k <= 2; k++) {
+      Files.write(in.resolve("layer=" + k + ".npy"), ClusterData.representationsNpy(
+          SimulationStudy.generate(80, 3, 8, 0.5 * k, 21)));
+    }
+    List<String> sweep = List.of("sweep", "--features", data.resolve("features.csv").toString(),
+        "--representations", in + "/*.npy", "--seed", "3", "--max-steps", "20", "--patience",
+        "20", "--batch-size", "400", "--permutations", "2", "--no-report");
+    Path local = tmp.resolve("runs/sweep-local1");
+    List<String> command = new ArrayList<>(List.of("submit-scripts/mlem"));
+    command.addAll(sweep);
+    command.addAll(List.of("--out", local.toString(), "--master", "local[1]"));
+    Scripts.Run run = Scripts.run(tmp.resolve("logs/sweep-local1.log"), FIT_TIMEOUT, command);
+    assertEquals(0, run.code(), run.describe());
+    Path remote = tmp.resolve("runs/sweep-cluster");
+    command = new ArrayList<>(List.of("submit-scripts/mlem-submit", "--master",
+        ScriptsCluster.MASTER, "--deploy-mode", "client", "--name", "mlem-it-sweep",
+        "--driver-memory", "512m", "--executor-memory", "512m", "--"));
+    command.addAll(sweep);
+    command.addAll(List.of("--out", remote.toString()));
+    run = Scripts.run(tmp.resolve("logs/sweep-cluster.log"), FIT_TIMEOUT, command);
+    assertEquals(0, run.code(), run.describe());
+    for (String set : List.of("layer=1", "layer=2")) {
+      RunResults.assertSame(results(local.resolve("runs/" + set)),
+          results(remote.resolve("runs/" + set)), "set " + set + " in a cluster task vs local[1]");
+      String json = Files.readString(remote.resolve("runs/" + set + "/run.json"));
+      assertTrue(json.contains("\"placement\" : \"task\""), json);
+    }
+  }
+
   private static List<String> searchlight(Path in, Path out) {
     return List.of("searchlight", "--features", in.resolve("features.csv").toString(),
         "--representations", in.resolve("betas.nii.gz").toString(), "--mask",

@@ -1,4 +1,4 @@
-package org.mlem.jobs.bench;
+package org.mlem.jobs.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +38,7 @@ import org.mlem.jobs.tasks.SmallFits;
  * fit. Voxel v of stimulus s is {@code sum_d g(v, d) x_sd + 0.5 e(v, s)} with g and e standard
  * normal, fixed by position, and x the simulated representation.
  */
-public final class SearchlightBenchmark {
+final class SearchlightBenchmark {
   private static final int FEATURES = 6;
   private static final int DIMS = 8;
   private static final double RADIUS_VOXELS = 3;
@@ -52,7 +52,7 @@ public final class SearchlightBenchmark {
    * @param spheres about how many spheres (the cube's voxels)
    * @param slots the master's task slots (e.g. 2 for local[2])
    */
-  public static void run(PrintWriter out, String master, int slots, int spheres, int stimuli,
+  static void run(PrintWriter out, String master, int slots, int spheres, int stimuli,
       int permutations, long seed, Path work) throws IOException {
     int side = (int) Math.ceil(Math.cbrt(spheres));
     int[] shape = {side, side, side};
@@ -130,7 +130,7 @@ public final class SearchlightBenchmark {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     long t1 = System.nanoTime();
-    int code = org.mlem.jobs.cli.MlemCli.run(new PrintStream(console, true,
+    int code = MlemCli.run(new PrintStream(console, true,
         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         args.toArray(String[]::new));
     double whole = (System.nanoTime() - t1) / 1e9;

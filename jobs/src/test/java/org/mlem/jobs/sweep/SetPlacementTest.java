@@ -1,0 +1,101 @@
+package org.mlem.jobs.sweep;
+
+import org.mlem.jobs.fit.SetPlacement;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mlem sweep --set-placement task}: each set is fitted whole inside one Spark task, which
+ * writes its run directory; the importances, scores, W and training history are those of the
+ * sets driven from the driver (bit for bit), run.json says where the set ran, and the automatic
+ * choice keeps local sets on the driver and sends small sets of a cluster to tasks.
+ */
+class SetPlacementTest {
+  private static final List<String> TABLES = List.of("importance_summary.csv", "importance.csv",
+      "scores.csv", "weights.csv");
+
+  @TempDir static Path tmp;
+  private static Path features;
+
+  @BeforeAll
+  static void data() throws IOException {
+    features = SweepFixtures.writeFeatures(tmp.resolve("features.csv"));
+    for (int k = 1; k <= 2; k++) {
+      SweepFixtures.writeNpy(SweepFixtures.layer(k), tmp.resolve("layers/layer=" + k + ".npy"));
+    }
+  }
+
+  private static SweepFixtures.Result sweep(Path out, String placement) {
+    List<String> args = new ArrayList<>(List.of("sweep", "--features", features.toString(),
+        "--representations", tmp.resolve("layers") + "/*.npy", "--out", out.toString(),
+        "--set-placement", placement, "--no-report"));
+    args.addAll(SweepFixtures.quickOptions());
+    return SweepFixtures.cli(args.toArray(String[]::new));
+  }
+
+  @Test
+  void setsFittedInTasksEqualSetsDrivenFromTheDriver() throws IOException {
+    SweepFixtures.Result driver = sweep(tmp.resolve("driver"), "driver");
+    assertEquals(0, driver.code(), driver.err());
+    SweepFixtures.Result task = sweep(tmp.resolve("task"), "task");
+    assertEquals(0, task.code(), task.err());
+    assertTrue(task.out().contains("set 2/2 layer=2: ok held-out Spearman"), task.out());
+    for (String set : List.of("layer=1", "layer=2")) {
+      Path a = tmp.resolve("driver/runs/" + set);
+      Path b = tmp.resolve("task/runs/" + set);
+      assertTrue(Files.exists(b.resolve("_SUCCESS")), set);
+      for (String table : TABLES) {
+        assertEquals(Files.readString(a.resolve(table)), Files.readString(b.resolve(table)),
+            set + " " + table);
+      }
+      assertEquals(withoutSeconds(a.resolve("history.csv")),
+          withoutSeconds(b.resolve("history.csv")), set + " history.csv");
+      JsonNode runA = new ObjectMapper().readTree(a.resolve("run.json").toFile());
+      JsonNode runB = new ObjectMapper().readTree(b.resolve("run.json").toFile());
+      assertEquals("task", runB.path("config").path("placement").asText(), runB.toString());
+      assertFalse(runA.path("config").path("placement").asText().equals("task"));
+      assertEquals(runA.path("config").path("seed").asText(),
+          runB.path("config").path("seed").asText());
+    }
+    assertEquals(Files.readString(tmp.resolve("driver/combined.csv")),
+        Files.readString(tmp.resolve("task/combined.csv")));
+  }
+
+  /** The training history without its wall-clock column. */
+  private static List<String> withoutSeconds(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    int seconds = List.of(lines.get(0).split(",", -1)).indexOf("seconds");
+    assertTrue(seconds >= 0, lines.get(0));
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+      cells.remove(seconds);
+      out.add(String.join(",", cells));
+    }
+    assertTrue(out.size() > 2, "a history of steps");
+    return out;
+  }
+
+  @Test
+  void autoFitsLocalSetsOnTheDriverAndSmallClusterSetsInTasks() {
+    assertFalse(SetPlacement.AUTO.inTask("local[2]", 1000, 512));
+    assertFalse(SetPlacement.AUTO.inTask(null, 1000, 512));
+    assertTrue(SetPlacement.AUTO.inTask("spark://127.0.0.1:7077", 1000, 512));
+    assertFalse(SetPlacement.AUTO.inTask("spark://127.0.0.1:7077", 513L << 20, 512));
+    assertTrue(SetPlacement.TASK.inTask("local[1]", 1L << 40, 0));
+    assertFalse(SetPlacement.DRIVER.inTask("spark://h:7077", 1, 512));
+    assertEquals(SetPlacement.TASK, SetPlacement.parse(" Task "));
+  }
+}
