@@ -170,6 +170,24 @@ public record FitSettings(
         .toMap();
   }
 
+  /**
+   * Every setting by key, core configuration included, such that {@link #resolve(Map)} gives
+   * these settings back (e.g. to rebuild them inside a Spark task): {@link #toMap()}, the
+   * config's keys (only one of folds and test-fraction, which are alternatives), overwrite,
+   * quiet and master.
+   */
+  public Map<String, String> toResolvableMap() {
+    Map<String, String> all = new java.util.LinkedHashMap<>(config.toMap());
+    all.remove(config.folds() == 0 ? MlemOptions.FOLDS.key() : MlemOptions.TEST_FRACTION.key());
+    all.putAll(toMap());
+    all.put(JobOptions.OVERWRITE.key(), Boolean.toString(overwrite));
+    all.put(JobOptions.QUIET.key(), Boolean.toString(quiet));
+    if (master != null) {
+      all.put(JobOptions.MASTER.key(), master);
+    }
+    return all;
+  }
+
   /** These settings with another core configuration (e.g. another model), all else kept. */
   public FitSettings withConfig(MlemConfig c) {
     return new FitSettings(c, features, representations, distance, out, overwrite, master,

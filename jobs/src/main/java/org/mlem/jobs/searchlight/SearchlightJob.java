@@ -152,7 +152,7 @@ public final class SearchlightJob {
     }
     MlemConfig config = settings.fit().config().toBuilder().batchSize(batch.batchSize())
         .build();
-    int failed = fitAll(conf, root, todo, spheres.spheres().size(), done.size(), loaded,
+    fitAll(conf, root, todo, spheres.spheres().size(), done.size(), loaded,
         masked.mask().voxels(), config);
     timings.put("fits", seconds(t3));
 
@@ -182,11 +182,11 @@ public final class SearchlightJob {
     return summary;
   }
 
-  /** Fits the spheres in waves, writing each wave's partition; returns the failed count. */
-  private int fitAll(Configuration conf, String root, List<Searchlight.Sphere> todo, int total,
+  /** Fits the spheres in waves, writing each wave's partition. */
+  private void fitAll(Configuration conf, String root, List<Searchlight.Sphere> todo, int total,
       int resumed, LoadedInputs loaded, int[] maskVoxels, MlemConfig config) {
     if (todo.isEmpty()) {
-      return 0;
+      return;
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int parallelism = settings.fit().partitions() > 0 ? settings.fit().partitions()
@@ -236,7 +236,6 @@ public final class SearchlightJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-    return failed;
   }
 
   /** The sphere's voxels as column indices of the masked matrix (ascending flat voxels). */
@@ -323,11 +322,9 @@ public final class SearchlightJob {
     for (Searchlight.Sphere s : spheres.spheres()) {
       order.put(s.name(), order.size());
     }
-    List<Row> rows = new ArrayList<>();
-    for (Path w : waves) {
-      rows.addAll(spark.read().schema(SearchlightTable.schema()).parquet(w.toString())
-          .collectAsList());
-    }
+    List<Row> rows = waves.isEmpty() ? List.of() : spark.read()
+        .schema(SearchlightTable.schema())
+        .parquet(waves.stream().map(Path::toString).toArray(String[]::new)).collectAsList();
     List<Row> kept = new ArrayList<>();
     for (Row r : rows) {
       if (order.containsKey(r.getString(0))) {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
@@ -65,8 +64,7 @@ final class SetRunner {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
     }
-    MlemAnalysis a = FitJob.runSet(spark, fit, loaded, loadSeconds, recorded, progress);
-    return new SetTask.Fitted(a.spearman(),
-        a.folds().stream().map(f -> f.metric().steps()).toList());
+    return SetTask.Fitted.of(FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
+        progress));
   }
 }

@@ -28,6 +28,11 @@ final class SetTask implements Serializable {
   /** What the driver needs of a fitted set. */
   record Fitted(double spearman, List<Integer> steps) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The held-out Spearman and each fold's steps of an analysis. */
+    static Fitted of(MlemAnalysis a) {
+      return new Fitted(a.spearman(), a.folds().stream().map(f -> f.metric().steps()).toList());
+    }
   }
 
   private final Map<String, String> settings;
@@ -43,16 +48,7 @@ final class SetTask implements Serializable {
 
   SetTask(FitSettings s, LoadedInputs loaded, double loadSeconds, Map<String, String> recorded,
       String master, org.apache.hadoop.conf.Configuration conf) {
-    Map<String, String> all = new LinkedHashMap<>(s.config().toMap());
-    // the config lists both; on the command line they are alternatives
-    all.remove(s.config().folds() == 0 ? "folds" : "test-fraction");
-    all.putAll(s.toMap());
-    all.put("overwrite", Boolean.toString(s.overwrite()));
-    all.put("quiet", "true");
-    if (s.master() != null) {
-      all.put("master", s.master());
-    }
-    this.settings = all;
+    this.settings = s.toResolvableMap();
     this.recorded = new LinkedHashMap<>(recorded);
     this.features = loaded.features();
     this.representations = loaded.representations();
@@ -69,8 +65,7 @@ final class SetTask implements Serializable {
     FitSettings s = FitSettings.resolve(settings);
     LoadedInputs loaded = new LoadedInputs(features, representations, null, files, warnings,
         idJoin);
-    MlemAnalysis a = FitJob.runSetInProcess(conf.value(), master, s, loaded, loadSeconds,
-        recorded);
-    return new Fitted(a.spearman(), a.folds().stream().map(f -> f.metric().steps()).toList());
+    return Fitted.of(FitJob.runSetInProcess(conf.value(), master, s, loaded, loadSeconds,
+        recorded));
   }
 }

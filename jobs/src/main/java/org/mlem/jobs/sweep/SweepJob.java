@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.mlem.core.api.MlemAnalysis;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.SetInputs;
 import org.mlem.jobs.output.Interruption;

@@ -80,8 +80,8 @@ public final class SmallFits implements AutoCloseable {
   /** Fits one set in this thread, exactly as a task does (for tests and the benchmark). */
   public static SmallFitResult fitOne(EncodedFeatures features, Representations representations,
       MlemConfig config, NeuralDistance distance, SmallFit fit) {
-    return fit(new Shared(features, representations, config.toBuilder().threads(1).build()
-        .toMap(), distance), MlemConfig.fromMap(config.toBuilder().threads(1).build().toMap()),
+    MlemConfig oneThread = config.toBuilder().threads(1).build();
+    return fit(new Shared(features, representations, oneThread.toMap(), distance), oneThread,
         fit);
   }
 
