@@ -151,9 +151,10 @@ public final class JobOptions {
 
   /** Sets fitted at once in a sweep. */
   public static final Option<Integer> CONCURRENCY = Option.of("concurrency", ValueType.INT)
-      .defaultValue(1).validator(Validator.atLeast(1)).label("K")
-      .doc("Sets fitted at once (driver threads, each submitting its own Spark jobs); results "
-          + "do not depend on it.")
+      .defaultValue(0).validator(Validator.atLeast(0)).label("K")
+      .doc("Sets fitted at once (driver threads, each submitting its own Spark jobs); 0 = auto: "
+          + "the cluster's task slots when sets are fitted in Spark tasks (--set-placement task, "
+          + "or auto on a cluster), else 1. Results do not depend on it.")
       .build();
 
   /** Where a sweep fits each set. */

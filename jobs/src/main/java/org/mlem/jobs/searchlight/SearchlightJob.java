@@ -27,6 +27,7 @@ import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.SetInputs;
 import org.mlem.jobs.output.AtomicOutput;
+import org.mlem.jobs.output.CompletionRate;
 import org.mlem.jobs.output.Interruption;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceJson;
@@ -197,7 +198,7 @@ public final class SearchlightJob {
     long runSeed = settings.fit().config().training().seed();
     int failed = 0;
     int fitted = 0;
-    long start = System.nanoTime();
+    CompletionRate rate = new CompletionRate("spheres", total, resumed);
     try (SmallFits fits = new SmallFits(jsc, loaded.features(), loaded.representations(),
         config, settings.fit().distance())) {
       for (int from = 0; from < todo.size(); from += waveSize) {
@@ -225,13 +226,8 @@ public final class SearchlightJob {
         }
         writeWave(conf, root, wave++, rows);
         fitted += part.size();
-        double elapsed = seconds(start);
-        double rate = fitted / elapsed;
-        int left = todo.size() - fitted;
-        phase(String.format(Locale.ROOT, "spheres %d/%d (%.0f%%)  %.1f spheres/s  %s left%s",
-            resumed + fitted, total, 100.0 * (resumed + fitted) / total, rate,
-            left == 0 ? "nothing" : duration(left / rate),
-            failed == 0 ? "" : "  (" + failed + " failed)"));
+        phase(rate.advance(part.size())
+            + (failed == 0 ? "" : "  (" + failed + " failed)"));
       }
     } finally {
       spark.sparkContext().clearJobGroup();
@@ -450,12 +446,6 @@ public final class SearchlightJob {
       out.println(text);
       out.flush();
     }
-  }
-
-  private static String duration(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-        : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
   private static double seconds(long since) {

@@ -1,14 +1,15 @@
 package org.mlem.jobs.sweep;
 
-import org.mlem.jobs.fit.SetPlacement;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.SetPlacement;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.SetInputs;
 
@@ -25,9 +26,15 @@ final class SetRunner {
   private final SweepSettings settings;
   private final SetInputs.LoadedFeatures features;
   private final int batchSize;
+  private final Semaphore driverFits;
 
+  /**
+   * @param driverFits permits for sets fitted from the driver (those not placed in a task) at
+   *     once
+   */
   SetRunner(SparkSession spark, SweepSettings settings, SetInputs.LoadedFeatures features,
-      int batchSize) {
+      int batchSize, Semaphore driverFits) {
+    this.driverFits = driverFits;
     this.spark = spark;
     this.settings = settings;
     this.features = features;
@@ -64,7 +71,17 @@ final class SetRunner {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
     }
-    return SetTask.Fitted.of(FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
-        progress));
+    try {
+      driverFits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to fit set " + set.name(), e);
+    }
+    try {
+      return SetTask.Fitted.of(FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
+          progress));
+    } finally {
+      driverFits.release();
+    }
   }
 }

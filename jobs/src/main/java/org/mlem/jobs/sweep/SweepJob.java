@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.output.CompletionRate;
 import org.mlem.jobs.output.Interruption;
 import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.report.SetNames;
@@ -187,10 +189,20 @@ public final class SweepJob {
 
   private List<SetOutcome> runAll(List<RepresentationSet> sets,
       SetInputs.LoadedFeatures features, SharedBatchSize batch) {
-    SetRunner runner = new SetRunner(spark, settings, features, batch.batchSize());
+    int concurrency = settings.concurrencyOn(spark.sparkContext().master(),
+        spark.sparkContext().defaultParallelism());
+    if (settings.autoConcurrency() && concurrency > 1) {
+      phase(settings.fit().quiet(), "fitting up to " + concurrency + " sets at once (the "
+          + "session's task slots; --concurrency K to choose)");
+    }
+    // under auto concurrency, sets driven from the driver (too big for a task) go one at a time:
+    // each such fit spreads over the cluster already
+    SetRunner runner = new SetRunner(spark, settings, features, batch.batchSize(),
+        new Semaphore(settings.autoConcurrency() ? 1 : concurrency));
+    CompletionRate rate = new CompletionRate("sets", sets.size(), completeBefore(sets));
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), task -> {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
       Thread t = new Thread(task, "mlem-sweep-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -205,7 +217,7 @@ public final class SweepJob {
           }
           Interruption.check();
           try {
-            SetOutcome o = runOne(runner, sets.get(index), index, sets.size());
+            SetOutcome o = runOne(runner, sets.get(index), index, sets.size(), rate);
             afterEachSet.accept(o);
             return o;
           } catch (RuntimeException | Error e) {
@@ -244,7 +256,24 @@ public final class SweepJob {
     }
   }
 
-  private SetOutcome runOne(SetRunner runner, RepresentationSet set, int index, int count) {
+  /** Sets whose run directory is already complete (skipped unless --overwrite). */
+  private int completeBefore(List<RepresentationSet> sets) {
+    if (settings.fit().overwrite()) {
+      return 0;
+    }
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    int n = 0;
+    for (RepresentationSet set : sets) {
+      String dir = SweepFiles.runDir(settings.fit().out(), set.name());
+      if (SweepFiles.exists(conf, dir) && RunDirectoryWriter.missingPart(conf, dir) == null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private SetOutcome runOne(SetRunner runner, RepresentationSet set, int index, int count,
+      CompletionRate rate) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String name = set.name();
     String dir = SweepFiles.runDir(settings.fit().out(), name);
@@ -273,8 +302,9 @@ public final class SweepJob {
     try {
       SetTask.Fitted fitted = runner.run(set, seed, dir, progress);
       double s = seconds(t0);
-      progress.line(String.format(Locale.ROOT, "%s held-out Spearman %.4f, steps %s, %.1f s",
-          SetStatus.OK.label(), fitted.spearman(), fitted.steps(), s));
+      progress.line(String.format(Locale.ROOT, "%s held-out Spearman %.4f, steps %s, %.1f s"
+          + "  | %s",
+          SetStatus.OK.label(), fitted.spearman(), fitted.steps(), s, rate.advance(1)));
       return new SetOutcome(set, seed, SetStatus.OK, null, s);
     } catch (RuntimeException e) {
       Throwable degenerate = degenerate(e);
@@ -284,7 +314,7 @@ public final class SweepJob {
       String reason = degenerate instanceof InputException ? degenerate.getMessage()
           : degenerate.getClass().getSimpleName() + ": " + degenerate.getMessage();
       LOG.warn("set {} failed: {}", name, reason, e);
-      progress.line(SetStatus.FAILED.label() + ": " + reason);
+      progress.line(SetStatus.FAILED.label() + ": " + reason + "  | " + rate.advance(1));
       return new SetOutcome(set, seed, SetStatus.FAILED, reason, seconds(t0));
     } finally {
       running.remove(index);

@@ -1,11 +1,12 @@
 package org.mlem.jobs.sweep;
 
-import org.mlem.jobs.fit.SetPlacement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlem.core.config.Settings;
+import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.JobOptions;
+import org.mlem.jobs.fit.SetPlacement;
 import org.mlem.jobs.fit.UsageException;
 
 /**
@@ -15,7 +16,7 @@ import org.mlem.jobs.fit.UsageException;
  *
  * @param fit the shared fit settings; a batch size in its config (from {@code --batch-size N})
  *     is used for every set, 0 means estimate once (or read {@code batchSizeFile})
- * @param concurrency sets run at once, >= 1
+ * @param concurrency sets run at once, >= 1, or 0 for auto ({@link #concurrencyOn})
  * @param setColumn the set column of a table of sets
  * @param batchSizeFile a {@code batch_size.json} to reuse, or null
  * @param report whether to write the HTML reports (sweep and per set) at the end
@@ -79,6 +80,29 @@ public record SweepSettings(
   public SweepSettings(FitSettings fit, int concurrency, String setColumn, String batchSizeFile,
       boolean report) {
     this(fit, concurrency, setColumn, batchSizeFile, report, BrainInputs.NONE);
+  }
+
+  /**
+   * Sets fitted at once: {@code --concurrency} when given (> 0); when 0 (auto), the task slots
+   * when sets may be fitted in Spark tasks on this master (placement task, or auto on a
+   * cluster), so small sets spread over every executor core, else 1 (each set's fit is
+   * distributed itself, or the master is local).
+   *
+   * @param master the Spark master
+   * @param slots the task slots of the session (its default parallelism)
+   */
+  public int concurrencyOn(String master, int slots) {
+    if (concurrency > 0) {
+      return concurrency;
+    }
+    boolean tasks = setPlacement == SetPlacement.TASK
+        || setPlacement == SetPlacement.AUTO && !Engine.isLocalMaster(master);
+    return tasks ? Math.max(1, slots) : 1;
+  }
+
+  /** Whether the number of sets fitted at once is chosen by {@link #concurrencyOn}. */
+  public boolean autoConcurrency() {
+    return concurrency == 0;
   }
 
   /** Everything recorded in sweep.json as the resolved configuration. */

@@ -143,31 +143,40 @@ class StandaloneClusterIT {
 
   /**
    * Issue 11's determinism: a searchlight of 199 spheres (one fit each, as Spark tasks) on
-   * local[1], local[2] and this cluster, where the executor running one wave's task is killed
-   * (kill -9) and the task rerun elsewhere, writes the same table and the same NIfTI maps, byte
-   * for byte.
+   * local[1], on {@code local-cluster[2,1,1024]} (two executor JVMs) where the first attempt of
+   * one task in every wave fails and is retried, and on this standalone cluster, where the
+   * executor running one wave's task is killed (kill -9) and the task rerun elsewhere, writes the
+   * same table and the same NIfTI maps, byte for byte. (local[2] against local[1] is
+   * SmallFitsTest's and SearchlightJobTest's.)
    */
   @Test
-  void aSearchlightWithAnExecutorKilledMidWaveEqualsLocalOneAndLocalTwoByteForByte()
+  void aSearchlightWithFailedTasksAndAKilledExecutorEqualsLocalOneByteForByte()
       throws IOException, InterruptedException {
     Path in = tmp.resolve("searchlight-data");
     org.mlem.jobs.searchlight.SearchlightFixtures.write(in, new int[] {8, 5, 5});
-    Map<String, byte[]> reference = null;
-    for (String master : List.of("local[1]", "local[2]")) {
-      Path out = tmp.resolve("runs/searchlight-" + master.replaceAll("[^a-z0-9]", ""));
-      List<String> command = new ArrayList<>(List.of("submit-scripts/mlem"));
-      command.addAll(searchlight(in, out));
-      command.addAll(List.of("--master", master));
-      Scripts.Run run = Scripts.run(tmp.resolve("logs/searchlight-" + master + ".log"),
-          FIT_TIMEOUT, command);
-      assertEquals(0, run.code(), run.describe());
-      Map<String, byte[]> outputs = searchlightOutputs(out);
-      if (reference == null) {
-        reference = outputs;
-      } else {
-        assertSameBytes(reference, outputs, master + " vs local[1]");
-      }
-    }
+    Path localOut = tmp.resolve("runs/searchlight-local1");
+    List<String> local = new ArrayList<>(List.of("submit-scripts/mlem"));
+    local.addAll(searchlight(in, localOut));
+    local.addAll(List.of("--master", "local[1]"));
+    Scripts.Run run = Scripts.run(tmp.resolve("logs/searchlight-local1.log"), FIT_TIMEOUT,
+        local);
+    assertEquals(0, run.code(), run.describe());
+    Map<String, byte[]> reference = searchlightOutputs(localOut);
+
+    Path clusterOut = tmp.resolve("runs/searchlight-local-cluster");
+    List<String> localCluster = new ArrayList<>(List.of("submit-scripts/mlem-submit",
+        "--master", "local-cluster[2,1,1024]", "--driver-memory", "512m",
+        "--executor-memory", "512m", "--conf", "spark.task.maxFailures=4",
+        "--conf", org.mlem.jobs.tasks.SmallFits.FAIL_FIRST_ATTEMPT + "=1", "--"));
+    localCluster.addAll(searchlight(in, clusterOut));
+    run = Scripts.run(tmp.resolve("logs/searchlight-local-cluster.log"), FIT_TIMEOUT,
+        localCluster);
+    assertEquals(0, run.code(), run.describe());
+    assertTrue(run.output().contains("injected failure of the first attempt of partition 1"),
+        "a task attempt failed and was retried: " + run.describe());
+    assertSameBytes(reference, searchlightOutputs(clusterOut),
+        "local-cluster[2,1,1024] with failed task attempts vs local[1]");
+
     Path killDir = Files.createDirectories(tmp.resolve("kill-points-searchlight"));
     Files.createFile(killDir.resolve("searchlight"));
     Path out = tmp.resolve("runs/searchlight-cluster");

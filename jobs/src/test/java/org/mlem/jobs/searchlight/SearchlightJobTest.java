@@ -99,7 +99,7 @@ class SearchlightJobTest {
     assertFalse(centers.contains("0-0-0"), "the hole in the mask is no centre");
     assertEquals(centers.size() * units.size(), rows.size() - 1);
     assertTrue(units.containsAll(List.of("f0", "f1", "f2")), units.toString());
-    assertTrue(r.out().contains("spheres 47/47 (100%)"), r.out());
+    assertTrue(r.out().contains("47/47 spheres (100%)"), r.out());
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
 
     // the interior sphere 1-1-1 has 7 voxels; the corner 3-3-2 has 4

@@ -124,6 +124,11 @@ class SweepJobTest {
     assertTrue(r.out().contains("set 2/4 layer=2: ok (resumed)"), r.out());
     assertTrue(r.out().contains("set 3/4 layer=3: ok held-out Spearman"), r.out());
     assertTrue(r.out().contains("set 4/4 layer=4: step 0 score"), r.out());
+    // the two resumed sets count as done, the rate is the two fitted ones'
+    assertTrue(r.out().matches("(?s).*set 3/4 layer=3: ok held-out Spearman [^\n]*\\| 3/4 sets "
+        + "\\(75%\\)  [0-9.]+ sets/(s|min)  [0-9hms]+ left\n.*"), r.out());
+    assertTrue(r.out().matches("(?s).*set 4/4 layer=4: ok [^\n]*\\| 4/4 sets \\(100%\\) "
+        + " [0-9.]+ sets/(s|min)  nothing left\n.*"), r.out());
     for (String set : List.of("layer=1", "layer=2")) {
       Path runJson = runs.resolve(set).resolve("run.json");
       assertArrayEquals(bytes.get(set), Files.readAllBytes(runJson), set);
@@ -423,9 +428,9 @@ class SweepJobTest {
     assertTrue(missing.err().contains("features file not found: " + tmp.resolve("bad/none.csv")),
         missing.err());
 
-    SweepFixtures.Result zero = sweep(single.toString(), out, "--concurrency", "0");
+    SweepFixtures.Result zero = sweep(single.toString(), out, "--concurrency", "-1");
     assertEquals(2, zero.code());
-    assertTrue(zero.err().contains("--concurrency must be >= 1, found 0"), zero.err());
+    assertTrue(zero.err().contains("--concurrency must be >= 0, found -1"), zero.err());
     assertNotNull(zero.err());
     assertFalse(Files.exists(out.resolve("_SUCCESS")));
   }
