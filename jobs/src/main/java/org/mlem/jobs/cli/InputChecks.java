@@ -1,7 +1,12 @@
 package org.mlem.jobs.cli;
 
-import org.mlem.jobs.fit.FitSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.UsageException;
 import org.mlem.jobs.io.ColumnChecks;
 import org.mlem.jobs.io.InputFormat;
 import org.mlem.jobs.io.InputPaths;
@@ -10,7 +15,8 @@ import org.mlem.jobs.output.RunDirectoryWriter;
 
 /**
  * Checks, before Spark starts, that every input exists and is readable, that its format is
- * known (a directory holds Parquet or CSV files) and that the output may be written, through Hadoop's FileSystem with a plain configuration (any URI).
+ * known (a directory holds Parquet or CSV files) and that the output may be written, through
+ * Hadoop's FileSystem with a plain configuration (any URI).
  */
 final class InputChecks {
   private InputChecks() {}
@@ -33,5 +39,26 @@ final class InputChecks {
     }
     ColumnChecks.check(conf, s.features(), s.representations());
     RunDirectoryWriter.requireWritable(conf, s.out(), s.overwrite());
+  }
+
+  /**
+   * OUT of a command that writes a directory of its own (sweep, searchlight) must be a directory
+   * or creatable as one: not a file, not below a file.
+   *
+   * @param what the command's name, e.g. "sweep"
+   * @throws UsageException naming --out and what to do
+   */
+  static void requireOutputDirectory(Configuration conf, String out, String what) {
+    try {
+      Path path = new Path(out);
+      FileSystem fs = path.getFileSystem(conf);
+      RunDirectoryWriter.requireNotBelowAFile(fs, path, out);
+      if (fs.exists(path) && !fs.getFileStatus(path).isDirectory()) {
+        throw new UsageException("--out " + out + " is a file; a " + what + " writes a directory"
+            + " there: choose another --out");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the output directory " + out, e);
+    }
   }
 }

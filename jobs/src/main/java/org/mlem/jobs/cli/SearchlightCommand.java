@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.core.config.OptionTable;
 import org.mlem.jobs.fit.JobOptions;
-import org.mlem.jobs.fit.UsageException;
 import org.mlem.jobs.io.InputPaths;
 import org.mlem.jobs.searchlight.SearchlightJob;
 import org.mlem.jobs.searchlight.SearchlightSettings;
@@ -57,25 +56,12 @@ final class SearchlightCommand implements Callable<Integer>, CommandOptions.Tabl
     if (settings.batchSizeFile() != null) {
       InputPaths.requireReadable(conf, settings.batchSizeFile(), "batch-size");
     }
-    requireDirectory(conf, settings.fit().out());
+    InputChecks.requireOutputDirectory(conf, settings.fit().out(), "searchlight");
     PrintWriter out = spec.commandLine().getOut();
     try (SparkSessions.Started spark = SparkSessions.start(settings.fit().master(),
         "mlem searchlight", s.get(JobOptions.VERBOSE), settings.fit().quiet() ? null : out)) {
       new SearchlightJob(spark.session(), settings, out).run();
     }
     return MlemCli.OK;
-  }
-
-  private static void requireDirectory(Configuration conf, String out) {
-    try {
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
-      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
-      if (fs.exists(path) && !fs.getFileStatus(path).isDirectory()) {
-        throw new UsageException("--out " + out + " is a file; a searchlight writes a directory"
-            + " there: choose another --out");
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot check the output directory " + out, e);
-    }
   }
 }

@@ -1,13 +1,11 @@
 package org.mlem.jobs.cli;
 
-import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.mlem.core.config.OptionTable;
 import org.mlem.jobs.fit.JobOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.io.InputPaths;
-import org.mlem.jobs.output.RunDirectoryWriter;
 import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
 import org.mlem.jobs.sweep.SweepSettings;
@@ -70,7 +68,7 @@ final class SweepCommand implements Callable<Integer>, CommandOptions.TableComma
       InputPaths.requireReadable(conf, settings.fit().representations().idsUri(),
           "representation ids");
     }
-    requireSweepDirectory(conf, settings.fit().out());
+    InputChecks.requireOutputDirectory(conf, settings.fit().out(), "sweep");
     PrintWriter out = spec.commandLine().getOut();
     SweepResult result;
     boolean verbose = CommandOptions.settings(spec.commandLine().getParseResult(),
@@ -80,21 +78,6 @@ final class SweepCommand implements Callable<Integer>, CommandOptions.TableComma
       result = new SweepJob(spark.session(), settings, out).run();
     }
     return result.failed() > 0 ? MlemCli.SOME_SETS_FAILED : MlemCli.OK;
-  }
-
-  /** OUT must be a directory or creatable as one (not a file, not below a file). */
-  private static void requireSweepDirectory(Configuration conf, String out) {
-    try {
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
-      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
-      RunDirectoryWriter.requireNotBelowAFile(fs, path, out);
-      if (fs.exists(path) && !fs.getFileStatus(path).isDirectory()) {
-        throw new UsageException("--out " + out + " is a file; a sweep writes a directory there:"
-            + " choose another --out");
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot check the sweep directory " + out, e);
-    }
   }
 
   /** Flags over the config file over the defaults, validated. */
