@@ -115,7 +115,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       LoadedInputs loaded;
       try {
         loaded = InputLoader.load(spark.session(), settings.features(),
-            settings.representations());
+            settings.representations(), settings.idsFrom());
       } catch (InputException e) {
         throw e;
       } catch (IllegalArgumentException e) {

@@ -87,7 +87,12 @@ class RobustnessCommandTest {
   }
 
   private static CliRun robustness(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("robustness", "--features", features.toString(),
+    return robustness(features, out, extra);
+  }
+
+  private static CliRun robustness(Path featureFile, Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("robustness", "--features",
+        featureFile.toString(),
         "--representations", representations.toString(), "--out", out.toString()));
     args.addAll(List.of(FIT));
     args.addAll(List.of(extra));
@@ -176,6 +181,28 @@ class RobustnessCommandTest {
         Files.readString(partitioned.resolve("robustness.json")), "fit");
     assertEquals("partitioned", read.config().get("placement"));
     assertEquals("3", read.config().get("partitions"));
+  }
+
+  /**
+   * --ids-from applies as in {@code mlem fit}: a feature row without a representation is refused
+   * by default (exit 2, nothing written) and dropped with {@code --ids-from representations}.
+   */
+  @Test
+  void idsFromIsHonoured() throws IOException {
+    Path extra = tmp.resolve("features-extra.csv");
+    Files.writeString(extra, Files.readString(features) + "orphan," + data.features().get(0)
+        .categories()[0] + "," + data.features().get(1).categories()[0] + ","
+        + data.features().get(2).categories()[0] + "\n");
+    String[] study = {"--noise", "0", "--seeds", "1", "--models", "mlem", "--no-report"};
+    Path refused = tmp.resolve("ids-refused");
+    CliRun r = robustness(extra, refused, study);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("orphan"), r.err());
+    assertFalse(Files.exists(refused), "no output directory");
+    Path dropped = tmp.resolve("ids-dropped");
+    CliRun d = robustness(extra, dropped, concat(study, "--ids-from", "representations"));
+    assertEquals(0, d.code(), d.err());
+    assertEquals(1 + 1, Files.readAllLines(dropped.resolve("robustness.csv")).size());
   }
 
   private static String[] concat(String[] a, String... b) {
