@@ -25,6 +25,7 @@ import org.mlem.core.importance.PermutationImportance;
 import org.mlem.core.importance.StimulusImportance;
 import org.mlem.core.metric.Model;
 import org.mlem.core.pairs.PositionalRandom;
+import org.mlem.core.pairs.PredefinedSplit;
 import org.mlem.core.pairs.Splits;
 import org.mlem.core.pairs.StimulusSplit;
 import org.mlem.core.ridge.RidgeFit;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * goes on. The models frrsa-ridge and frrsa-ridge-i are fitted in closed form instead
  * ({@link RidgeFrrsa}: fractional ridge with an inner stimulus-disjoint cross-validation) and
  * scored by the same held-out batches and permutations; they allow stimulus-level importance
- * only. In a few lines:
+ * only. The splits are random (the seed's train/test split or k folds) or given
+ * ({@link #withSplits}, e.g. a {@link PredefinedSplit}); {@code train-size} subsamples their
+ * training stimuli ({@link #splits}). In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
@@ -66,16 +69,83 @@ public final class Mlem {
   private static final long SPLIT_STREAM = 0x5B11_7L;
   private static final long FOLD_STREAM = 0xF01DL;
   private static final long RIDGE_STREAM = 0x121D_6EL;
+  private static final long TRAIN_SIZE_STREAM = 0x7A_51_2EL;
 
   private final MlemConfig config;
+  private final List<StimulusSplit> givenSplits;
 
-  private Mlem(MlemConfig config) {
+  private Mlem(MlemConfig config, List<StimulusSplit> givenSplits) {
     this.config = Objects.requireNonNull(config, "config");
+    this.givenSplits = givenSplits;
   }
 
   /** An analysis with this configuration. */
   public static Mlem with(MlemConfig config) {
-    return new Mlem(config);
+    return new Mlem(config, null);
+  }
+
+  /**
+   * This analysis on given splits instead of the random ones of {@code test-fraction} and
+   * {@code folds} (e.g. a dataset's official train/test split, {@link PredefinedSplit}, or one
+   * split held fixed across the fits of a sample-efficiency study). {@code train-size} still
+   * subsamples their training stimuli.
+   *
+   * @param splits one split or k folds, indices into the analysed stimuli
+   * @return a new analysis with the same configuration
+   * @throws IllegalArgumentException if the list is empty
+   */
+  public Mlem withSplits(List<StimulusSplit> splits) {
+    if (splits.isEmpty()) {
+      throw new IllegalArgumentException("at least one split is needed");
+    }
+    return new Mlem(config, List.copyOf(splits));
+  }
+
+  /**
+   * The splits the analysis of n stimuli fits, in order: the given ones ({@link #withSplits}) or
+   * the random train/test split or folds of the seed, each with its training stimuli
+   * subsampled to {@code train-size} (drawn from the seed and the split's position; the test
+   * stimuli are those of the split whatever the size; all = the splits unchanged).
+   *
+   * @param n the number of stimuli
+   * @return the splits
+   * @throws IllegalArgumentException if the splits do not fit n stimuli, or train-size exceeds
+   *     a split's training stimuli (naming the split and the counts)
+   */
+  public List<StimulusSplit> splits(int n) {
+    long seed = config.training().seed();
+    List<StimulusSplit> base;
+    if (givenSplits != null) {
+      for (StimulusSplit split : givenSplits) {
+        int last = Math.max(last(split.train()), last(split.test()));
+        if (last >= n) {
+          throw new IllegalArgumentException("a given split refers to stimulus " + last
+              + " but the data have " + n + " stimuli");
+        }
+      }
+      base = givenSplits;
+    } else {
+      base = config.folds() == 0
+          ? List.of(Splits.trainTest(n, config.testFraction(),
+              PositionalRandom.mix(seed, SPLIT_STREAM)))
+          : Splits.kFold(n, config.folds(), PositionalRandom.mix(seed, SPLIT_STREAM));
+    }
+    if (config.trainSize() == 0) {
+      return base;
+    }
+    List<StimulusSplit> out = new ArrayList<>(base.size());
+    for (int k = 0; k < base.size(); k++) {
+      StimulusSplit split = base.get(k);
+      if (config.trainSize() > split.train().length) {
+        throw new IllegalArgumentException("train-size " + config.trainSize() + " exceeds the "
+            + split.train().length + " training stimuli of "
+            + (base.size() == 1 ? "the split" : "fold " + (k + 1) + " of " + base.size())
+            + "; give at most " + split.train().length + " or all");
+      }
+      out.add(Splits.subsampleTrain(split, config.trainSize(),
+          PositionalRandom.mix(seed, TRAIN_SIZE_STREAM, k)));
+    }
+    return List.copyOf(out);
   }
 
   /** The configuration. */
@@ -153,9 +223,7 @@ public final class Mlem {
       throw new IllegalArgumentException("term-level importance shuffles one term of a metric W;"
           + " model " + model.cliName() + " has no W: use stimulus-level importance");
     }
-    List<StimulusSplit> splits = config.folds() == 0
-        ? List.of(Splits.trainTest(n, config.testFraction(), PositionalRandom.mix(seed, SPLIT_STREAM)))
-        : Splits.kFold(n, config.folds(), PositionalRandom.mix(seed, SPLIT_STREAM));
+    List<StimulusSplit> splits = splits(n);
     List<FoldResult> folds = new ArrayList<>();
     double fitSeconds = 0;
     double importanceSeconds = 0;
@@ -253,6 +321,11 @@ public final class Mlem {
   public BatchSizeEstimate estimateBatchSize(EncodedFeatures features) {
     return BatchSizeEstimator.estimate(features, everyStimulus(features.size()),
         config.batchSizeSearch(), config.training().interactions());
+  }
+
+  /** The largest index of a sorted array, -1 when empty. */
+  private static int last(int[] sorted) {
+    return sorted.length == 0 ? -1 : sorted[sorted.length - 1];
   }
 
   private static int[] everyStimulus(int n) {

@@ -28,6 +28,8 @@ import org.mlem.core.train.TrainingConfig;
  * @param batchSizeSearch settings of that estimation
  * @param testFraction fraction of stimuli held out when {@code folds} is 0, in (0, 1) (0.2)
  * @param folds number of cross-validation folds, 0 for a single train/test split, else >= 2
+ * @param trainSize training stimuli kept per split, 0 for all (the default), else >= 4: a
+ *     subsample drawn from the seed and the split's position, test stimuli unchanged
  * @param permutations permutations per importance unit, >= 1 (10); 0 skips importance
  * @param totalImportance whether to also compute total importance per feature (true; term-level
  *     importance only)
@@ -41,6 +43,7 @@ public record MlemConfig(
     BatchSizeConfig batchSizeSearch,
     double testFraction,
     int folds,
+    int trainSize,
     int permutations,
     boolean totalImportance,
     ImportanceKind importance,
@@ -55,6 +58,7 @@ public record MlemConfig(
     MlemOptions.BATCH_SIZE.check(batchSize);
     MlemOptions.TEST_FRACTION.check(testFraction);
     MlemOptions.FOLDS.check(folds);
+    MlemOptions.TRAIN_SIZE.check(trainSize);
     MlemOptions.PERMUTATIONS.check(permutations);
     MlemOptions.EVALUATION_BATCHES.check(evaluationBatches);
     MlemOptions.THREADS.check(threads);
@@ -86,6 +90,7 @@ public record MlemConfig(
     b.batchSize(s.get(MlemOptions.BATCH_SIZE));
     b.testFraction(s.get(MlemOptions.TEST_FRACTION));
     b.folds(s.get(MlemOptions.FOLDS));
+    b.trainSize(s.get(MlemOptions.TRAIN_SIZE));
     b.permutations(s.get(MlemOptions.PERMUTATIONS));
     b.totalImportance(s.get(MlemOptions.TOTAL_IMPORTANCE));
     b.importance(s.get(MlemOptions.IMPORTANCE));
@@ -126,6 +131,7 @@ public record MlemConfig(
         .with(MlemOptions.BATCH_SIZE, batchSize)
         .with(MlemOptions.TEST_FRACTION, testFraction)
         .with(MlemOptions.FOLDS, folds)
+        .with(MlemOptions.TRAIN_SIZE, trainSize)
         .with(MlemOptions.PERMUTATIONS, permutations)
         .with(MlemOptions.TOTAL_IMPORTANCE, totalImportance)
         .with(MlemOptions.IMPORTANCE, importance)
@@ -155,6 +161,7 @@ public record MlemConfig(
     b.batchSizeSearch = batchSizeSearch;
     b.testFraction = testFraction;
     b.folds = folds;
+    b.trainSize = trainSize;
     b.permutations = permutations;
     b.totalImportance = totalImportance;
     b.importance = importance;
@@ -200,6 +207,7 @@ public record MlemConfig(
     private BatchSizeConfig batchSizeSearch = BatchSizeConfig.defaults();
     private double testFraction = MlemOptions.TEST_FRACTION.defaultValue();
     private int folds = MlemOptions.FOLDS.defaultValue();
+    private int trainSize = MlemOptions.TRAIN_SIZE.defaultValue();
     private int permutations = ImportanceConfig.DEFAULT_PERMUTATIONS;
     private boolean totalImportance = MlemOptions.TOTAL_IMPORTANCE.defaultValue();
     private ImportanceKind importance = ImportanceConfig.DEFAULT_KIND;
@@ -292,6 +300,12 @@ public record MlemConfig(
       return this;
     }
 
+    /** Training stimuli kept per split; 0 (default) keeps all. */
+    public Builder trainSize(int value) {
+      this.trainSize = value;
+      return this;
+    }
+
     /** Permutations per unit (default 10; 0 skips importance). */
     public Builder permutations(int value) {
       this.permutations = value;
@@ -329,7 +343,7 @@ public record MlemConfig(
     public MlemConfig build() {
       TrainingConfig training = new TrainingConfig(model, interactions, parametrization,
           strength, optimizer, stopping, patience, maxSteps, prefetchSteps, seed);
-      return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds,
+      return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds, trainSize,
           permutations, totalImportance, importance, evaluationBatches, threads);
     }
   }

@@ -163,6 +163,47 @@ public final class MlemOptions {
       .defaultValue(0).validator(Validator.zeroOrAtLeast(2, "one train/test split")).label("K")
       .doc("K-fold cross-validation instead of one train/test split.").build();
 
+  /** The smallest explicit training subsample: a Spearman needs pairs of at least 4 stimuli. */
+  public static final int MINIMUM_TRAIN_SIZE = 4;
+
+  /** Training stimuli kept per split ("all" = 0 = every training stimulus). */
+  public static final Option<Integer> TRAIN_SIZE = Option.of("train-size", new ValueType<Integer>(
+          ValueType.Shape.INT, "an integer or all") {
+        @Override
+        public Integer parse(String text) {
+          if (text != null && text.trim().equalsIgnoreCase("all")) {
+            return 0;
+          }
+          try {
+            return Integer.valueOf(text == null ? "" : text.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an integer or all, found '" + text + "'");
+          }
+        }
+
+        @Override
+        public Integer fromYaml(Object value) {
+          return value instanceof String s ? parse(s) : ValueType.INT.fromYaml(value);
+        }
+
+        @Override
+        public String format(Integer value) {
+          return value == 0 ? "all" : value.toString();
+        }
+
+        @Override
+        public Object toParam(Integer value) {
+          return value;
+        }
+      })
+      .defaultValue(0)
+      .validator(new Validator<>(v -> v == 0 || v >= MINIMUM_TRAIN_SIZE,
+          "all (0) or >= " + MINIMUM_TRAIN_SIZE))
+      .label("N")
+      .doc("Subsample each split's training stimuli to N (drawn from the run seed and the "
+          + "split's position; the test stimuli stay the same whatever N), or all.")
+      .build();
+
   /** Permutations per importance unit. */
   public static final Option<Integer> PERMUTATIONS = Option.of("permutations", ValueType.INT)
       .defaultValue(10).validator(new Validator<>(v -> v >= 0, ">= 0 (0 skips importance)"))
@@ -233,7 +274,7 @@ public final class MlemOptions {
   /** What {@code MlemConfig} holds. */
   public static final OptionTable CONFIG = OptionTable.of(MODEL, INTERACTIONS, PARAMETRIZATION,
       STRENGTH, LR, BETA1, BETA2, ADAM_EPSILON, WEIGHT_DECAY, STOPPING, PATIENCE, MAX_STEPS,
-      PREFETCH_STEPS, SEED, BATCH_SIZE, TEST_FRACTION, FOLDS, PERMUTATIONS, TOTAL_IMPORTANCE,
+      PREFETCH_STEPS, SEED, BATCH_SIZE, TEST_FRACTION, FOLDS, TRAIN_SIZE, PERMUTATIONS, TOTAL_IMPORTANCE,
       IMPORTANCE, EVALUATION_BATCHES, THREADS);
 
   /** How the features are read and the neural distances measured. */

@@ -85,6 +85,36 @@ public final class Splits {
   }
 
   /**
+   * The split with its training stimuli subsampled to {@code size} (sample efficiency,
+   * docs/method.md section 5): a uniformly random subset drawn by {@link SeededPermutation} from
+   * the hash, the test stimuli untouched, so every size shares the same test stimuli. A size
+   * equal to the training count returns the split itself.
+   *
+   * @param split the split
+   * @param size training stimuli kept, in [2, train count]
+   * @param hash the source of randomness (the run seed mixed with the fold's position)
+   * @return the split with the subset as training stimuli (sorted)
+   * @throws IllegalArgumentException if size is out of range
+   */
+  public static StimulusSplit subsampleTrain(StimulusSplit split, int size, long hash) {
+    int available = split.train().length;
+    if (size < 2 || size > available) {
+      throw new IllegalArgumentException("train size must be in [2, " + available + "] (the "
+          + "training stimuli of the split), found " + size);
+    }
+    if (size == available) {
+      return split;
+    }
+    int[] order = SeededPermutation.of(available, PositionalRandom.mix(hash, SPLIT_TAG));
+    int[] kept = new int[size];
+    for (int i = 0; i < size; i++) {
+      kept[i] = split.train()[order[i]];
+    }
+    Arrays.sort(kept);
+    return new StimulusSplit(kept, split.test());
+  }
+
+  /**
    * No held-out evaluation: train = test = every stimulus. Used when the caller asks for no split
    * (e.g. fitting the final model on all data); a "test" score on this split is a training score,
    * not an encoding performance.

@@ -10,6 +10,8 @@ public final class Tolerances {
   public static final double RHO_A = 1e-12;
   /** Weighted Kendall tau against {@code weighted_tau.json}. */
   public static final double WEIGHTED_TAU = 1e-12;
+  /** Kendall tau-b against {@code kendall_tau.json}. */
+  public static final double KENDALL_TAU = 1e-12;
   /** Relative error allowed between a hand-written gradient and central finite differences. */
   public static final double GRADIENT_RELATIVE = 1e-5;
   /** Values below this magnitude are compared absolutely in gradient checks. */

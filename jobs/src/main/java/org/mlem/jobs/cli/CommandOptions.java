@@ -66,10 +66,14 @@ final class CommandOptions {
     return text.replace("%", "%%");
   }
 
+  /** The options that choose the split: one of them on the command line replaces the file's. */
+  private static final java.util.Set<String> SPLIT_KEYS =
+      java.util.Set.of("folds", "test-fraction", "split-column", "split-file");
+
   /**
    * The command's settings: its {@code --config} file (if given) overridden by its flags. A
-   * split given on the command line ({@code folds} or {@code test-fraction}) replaces the
-   * file's split entirely.
+   * split given on the command line ({@code folds}, {@code test-fraction}, {@code split-column}
+   * or {@code split-file}) replaces the file's split entirely.
    *
    * @throws UsageException naming the option or key, the value and what is allowed
    */
@@ -79,10 +83,9 @@ final class CommandOptions {
       return flags;
     }
     Settings file = ConfigFile.read(parsed.matchedOptionValue("--config", (String) null), table);
-    if (flags.given().keySet().stream()
-        .anyMatch(o -> o.key().equals("folds") || o.key().equals("test-fraction"))) {
+    if (flags.given().keySet().stream().anyMatch(o -> SPLIT_KEYS.contains(o.key()))) {
       for (Option<?> o : file.given().keySet()) {
-        if (o.key().equals("folds") || o.key().equals("test-fraction")) {
+        if (SPLIT_KEYS.contains(o.key())) {
           file = file.without(o);
         }
       }

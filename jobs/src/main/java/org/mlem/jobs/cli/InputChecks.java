@@ -23,6 +23,12 @@ final class InputChecks {
 
   /** Checks the inputs and the output of a fit. */
   static void check(FitSettings s) {
+    checkInputs(s);
+    RunDirectoryWriter.requireWritable(new Configuration(), s.out(), s.overwrite());
+  }
+
+  /** Checks the inputs of a fit (not its output: an experiment checks its own). */
+  static void checkInputs(FitSettings s) {
     Configuration conf = new Configuration();
     InputPaths.requireReadable(conf, s.features().uri(), "features");
     InputPaths.requireReadable(conf, s.representations().uri(),
@@ -37,8 +43,10 @@ final class InputChecks {
       RepresentationFormat.resolve(conf, s.representations().uri(), s.representations().format(),
           "representations");
     }
+    if (s.split().file() != null) {
+      InputPaths.requireReadable(conf, s.split().file(), "split file");
+    }
     ColumnChecks.check(conf, s.features(), s.representations());
-    RunDirectoryWriter.requireWritable(conf, s.out(), s.overwrite());
   }
 
   /**

@@ -33,6 +33,31 @@ public final class ExperimentLists {
     return levels;
   }
 
+  /** Train sizes: integers >= 4, or all (0, {@link EfficiencyStudy#ALL}). */
+  public static List<Integer> trainSizes(String option, String text) {
+    List<Integer> sizes = new ArrayList<>();
+    for (String item : items(option, text)) {
+      if (item.equalsIgnoreCase("all")) {
+        sizes.add(EfficiencyStudy.ALL);
+        continue;
+      }
+      int size;
+      try {
+        size = Integer.parseInt(item);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " must be comma-separated integers or all "
+            + "(e.g. 50,100,200,all), found '" + item + "' in '" + text + "'");
+      }
+      if (size < org.mlem.core.config.MlemOptions.MINIMUM_TRAIN_SIZE) {
+        throw new IllegalArgumentException(option + " sizes must be >= "
+            + org.mlem.core.config.MlemOptions.MINIMUM_TRAIN_SIZE + " or all, found '" + item
+            + "' in '" + text + "'");
+      }
+      sizes.add(size);
+    }
+    return sizes;
+  }
+
   /** Models: mlem, frrsa-i, frrsa. */
   public static List<Model> models(String option, String text) {
     List<Model> models = new ArrayList<>();

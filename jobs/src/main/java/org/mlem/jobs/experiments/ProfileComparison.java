@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.rank.KendallTauB;
 import org.mlem.core.stats.WeightedTau;
 
 /**
- * Compares two importance profiles with the core's weighted tau (scipy's {@code weightedtau}),
- * units matched by name, in the order of the first profile.
+ * Compares two importance profiles with the core's weighted tau (scipy's {@code weightedtau})
+ * or Kendall tau-b (scipy's {@code kendalltau}), units matched by name, in the order of the first
+ * profile.
  */
 public final class ProfileComparison {
   private ProfileComparison() {}
@@ -21,12 +23,44 @@ public final class ProfileComparison {
    * @throws IllegalArgumentException if the profiles do not have the same units
    */
   public static double weightedTau(List<UnitSummary> profile, List<UnitSummary> reference) {
+    double[][] xy = matched(profile, reference);
+    if (xy == null) {
+      return Double.NaN;
+    }
+    try {
+      return WeightedTau.of(xy[0], xy[1]);
+    } catch (ArithmeticException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * Kendall tau-b (scipy's {@code kendalltau}) of the mean importances of {@code profile} and
+   * {@code reference}.
+   *
+   * @return tau-b in [-1, 1]; NaN when either profile has fewer than 2 units or is constant
+   * @throws IllegalArgumentException if the profiles do not have the same units
+   */
+  public static double kendallTau(List<UnitSummary> profile, List<UnitSummary> reference) {
+    double[][] xy = matched(profile, reference);
+    if (xy == null) {
+      return Double.NaN;
+    }
+    try {
+      return KendallTauB.of(xy[0], xy[1]);
+    } catch (ArithmeticException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The two profiles' means, matched by unit, or null when fewer than 2 units. */
+  private static double[][] matched(List<UnitSummary> profile, List<UnitSummary> reference) {
     if (profile.size() != reference.size()) {
       throw new IllegalArgumentException("importance profiles must have the same units, found "
           + profile.size() + " and " + reference.size() + " units");
     }
     if (profile.size() < 2) {
-      return Double.NaN;
+      return null;
     }
     Map<String, Double> byUnit = new HashMap<>();
     for (UnitSummary u : reference) {
@@ -44,10 +78,6 @@ public final class ProfileComparison {
       x[k] = u.mean();
       y[k] = other;
     }
-    try {
-      return WeightedTau.of(x, y);
-    } catch (ArithmeticException e) {
-      return Double.NaN;
-    }
+    return new double[][] {x, y};
   }
 }

@@ -17,6 +17,7 @@ import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.distance.IdJoin;
 import org.mlem.core.importance.UnitSummary;
+import org.mlem.core.pairs.StimulusSplit;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.InputException;
@@ -74,14 +75,18 @@ public final class FitJob {
       timings.put("load", seconds(t0));
       Placed placed = new Placed(loaded.placement().cliName(), loaded.dims(), loaded.files(),
           loaded.warnings(), loaded.idJoin());
+      ChosenSplit chosen = ChosenSplit.of(s, loaded.features(), s.split().read(spark,
+          spark.sparkContext().hadoopConfiguration(), s.features()));
+      placed = placed.with(chosen);
       describe(progress, loaded.features(), placed);
+      describe(progress, s, chosen);
       long t1 = System.nanoTime();
-      MlemAnalysis analysis = Mlem.with(s.config())
-          .analyze(loaded.features(), loaded.factory(), progress, loaded.features().size());
+      MlemAnalysis analysis = chosen.mlem().analyze(loaded.features(), loaded.factory(),
+          training(s, out, chosen, loaded.features().size()), loaded.features().size());
       timings.put("analysis", seconds(t1));
       progress.phase("writing " + s.out());
       writeRun(new RunDirectoryWriter(spark), spark.sparkContext().master(), s, timings, placed,
-          analysis, Map.of(), w -> progress.phase("warning: " + w));
+          analysis, recorded(chosen), w -> progress.phase("warning: " + w));
       printSummary(out, analysis, s.out());
       if (report) {
         writeReport(spark.sparkContext().hadoopConfiguration(), s.out(), out);
@@ -120,17 +125,20 @@ public final class FitJob {
     ConsoleProgress progress = progress(s, out);
     progress.phase(loadingLine(s));
     Integer dims = loaded.representations().dims();
+    ChosenSplit chosen = ChosenSplit.of(s, loaded.features(),
+        s.split().read(null, conf, s.features()));
     Placed placed = new Placed(IN_PROCESS, dims, loaded.files(), loaded.warnings(),
-        FitSources.joinOrNull(loaded.idJoin(), s.idsFrom()));
+        FitSources.joinOrNull(loaded.idJoin(), s.idsFrom())).with(chosen);
     describe(progress, loaded.features(), placed);
+    describe(progress, s, chosen);
     long t1 = System.nanoTime();
-    MlemAnalysis analysis = Mlem.with(s.config())
-        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
+    MlemAnalysis analysis = chosen.mlem().analyze(loaded.features(),
+        loaded.distances(s.distance()), training(s, out, chosen, loaded.features().size()));
     timings.put("analysis", seconds(t1));
     progress.phase("writing " + s.out());
     String master = s.master() != null ? s.master() : "local[*]";
     writeRun(RunDirectoryWriter.withoutSpark(conf), master, s, timings, placed, analysis,
-        Map.of(), w -> progress.phase("warning: " + w));
+        recorded(chosen), w -> progress.phase("warning: " + w));
     printSummary(out, analysis, s.out());
     if (report) {
       writeReport(conf, s.out(), out);
@@ -182,7 +190,7 @@ public final class FitJob {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("load", loadSeconds);
     long t1 = System.nanoTime();
-    MlemAnalysis analysis = Mlem.with(s.config())
+    MlemAnalysis analysis = ChosenSplit.of(s, loaded.features(), Optional.empty()).mlem()
         .analyze(loaded.features(), loaded.distances(s.distance()), TrainingProgress.NONE);
     timings.put("analysis", seconds(t1));
     Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
@@ -213,19 +221,59 @@ public final class FitJob {
     }
   }
 
+  /**
+   * {@link #fitLoaded} on splits held fixed by the caller instead of the configuration's random
+   * ones (subsampled to its train size): for {@code mlem efficiency}, whose fits all share one
+   * test fold whatever their seed and size.
+   *
+   * @param splits the splits, indices into the loaded stimuli
+   * @throws InputException if the train size exceeds a split's training stimuli
+   */
+  public static MlemAnalysis fitLoaded(SparkSession spark, FitSettings s, LoadedInputs loaded,
+      List<StimulusSplit> splits, TrainingProgress progress) {
+    Mlem mlem = ChosenSplit.fixed(s, loaded.features(), splits).mlem();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    try (FitSources sources = FitSources.placed(jsc, loaded, s)) {
+      return mlem.analyze(sources.features(), sources.factory(), progress,
+          sources.features().size());
+    }
+  }
+
   private static MlemAnalysis analyze(FitSettings s, FitSources sources,
       TrainingProgress progress) {
-    return Mlem.with(s.config())
+    return ChosenSplit.of(s, sources.features(), Optional.empty()).mlem()
         .analyze(sources.features(), sources.factory(), progress, sources.features().size());
+  }
+
+  /** What run.json records of a predefined split besides the settings. */
+  private static Map<String, String> recorded(ChosenSplit chosen) {
+    return chosen.description() == null ? Map.of() : Map.of("split", chosen.description());
   }
 
   /** What a run directory records of how its inputs were placed. */
   private record Placed(String placement, Integer dims, List<InputFile> files,
-      List<String> warnings, IdJoin idJoin) {}
+      List<String> warnings, IdJoin idJoin) {
+    /** With the split file among the inputs. */
+    Placed with(ChosenSplit chosen) {
+      if (chosen.file() == null) {
+        return this;
+      }
+      List<InputFile> all = new ArrayList<>(files);
+      all.add(chosen.file());
+      return new Placed(placement, dims, all, warnings, idJoin);
+    }
+  }
 
   private static ConsoleProgress progress(FitSettings s, PrintWriter out) {
     int folds = s.config().folds() == 0 ? 1 : s.config().folds();
     return new ConsoleProgress(out, s.config().training().patience(), folds, s.quiet());
+  }
+
+  /** The training progress, counting the folds of the chosen split. */
+  private static ConsoleProgress training(FitSettings s, PrintWriter out, ChosenSplit chosen,
+      int stimuli) {
+    return new ConsoleProgress(out, s.config().training().patience(),
+        chosen.mlem().splits(stimuli).size(), s.quiet());
   }
 
   private static String loadingLine(FitSettings s) {
@@ -246,6 +294,17 @@ public final class FitJob {
     }
     for (String warning : placed.warnings()) {
       progress.phase("warning: " + warning);
+    }
+  }
+
+  /** The predefined split and the training subsample, when given. */
+  private static void describe(ConsoleProgress progress, FitSettings s, ChosenSplit chosen) {
+    if (chosen.description() != null) {
+      progress.phase("split: " + chosen.description());
+    }
+    if (s.config().trainSize() > 0) {
+      progress.phase("training stimuli of each split subsampled to " + s.config().trainSize()
+          + " (test stimuli unchanged)");
     }
   }
 

@@ -14,6 +14,7 @@ import org.mlem.core.features.FeatureKind;
 import org.mlem.core.metric.Model;
 import org.mlem.jobs.io.FeatureInput;
 import org.mlem.jobs.io.RepresentationInput;
+import org.mlem.jobs.io.SplitInput;
 import org.mlem.jobs.spark.Placement;
 
 /**
@@ -34,11 +35,23 @@ import org.mlem.jobs.spark.Placement;
  * @param placement where the representations live (broadcast, partitioned or auto)
  * @param broadcastBudgetMb the largest matrix auto broadcasts, in MiB
  * @param idsFrom which stimuli are analysed when the two sides list different ids
+ * @param split a predefined split (a column of the features or a split file), or
+ *     {@link SplitInput#NONE} for the random split of {@code test-fraction} / {@code folds}
  */
 public record FitSettings(
     MlemConfig config, FeatureInput features, RepresentationInput representations,
     NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
-    boolean quiet, Placement placement, int broadcastBudgetMb, IdsFrom idsFrom) {
+    boolean quiet, Placement placement, int broadcastBudgetMb, IdsFrom idsFrom,
+    SplitInput split) {
+
+  /** Settings with the random split of the configuration. */
+  public FitSettings(
+      MlemConfig config, FeatureInput features, RepresentationInput representations,
+      NeuralDistance distance, String out, boolean overwrite, String master, int partitions,
+      boolean quiet, Placement placement, int broadcastBudgetMb, IdsFrom idsFrom) {
+    this(config, features, representations, distance, out, overwrite, master, partitions, quiet,
+        placement, broadcastBudgetMb, idsFrom, SplitInput.NONE);
+  }
 
   /** Settings refusing any id mismatch (the default rule). */
   public FitSettings(
@@ -93,6 +106,7 @@ public record FitSettings(
           + s.get(MlemOptions.TEST_FRACTION) + " are mutually exclusive: give k folds or one "
           + "held-out fraction");
     }
+    SplitInput split = resolveSplit(s);
     Model model = s.get(MlemOptions.MODEL);
     if (s.has(MlemOptions.INTERACTIONS)) {
       boolean interactions = s.get(MlemOptions.INTERACTIONS);
@@ -108,13 +122,52 @@ public record FitSettings(
       throw new UsageException("invalid configuration: --" + e.getMessage(), e);
     }
     FeatureInput featureInput = resolveFeatures(s);
+    if (split.column() != null) {
+      if (split.column().equals(featureInput.idColumn())) {
+        throw new UsageException("--split-column " + split.column() + " is the id column; name "
+            + "the column holding train/test or the fold ids");
+      }
+      if (featureInput.featureColumns().contains(split.column())) {
+        throw new UsageException("--split-column " + split.column() + " is also listed in "
+            + "--feature-columns; a split column is not a feature: drop it from the features");
+      }
+      featureInput = new FeatureInput(featureInput.uri(), featureInput.format(),
+          featureInput.idColumn(), featureInput.featureColumns(), featureInput.kinds(),
+          featureInput.missingDistance(), split.column());
+    }
     RepresentationInput representationInput = new RepresentationInput(representations,
         s.get(JobOptions.REPRESENTATIONS_FORMAT), featureInput.idColumn(),
         s.get(JobOptions.VECTOR_COLUMN), s.get(JobOptions.IDS), s.get(JobOptions.HDF5_DATASET));
     return new FitSettings(config, featureInput, representationInput,
         s.get(MlemOptions.DISTANCE), out, s.get(JobOptions.OVERWRITE), s.get(JobOptions.MASTER),
         s.get(JobOptions.PARTITIONS), s.get(JobOptions.QUIET), s.get(JobOptions.PLACEMENT),
-        s.get(JobOptions.BROADCAST_BUDGET_MB), s.get(JobOptions.IDS_FROM));
+        s.get(JobOptions.BROADCAST_BUDGET_MB), s.get(JobOptions.IDS_FROM), split);
+  }
+
+  /**
+   * The predefined split of the settings, checked against the options it replaces.
+   *
+   * @throws UsageException when both sources are given, or with --folds or --test-fraction
+   */
+  static SplitInput resolveSplit(Settings s) {
+    String column = s.get(JobOptions.SPLIT_COLUMN);
+    String file = s.get(JobOptions.SPLIT_FILE);
+    if (column != null && file != null) {
+      throw new UsageException("--split-column " + column + " and --split-file " + file
+          + " are mutually exclusive: give the split once");
+    }
+    if (column == null && file == null) {
+      return SplitInput.NONE;
+    }
+    String given = column != null ? "--split-column " + column : "--split-file " + file;
+    for (Option<?> random : java.util.List.of(MlemOptions.FOLDS, MlemOptions.TEST_FRACTION)) {
+      if (s.has(random)) {
+        throw new UsageException(given + " and --" + random.key() + " " + s.get(random)
+            + " are mutually exclusive: a predefined split replaces the random one (drop --"
+            + random.key() + ")");
+      }
+    }
+    return new SplitInput(column, file);
   }
 
   /**
@@ -161,13 +214,21 @@ public record FitSettings(
     if (representations.hdf5Dataset() != null) {
       m = m.with(JobOptions.HDF5_DATASET, representations.hdf5Dataset());
     }
-    return m.with(MlemOptions.DISTANCE, distance)
+    Map<String, String> map = m.with(MlemOptions.DISTANCE, distance)
         .with(JobOptions.OUT, out)
         .with(JobOptions.PARTITIONS, partitions)
         .with(JobOptions.PLACEMENT, placement)
         .with(JobOptions.BROADCAST_BUDGET_MB, broadcastBudgetMb)
         .with(JobOptions.IDS_FROM, idsFrom)
         .toMap();
+    map = new LinkedHashMap<>(map);
+    if (split.column() != null) {
+      map.put(JobOptions.SPLIT_COLUMN.key(), split.column());
+    }
+    if (split.file() != null) {
+      map.put(JobOptions.SPLIT_FILE.key(), split.file());
+    }
+    return map;
   }
 
   /**
@@ -179,6 +240,10 @@ public record FitSettings(
   public Map<String, String> toResolvableMap() {
     Map<String, String> all = new java.util.LinkedHashMap<>(config.toMap());
     all.remove(config.folds() == 0 ? MlemOptions.FOLDS.key() : MlemOptions.TEST_FRACTION.key());
+    if (split.given()) {
+      all.remove(MlemOptions.FOLDS.key());
+      all.remove(MlemOptions.TEST_FRACTION.key());
+    }
     all.putAll(toMap());
     all.put(JobOptions.OVERWRITE.key(), Boolean.toString(overwrite));
     all.put(JobOptions.QUIET.key(), Boolean.toString(quiet));
@@ -191,7 +256,7 @@ public record FitSettings(
   /** These settings with another core configuration (e.g. another model), all else kept. */
   public FitSettings withConfig(MlemConfig c) {
     return new FitSettings(c, features, representations, distance, out, overwrite, master,
-        partitions, quiet, placement, broadcastBudgetMb, idsFrom);
+        partitions, quiet, placement, broadcastBudgetMb, idsFrom, split);
   }
 
   /** These settings for one set of a sweep: its input, its run directory, seed and batch size. */

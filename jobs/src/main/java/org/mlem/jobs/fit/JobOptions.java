@@ -255,6 +255,22 @@ public final class JobOptions {
       .doc("Searchlight spheres with fewer in-mask voxels are skipped (and counted).")
       .build();
 
+  /** A column of the feature table holding each stimulus's split. */
+  public static final Option<String> SPLIT_COLUMN = Option.of("split-column", ValueType.TEXT)
+      .validator(Validator.notBlank("a column name (not blank)")).label("NAME")
+      .doc("Predefined split instead of a random one: a column of the feature table with "
+          + "train/test per stimulus (one split) or integer fold ids (one fold per id); not a "
+          + "feature. Excludes --split-file, --folds and --test-fraction.")
+      .build();
+
+  /** A file of id,split or id,fold rows. */
+  public static final Option<String> SPLIT_FILE = Option.of("split-file", ValueType.TEXT)
+      .validator(Validator.notBlank("a file (not blank)")).label("FILE")
+      .doc("Predefined split instead of a random one: CSV or TSV of id,split (train/test) or "
+          + "id,fold (integer fold ids) rows, optional header; every analysed stimulus exactly "
+          + "once. Excludes --split-column, --folds and --test-fraction.")
+      .build();
+
   /** How the feature table is read. */
   public static final OptionTable FEATURE_TABLE = OptionTable.of(MlemOptions.ID_COLUMN,
       MlemOptions.FEATURE_COLUMNS, MlemOptions.KINDS, MlemOptions.MISSING_DISTANCE,
@@ -267,8 +283,20 @@ public final class JobOptions {
           PLACEMENT,
           BROADCAST_BUDGET_MB, MASTER, OVERWRITE, QUIET, VERBOSE, REPORT);
 
-  /** Everything the {@code mlem fit} command accepts: the fit's options and the engine. */
-  public static final OptionTable FIT_COMMAND = FIT.with(ENGINE);
+  /**
+   * Everything the {@code mlem fit} command accepts: the fit's options, the engine and a
+   * predefined split (read on the driver; a sweep's sets fitted inside Spark tasks do not take
+   * one).
+   */
+  public static final OptionTable FIT_COMMAND = FIT.with(ENGINE, SPLIT_COLUMN, SPLIT_FILE);
+
+  /**
+   * Everything {@code mlem efficiency} accepts besides its own lists: the fit's options (the
+   * model comes from {@code --models}, the size from {@code --train-sizes}) and a predefined
+   * split.
+   */
+  public static final OptionTable EFFICIENCY = FIT.without(MlemOptions.MODEL)
+      .without(MlemOptions.TRAIN_SIZE).with(SPLIT_COLUMN, SPLIT_FILE);
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
   public static final OptionTable SWEEP =

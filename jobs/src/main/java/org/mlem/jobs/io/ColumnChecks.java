@@ -45,6 +45,10 @@ public final class ColumnChecks {
           FrameColumns.requireColumn(featureColumns, name, "feature column", features.uri());
         }
       }
+      if (features.splitColumn() != null && !generated(features.splitColumn())) {
+        FrameColumns.requireColumn(featureColumns, features.splitColumn(), "split column",
+            features.uri());
+      }
     }
     if (representations.format() == InputFormat.RDM) {
       return;

@@ -207,6 +207,11 @@ public final class InputLoader {
       FeatureSchema schema = FeatureSchema.inferred();
       if (!features.featureColumns().isEmpty()) {
         schema = schema.select(features.featureColumns());
+      } else if (features.splitColumn() != null) {
+        // every column but the id and the split column
+        List<String> columns = new ArrayList<>(table.featureNames());
+        columns.remove(features.splitColumn());
+        schema = schema.select(columns);
       }
       for (Map.Entry<String, FeatureKind> kind : features.kinds().entrySet()) {
         schema = schema.withKind(kind.getKey(), kind.getValue());

@@ -33,6 +33,8 @@ public final class OutputFiles {
   public static final String BATCH_SIZE_JSON = "batch_size.json";
   /** {@code mlem robustness}'s provenance. */
   public static final String ROBUSTNESS_JSON = "robustness.json";
+  /** The provenance of {@code mlem efficiency}. */
+  public static final String EFFICIENCY_JSON = "efficiency.json";
   /** {@code mlem simulate}'s provenance. */
   public static final String SIMULATE_JSON = "simulate.json";
   /** The HTML report written into any output directory. */
@@ -58,6 +60,10 @@ public final class OutputFiles {
 
   /** {@code mlem robustness}'s table, one row per model, noise level and seed. */
   public static final String ROBUSTNESS = "robustness";
+  /** The table of {@code mlem efficiency}: scores and profile agreement per fit. */
+  public static final String EFFICIENCY = "efficiency";
+  /** The table of {@code mlem efficiency}: each fit's importance per unit. */
+  public static final String EFFICIENCY_IMPORTANCE = "efficiency_importance";
   /** {@code mlem simulate}'s table, one row per fit. */
   public static final String SIMULATION_RUNS = "runs";
   /** {@code mlem simulate}'s importance table. */

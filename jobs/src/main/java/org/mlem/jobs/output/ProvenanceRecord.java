@@ -61,6 +61,8 @@ public record ProvenanceRecord(
   public static final String SWEEP = "sweep";
   /** The command of robustness.json. */
   public static final String ROBUSTNESS = "robustness";
+  /** The command of efficiency.json. */
+  public static final String EFFICIENCY = "efficiency";
   /** The command of simulate.json. */
   public static final String SIMULATE = "simulate";
   /** The command of searchlight.json. */

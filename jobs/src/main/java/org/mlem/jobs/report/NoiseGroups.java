@@ -39,13 +39,21 @@ final class NoiseGroups {
    * @param metrics the metric columns to summarize
    */
   static List<Group> of(CsvRows rows, List<String> metrics) {
+    return of(rows, metrics, "noise");
+  }
+
+  /**
+   * Groups the rows by series and another numeric x column (e.g. {@code n_train} of a sample
+   * efficiency study); {@link Group#noise()} then holds that column's value.
+   */
+  static List<Group> of(CsvRows rows, List<String> metrics, String xColumn) {
     boolean strengths = rows.has("strength") && distinct(rows, "strength") > 1;
     Map<String, TreeMap<Double, List<Integer>>> cells = new LinkedHashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       String series = rows.text(r, "model")
           + (strengths ? " (" + rows.text(r, "strength") + ")" : "");
       cells.computeIfAbsent(series, k -> new TreeMap<>())
-          .computeIfAbsent(rows.number(r, "noise"), k -> new ArrayList<>()).add(r);
+          .computeIfAbsent(rows.number(r, xColumn), k -> new ArrayList<>()).add(r);
     }
     List<Group> out = new ArrayList<>();
     cells.forEach((series, byNoise) -> byNoise.forEach((noise, members) -> {
@@ -106,7 +114,12 @@ final class NoiseGroups {
 
   /** The summary table's header matching {@link #table}. */
   static List<String> header(List<String> metrics) {
-    List<String> header = new ArrayList<>(List.of("model", "noise", "runs"));
+    return header(metrics, "noise");
+  }
+
+  /** The summary table's header with another name for the x column. */
+  static List<String> header(List<String> metrics, String xName) {
+    List<String> header = new ArrayList<>(List.of("model", xName, "runs"));
     for (String metric : metrics) {
       String name = metric.replace('_', ' ');
       header.add(name + " mean");

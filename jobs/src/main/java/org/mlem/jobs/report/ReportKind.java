@@ -8,6 +8,7 @@ import org.mlem.jobs.io.InputException;
 /**
  * What an output directory holds, recognised by its marker file: a sweep ({@code sweep.json}),
  * a simulation study ({@code simulate.json}), a robustness study ({@code robustness.json}), a
+ * sample-efficiency study ({@code efficiency.json}), a
  * searchlight ({@code searchlight.json}) or a fit run directory ({@code run.json} and
  * {@code _SUCCESS}).
  */
@@ -18,6 +19,8 @@ public enum ReportKind {
   SIMULATE(OutputFiles.SIMULATE_JSON),
   /** {@code mlem robustness --out DIR}. */
   ROBUSTNESS(OutputFiles.ROBUSTNESS_JSON),
+  /** {@code mlem efficiency --out DIR}. */
+  EFFICIENCY(OutputFiles.EFFICIENCY_JSON),
   /** A searchlight's output directory (searchlight.csv and searchlight.json). */
   SEARCHLIGHT(OutputFiles.SEARCHLIGHT_JSON),
   /** {@code mlem fit --out DIR}. */
@@ -60,6 +63,6 @@ public enum ReportKind {
     }
     throw new InputException(dir + " is not an mlem output directory: none of "
         + String.join(", ", markers) + " found; give the --out directory of mlem fit, sweep, "
-        + "simulate or robustness");
+        + "simulate, robustness or efficiency");
   }
 }

@@ -30,6 +30,7 @@ public final class Reports {
       case SWEEP -> SweepReport.write(spark, conf, dir, mdsLayer);
       case SIMULATE -> SimulateReport.write(conf, dir);
       case ROBUSTNESS -> RobustnessReport.write(conf, dir);
+      case EFFICIENCY -> EfficiencyReport.write(conf, dir);
       case SEARCHLIGHT -> SearchlightReport.write(conf, dir);
     };
   }
