@@ -6,6 +6,7 @@ import org.mlem.core.batchsize.BatchSizeConfig;
 import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.Settings;
 import org.mlem.core.evaluation.HeldOutEvaluation;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
@@ -33,6 +34,7 @@ import org.mlem.core.train.TrainingConfig;
  *     importance only)
  * @param importance which permutation importance: stimulus-level (default) or term-level
  * @param evaluationBatches held-out batches averaged for the scores, >= 1 (5)
+ * @param scoring the score of held-out evaluation and permutation importance (spearman)
  * @param threads worker threads, >= 1 (every core)
  */
 public record MlemConfig(
@@ -45,6 +47,7 @@ public record MlemConfig(
     boolean totalImportance,
     ImportanceKind importance,
     int evaluationBatches,
+    Scoring scoring,
     int threads) {
 
   /** Validates every field against the option table ({@link MlemOptions}). */
@@ -52,6 +55,7 @@ public record MlemConfig(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(batchSizeSearch, "batchSizeSearch");
     Objects.requireNonNull(importance, "importance");
+    Objects.requireNonNull(scoring, "scoring");
     MlemOptions.BATCH_SIZE.check(batchSize);
     MlemOptions.TEST_FRACTION.check(testFraction);
     MlemOptions.FOLDS.check(folds);
@@ -90,6 +94,7 @@ public record MlemConfig(
     b.totalImportance(s.get(MlemOptions.TOTAL_IMPORTANCE));
     b.importance(s.get(MlemOptions.IMPORTANCE));
     b.evaluationBatches(s.get(MlemOptions.EVALUATION_BATCHES));
+    b.scoring(s.get(MlemOptions.SCORING));
     if (s.has(MlemOptions.THREADS)) {
       b.threads(s.get(MlemOptions.THREADS));
     }
@@ -130,6 +135,7 @@ public record MlemConfig(
         .with(MlemOptions.TOTAL_IMPORTANCE, totalImportance)
         .with(MlemOptions.IMPORTANCE, importance)
         .with(MlemOptions.EVALUATION_BATCHES, evaluationBatches)
+        .with(MlemOptions.SCORING, scoring)
         .with(MlemOptions.THREADS, threads);
   }
 
@@ -159,6 +165,7 @@ public record MlemConfig(
     b.totalImportance = totalImportance;
     b.importance = importance;
     b.evaluationBatches = evaluationBatches;
+    b.scoring = scoring;
     b.threads = threads;
     return b;
   }
@@ -204,6 +211,7 @@ public record MlemConfig(
     private boolean totalImportance = MlemOptions.TOTAL_IMPORTANCE.defaultValue();
     private ImportanceKind importance = ImportanceConfig.DEFAULT_KIND;
     private int evaluationBatches = HeldOutEvaluation.DEFAULT_BATCHES;
+    private Scoring scoring = MlemOptions.SCORING.defaultValue();
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
@@ -319,6 +327,12 @@ public record MlemConfig(
       return this;
     }
 
+    /** The score of held-out evaluation and importance (default spearman). */
+    public Builder scoring(Scoring value) {
+      this.scoring = value;
+      return this;
+    }
+
     /** Worker threads (default every core). */
     public Builder threads(int value) {
       this.threads = value;
@@ -330,7 +344,7 @@ public record MlemConfig(
       TrainingConfig training = new TrainingConfig(model, interactions, parametrization,
           strength, optimizer, stopping, patience, maxSteps, prefetchSteps, seed);
       return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds,
-          permutations, totalImportance, importance, evaluationBatches, threads);
+          permutations, totalImportance, importance, evaluationBatches, scoring, threads);
     }
   }
 }
