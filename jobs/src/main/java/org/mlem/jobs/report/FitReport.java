@@ -60,7 +60,7 @@ public final class FitReport {
     int k = m.detail("folds").size();
     Scoring scoring = ImportanceLabels.scoring(m.config("scoring", ""));
     String scored = scoring == Scoring.SPEARMAN ? ""
-        : String.format(Locale.ROOT, "Held-out %s %s (--scoring %s; %s); ", scoring.label(),
+        : String.format(Locale.ROOT, "Held-out %s %s (--scoring %s; %s). ", scoring.label(),
             number(scores.path("score")), scoring.cliName(), k == 1 ? "one train/test split"
                 : scoring.isCorrelation() ? "Fisher-z mean over " + k + " folds"
                 : "mean over " + k + " folds");
