@@ -21,7 +21,9 @@ import org.mlem.core.train.TrainedMetric;
  * tau-a, averaged over {@code batches} batches (predictions snapped with {@link TieSnapping}
  * so that equal predicted distances tie exactly). When one batch covers every held-out pair, that
  * single batch is used. When the predicted or the neural distances of a batch are constant the
- * correlations are undefined and the scores are NaN (the caller warns); nothing throws.
+ * correlations are undefined and the scores are NaN (the caller warns); nothing throws. With a
+ * {@link Scoring} other than Spearman, the batches are also scored by the model's scorer (the
+ * one permutation importance uses), giving {@link HeldOutScores#score()}.
  */
 public final class HeldOutEvaluation {
   /** Default number of evaluation batches. */
