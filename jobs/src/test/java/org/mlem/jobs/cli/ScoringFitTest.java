@@ -141,6 +141,31 @@ class ScoringFitTest {
   }
 
   @Test
+  void sweepCombinedTableAndReportSayTheScoring() throws IOException {
+    Path sets = Files.createDirectories(tmp.resolve("sets"));
+    Files.copy(tmp.resolve("data/reps.npy"), sets.resolve("a.npy"));
+    Files.copy(tmp.resolve("data/reps.npy"), sets.resolve("b.npy"));
+    Path out = tmp.resolve("sweep-pearson");
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = MlemCli.run(new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), "sweep",
+        "--features", tmp.resolve("data/features.csv").toString(),
+        "--representations", sets.resolve("*.npy").toString(), "--out", out.toString(),
+        "--master", "local[2]", "--seed", "3", "--permutations", "2", "--max-steps", "20",
+        "--patience", "5", "--scoring", "pearson");
+    assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
+    List<String> combined = Files.readAllLines(out.resolve("combined.csv"));
+    assertTrue(combined.get(0).endsWith(",scoring,score"), combined.get(0));
+    for (String row : combined.subList(1, combined.size())) {
+      assertTrue(row.contains(",pearson,"), row);
+    }
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("held-out Pearson r (--scoring pearson)"), "sweep report label");
+    assertFalse(html.contains("held-out Spearman: compare it"), "sweep report label");
+  }
+
+  @Test
   void theDefaultSaysSpearmanAndItsScoreIsTheSpearman() throws IOException {
     Path run = tmp.resolve("default");
     fit(run, "--engine", "in-process");
