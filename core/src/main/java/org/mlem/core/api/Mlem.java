@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * goes on. The models frrsa-ridge and frrsa-ridge-i are fitted in closed form instead
  * ({@link RidgeFrrsa}: fractional ridge with an inner stimulus-disjoint cross-validation) and
  * scored by the same held-out batches and permutations; they allow stimulus-level importance
- * only. In a few lines:
+ * only. Held-out scores and importances use the configured scoring (spearman, pearson or mse,
+ * docs/method.md section 5; for mse an affine map fitted on the fold's validation batch of
+ * training pairs, {@link FoldScoring}). In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
