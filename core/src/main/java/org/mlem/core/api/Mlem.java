@@ -13,6 +13,7 @@ import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.distance.Representations;
+import org.mlem.core.evaluation.DistanceScore;
 import org.mlem.core.evaluation.HeldOutEvaluation;
 import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
@@ -21,6 +22,8 @@ import org.mlem.core.features.FeatureTable;
 import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.importance.ImportanceResult;
+import org.mlem.core.importance.MetricScorer;
+import org.mlem.core.importance.PairScorer;
 import org.mlem.core.importance.PermutationImportance;
 import org.mlem.core.importance.StimulusImportance;
 import org.mlem.core.metric.Model;
@@ -51,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * scored by the same held-out batches and permutations; they allow stimulus-level importance
  * only. The splits are random (the seed's train/test split or k folds) or given
  * ({@link #withSplits}, e.g. a {@link PredefinedSplit}); {@code train-size} subsamples their
- * training stimuli ({@link #splits}). In a few lines:
+ * training stimuli ({@link #splits}). Held-out scores and importances use the configured scoring
+ * (spearman, pearson or mse, docs/method.md section 5; for mse an affine map fitted on the
+ * fold's validation batch of training pairs, {@link FoldScoring}). In a few lines:
  *
  * <pre>{@code
  * MlemConfig config = MlemConfig.builder().seed(1).build();
@@ -242,11 +247,19 @@ public final class Mlem {
         TrainedMetric metric = ridge.isPresent() ? ridge.get().asTrainedMetric()
             : new Trainer(config.training().withSeed(foldSeed))
                 .fit(source, batchSize, features.names(), progress);
-        HeldOutScores scores = ridge.isPresent()
-            ? HeldOutEvaluation.evaluate(source,
-                batch -> ridge.get().scorer().predict(batch.delta(), batch.size()), batchSize,
-                config.evaluationBatches())
-            : HeldOutEvaluation.evaluate(source, metric, batchSize, config.evaluationBatches());
+        DistanceScore score = ridge.isPresent()
+            ? FoldScoring.forRidge(config.scoring(), ridge.get(), source, batchSize)
+            : FoldScoring.forMetric(config.scoring(), metric, source, batchSize);
+        PairScorer scorer = ridge.isPresent() ? ridge.get().scorer().withScore(score)
+            : MetricScorer.of(metric, score);
+        HeldOutEvaluation.Predictor predictor = ridge.isPresent()
+            ? batch -> ridge.get().scorer().predict(batch.delta(), batch.size())
+            : batch -> HeldOutEvaluation.predict(batch, metric.coefficients(),
+                metric.featureNames().size(), metric.interactions());
+        HeldOutScores scores = HeldOutEvaluation.evaluate(source, predictor,
+            (batch, ranks) -> scorer.score(batch.delta(), batch.featureCount(), batch.neural(),
+                ranks),
+            score, batchSize, config.evaluationBatches());
         fitSeconds += seconds(tf);
         List<String> constant = FoldChecks.constantOnHeldOut(features, split.test());
         List<String> foldWarnings = FoldChecks.warnings(k, splits.size(), split.test().length,
@@ -259,22 +272,20 @@ public final class Mlem {
               ridge.get().solution().fraction(), ridge.get().solution().alpha(),
               ridge.get().pairs());
         }
-        LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}",
-            k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman());
+        LOG.info("fold {}: {} steps (best {}), training score {}, held-out Spearman {}, {} {}",
+            k + 1, metric.steps(), metric.bestStep(), metric.bestScore(), scores.spearman(),
+            scores.scoring().cliName(), scores.score());
         Optional<ImportanceResult> importance = Optional.empty();
         double foldImportanceSeconds = 0;
         if (config.permutations() > 0) {
           long ti = System.nanoTime();
           ImportanceConfig importanceConfig = config.importance(batchSize);
-          importance = Optional.of(ridge.isPresent()
-              ? StimulusImportance.compute(source, features, split, foldSeed,
-                  ridge.get().scorer(), features.names(), metric.interactions(),
-                  importanceConfig, foldSeed, config.threads())
-              : importanceConfig.kind() == ImportanceKind.STIMULUS
-              ? StimulusImportance.compute(source, features, split, foldSeed, metric,
-                  importanceConfig, foldSeed, config.threads())
+          importance = Optional.of(importanceConfig.kind() == ImportanceKind.STIMULUS
+              ? StimulusImportance.compute(source, features, split, foldSeed, scorer,
+                  features.names(), metric.interactions(), importanceConfig, foldSeed,
+                  config.threads())
               : PermutationImportance.compute(
-                  source, metric, importanceConfig, foldSeed, config.threads()));
+                  source, metric, importanceConfig, foldSeed, config.threads(), score));
           foldImportanceSeconds = seconds(ti);
           foldWarnings.addAll(FoldChecks.importanceWarnings(k, splits.size(), importance.get()));
           importanceSeconds += foldImportanceSeconds;

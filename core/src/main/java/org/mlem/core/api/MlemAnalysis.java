@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mlem.core.batchsize.BatchSizeEstimate;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.features.FeatureSummary;
 import org.mlem.core.importance.FoldImportance;
 import org.mlem.core.importance.ImportanceInterval;
@@ -111,6 +112,25 @@ public final class MlemAnalysis {
    */
   public double spearman() {
     return finiteAverage(folds.stream().mapToDouble(r -> r.scores().spearman()).toArray());
+  }
+
+  /** The scoring of {@link #score()} and of the importances (the configured one). */
+  public Scoring scoring() {
+    return config.scoring();
+  }
+
+  /**
+   * The held-out score of the configured scoring: for spearman {@link #spearman()}; for pearson
+   * the Fisher-z average over the folds where it is defined; for mse the plain mean of the
+   * folds' MSEs where defined. NaN when no fold's is.
+   */
+  public double score() {
+    double[] values = folds.stream().mapToDouble(r -> r.scores().score()).toArray();
+    if (scoring().isCorrelation()) {
+      return finiteAverage(values);
+    }
+    double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+    return finite.length == 0 ? Double.NaN : java.util.Arrays.stream(finite).sum() / finite.length;
   }
 
   /** Held-out rho-a, Fisher-z averaged over the folds where it is defined. */

@@ -6,6 +6,7 @@ import org.mlem.core.batchsize.BatchSizeConfig;
 import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.Settings;
 import org.mlem.core.evaluation.HeldOutEvaluation;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.importance.ImportanceConfig;
 import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
@@ -35,6 +36,7 @@ import org.mlem.core.train.TrainingConfig;
  *     importance only)
  * @param importance which permutation importance: stimulus-level (default) or term-level
  * @param evaluationBatches held-out batches averaged for the scores, >= 1 (5)
+ * @param scoring the score of held-out evaluation and permutation importance (spearman)
  * @param threads worker threads, >= 1 (every core)
  */
 public record MlemConfig(
@@ -48,6 +50,7 @@ public record MlemConfig(
     boolean totalImportance,
     ImportanceKind importance,
     int evaluationBatches,
+    Scoring scoring,
     int threads) {
 
   /** Validates every field against the option table ({@link MlemOptions}). */
@@ -55,6 +58,7 @@ public record MlemConfig(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(batchSizeSearch, "batchSizeSearch");
     Objects.requireNonNull(importance, "importance");
+    Objects.requireNonNull(scoring, "scoring");
     MlemOptions.BATCH_SIZE.check(batchSize);
     MlemOptions.TEST_FRACTION.check(testFraction);
     MlemOptions.FOLDS.check(folds);
@@ -95,6 +99,7 @@ public record MlemConfig(
     b.totalImportance(s.get(MlemOptions.TOTAL_IMPORTANCE));
     b.importance(s.get(MlemOptions.IMPORTANCE));
     b.evaluationBatches(s.get(MlemOptions.EVALUATION_BATCHES));
+    b.scoring(s.get(MlemOptions.SCORING));
     if (s.has(MlemOptions.THREADS)) {
       b.threads(s.get(MlemOptions.THREADS));
     }
@@ -136,6 +141,7 @@ public record MlemConfig(
         .with(MlemOptions.TOTAL_IMPORTANCE, totalImportance)
         .with(MlemOptions.IMPORTANCE, importance)
         .with(MlemOptions.EVALUATION_BATCHES, evaluationBatches)
+        .with(MlemOptions.SCORING, scoring)
         .with(MlemOptions.THREADS, threads);
   }
 
@@ -166,6 +172,7 @@ public record MlemConfig(
     b.totalImportance = totalImportance;
     b.importance = importance;
     b.evaluationBatches = evaluationBatches;
+    b.scoring = scoring;
     b.threads = threads;
     return b;
   }
@@ -212,6 +219,7 @@ public record MlemConfig(
     private boolean totalImportance = MlemOptions.TOTAL_IMPORTANCE.defaultValue();
     private ImportanceKind importance = ImportanceConfig.DEFAULT_KIND;
     private int evaluationBatches = HeldOutEvaluation.DEFAULT_BATCHES;
+    private Scoring scoring = MlemOptions.SCORING.defaultValue();
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
@@ -333,6 +341,12 @@ public record MlemConfig(
       return this;
     }
 
+    /** The score of held-out evaluation and importance (default spearman). */
+    public Builder scoring(Scoring value) {
+      this.scoring = value;
+      return this;
+    }
+
     /** Worker threads (default every core). */
     public Builder threads(int value) {
       this.threads = value;
@@ -344,7 +358,7 @@ public record MlemConfig(
       TrainingConfig training = new TrainingConfig(model, interactions, parametrization,
           strength, optimizer, stopping, patience, maxSteps, prefetchSteps, seed);
       return new MlemConfig(training, batchSize, batchSizeSearch, testFraction, folds, trainSize,
-          permutations, totalImportance, importance, evaluationBatches, threads);
+          permutations, totalImportance, importance, evaluationBatches, scoring, threads);
     }
   }
 }

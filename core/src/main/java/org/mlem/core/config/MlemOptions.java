@@ -3,6 +3,7 @@ package org.mlem.core.config;
 import java.util.List;
 import java.util.Map;
 import org.mlem.core.distance.NeuralDistance;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.features.FeatureKind;
 import org.mlem.core.importance.ImportanceKind;
 import org.mlem.core.metric.Model;
@@ -233,6 +234,15 @@ public final class MlemOptions {
       .defaultValue(5).validator(Validator.atLeast(1)).label("N")
       .doc("Held-out batches averaged for the scores.").build();
 
+  /** How held-out evaluation and permutation importance score predictions. */
+  public static final Option<Scoring> SCORING = Option.of("scoring",
+          ValueType.oneOf(Scoring::cliName, Scoring::parse, Scoring.values()))
+      .defaultValue(Scoring.SPEARMAN).label("NAME")
+      .doc("Score of held-out evaluation and permutation importance: spearman (exact, "
+          + "tie-aware), pearson (of the predicted distances) or mse (after an affine map "
+          + "fitted on training pairs; importance = its increase). Training is unchanged.")
+      .build();
+
   /** Worker threads of the core engine. */
   public static final Option<Integer> THREADS = Option.of("threads", ValueType.INT)
       .defaultText("every core").validator(Validator.atLeast(1)).label("N")
@@ -274,8 +284,8 @@ public final class MlemOptions {
   /** What {@code MlemConfig} holds. */
   public static final OptionTable CONFIG = OptionTable.of(MODEL, INTERACTIONS, PARAMETRIZATION,
       STRENGTH, LR, BETA1, BETA2, ADAM_EPSILON, WEIGHT_DECAY, STOPPING, PATIENCE, MAX_STEPS,
-      PREFETCH_STEPS, SEED, BATCH_SIZE, TEST_FRACTION, FOLDS, TRAIN_SIZE, PERMUTATIONS, TOTAL_IMPORTANCE,
-      IMPORTANCE, EVALUATION_BATCHES, THREADS);
+      PREFETCH_STEPS, SEED, BATCH_SIZE, TEST_FRACTION, FOLDS, TRAIN_SIZE, PERMUTATIONS,
+      TOTAL_IMPORTANCE, IMPORTANCE, EVALUATION_BATCHES, SCORING, THREADS);
 
   /** How the features are read and the neural distances measured. */
   public static final OptionTable DATA =

@@ -1,6 +1,7 @@
 package org.mlem.core.importance;
 
 import java.util.Locale;
+import org.mlem.core.evaluation.Scoring;
 
 /**
  * Which permutation importance an analysis computes (docs/method.md section 5; configuration key
@@ -44,15 +45,23 @@ public enum ImportanceKind {
         + (text == null ? "null" : "'" + text + "'"));
   }
 
-  /** A one-line "how to read" for tables and reports. */
+  /** A one-line "how to read" for tables and reports, with the default Spearman scoring. */
   public String howToRead() {
+    return howToRead(Scoring.SPEARMAN);
+  }
+
+  /** A one-line "how to read" for tables and reports, for importances of {@code scoring}. */
+  public String howToRead(Scoring scoring) {
+    String change = scoring.importanceMeaning();
+    String extra = scoring.higherIsBetter() ? "extra drop" : "extra increase";
+    String single = scoring.higherIsBetter() ? "single drops" : "single increases";
     return this == STIMULUS
-        ? "stimulus-level permutation importance: a feature's row is the drop of held-out "
-            + "Spearman when its values are shuffled across held-out stimuli (main effect, "
-            + "breaks the feature and all its interactions); an 'a:b' row is the extra drop "
-            + "when both are shuffled beyond the two single drops (0 = additive, > 0 = the two "
-            + "carry information only jointly, < 0 = redundant)"
-        : "term-level permutation importance: a row is the drop of held-out Spearman when one "
+        ? "stimulus-level permutation importance: a feature's row is the " + change
+            + " when its values are shuffled across held-out stimuli (main effect, "
+            + "breaks the feature and all its interactions); an 'a:b' row is the " + extra
+            + " when both are shuffled beyond the two " + single + " (0 = additive, > 0 = the "
+            + "two carry information only jointly, < 0 = redundant)"
+        : "term-level permutation importance: a row is the " + change + " when one "
             + "term of W (a feature's squared distance, or 'a:b' = 2 delta_a delta_b) is "
             + "shuffled across held-out pairs; 'total:f' shuffles feature f's distance before "
             + "the expansion";

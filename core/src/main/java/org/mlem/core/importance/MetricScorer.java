@@ -1,27 +1,34 @@
 package org.mlem.core.importance;
 
+import java.util.Objects;
+import org.mlem.core.evaluation.DistanceScore;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.metric.PhiExpansion;
-import org.mlem.core.rank.Spearman;
 import org.mlem.core.rank.TieSnapping;
 import org.mlem.core.train.TrainedMetric;
 
 /**
  * The score of a fitted metric on pairs: predicted distances s = delta^T W delta (the phi
- * terms formed on the fly, docs/method.md section 2), snapped with {@link TieSnapping}, and their exact
- * tie-aware Spearman with the neural distances (docs/method.md section 5), as the held-out
- * evaluation computes it. NaN when the predictions or the neural distances are constant (the
- * correlation is undefined), never an exception.
+ * terms formed on the fly, docs/method.md section 2) scored against the neural distances by
+ * the {@link DistanceScore}, as the held-out evaluation scores them: by default snapped with
+ * {@link TieSnapping} and their exact tie-aware Spearman (docs/method.md section 5); with
+ * Pearson or MSE scoring the metric's distances sqrt(max(s, 0)) (s is a squared distance; an
+ * indefinite W of frrsa-i can make it negative, which counts as distance 0). NaN when a
+ * correlation is undefined (constant predictions or neural distances), never an exception.
  *
  * @param coefficients W's coefficients in term order
  * @param featureCount F
  * @param interactions whether W has interaction terms
+ * @param distanceScore how predictions are scored
  */
-public record MetricScorer(double[] coefficients, int featureCount, boolean interactions)
+public record MetricScorer(
+    double[] coefficients, int featureCount, boolean interactions, DistanceScore distanceScore)
     implements PairScorer {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Copies the coefficients and checks their number. */
   public MetricScorer {
+    Objects.requireNonNull(distanceScore, "distanceScore");
     coefficients = coefficients.clone();
     int terms = PhiExpansion.termCount(featureCount, interactions);
     if (coefficients.length != terms) {
@@ -30,10 +37,20 @@ public record MetricScorer(double[] coefficients, int featureCount, boolean inte
     }
   }
 
-  /** The scorer of a fitted metric. */
+  /** A scorer by exact Spearman (the default). */
+  public MetricScorer(double[] coefficients, int featureCount, boolean interactions) {
+    this(coefficients, featureCount, interactions, DistanceScore.SPEARMAN);
+  }
+
+  /** The Spearman scorer of a fitted metric. */
   public static MetricScorer of(TrainedMetric metric) {
+    return of(metric, DistanceScore.SPEARMAN);
+  }
+
+  /** The scorer of a fitted metric with the given scoring. */
+  public static MetricScorer of(TrainedMetric metric, DistanceScore score) {
     return new MetricScorer(metric.coefficients(), metric.featureNames().size(),
-        metric.interactions());
+        metric.interactions(), score);
   }
 
   /** The coefficients, a copy. */
@@ -51,10 +68,36 @@ public record MetricScorer(double[] coefficients, int featureCount, boolean inte
     int b = neural.length;
     double[] s = new double[b];
     PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
-    try {
-      return Spearman.againstRanks(TieSnapping.snapInPlace(s), neuralRanks);
-    } catch (ArithmeticException e) {
-      return Double.NaN;
+    return gainOfScratch(s, neural, neuralRanks, distanceScore);
+  }
+
+  /**
+   * The score (higher is better) of a metric's predictions s: Spearman of s itself, or the
+   * other scorings of its distances sqrt(max(s, 0)).
+   *
+   * @param scratch the predictions s; overwritten
+   * @param neural the neural distances
+   * @param neuralRanks their average ranks
+   * @param score the scoring
+   */
+  public static double gainOfScratch(
+      double[] scratch, double[] neural, double[] neuralRanks, DistanceScore score) {
+    if (score.scoring() != Scoring.SPEARMAN) {
+      distancesInPlace(scratch);
     }
+    return score.gainOfScratch(scratch, neural, neuralRanks);
+  }
+
+  /**
+   * A metric's predicted distances from its predictions s = delta^T W delta: sqrt(max(s, 0)),
+   * in place.
+   *
+   * @return {@code s}
+   */
+  public static double[] distancesInPlace(double[] s) {
+    for (int i = 0; i < s.length; i++) {
+      s[i] = s[i] > 0 ? Math.sqrt(s[i]) : 0;
+    }
+    return s;
   }
 }

@@ -3,12 +3,11 @@ package org.mlem.core.importance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mlem.core.evaluation.DistanceScore;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.SeededPermutation;
 import org.mlem.core.rank.Ranks;
-import org.mlem.core.rank.Spearman;
-import org.mlem.core.rank.TieSnapping;
 import org.mlem.core.train.BatchRequest;
 import org.mlem.core.train.PairBatch;
 import org.mlem.core.train.PairSource;
@@ -19,11 +18,13 @@ import org.mlem.core.train.TrainedMetric;
  * Permutation feature importance of a fitted metric on held-out pairs (docs/method.md section 5).
  * Round p draws one batch of held-out pairs (stream {@link PairStream#IMPORTANCE}, index p),
  * shared by all units (common random numbers); unit k's column of Phi is permuted with a
- * permutation derived from (seed, p, k); importance = spearman(Phi w, d) - spearman(Phi' w, d)
- * with exact tie-aware Spearman ({@link TieSnapping} makes predictions that are mathematically
- * equal tie exactly, whatever their summation order). Permuting one column changes s by w_k (phi'_k - phi_k), so a
- * unit costs one O(B) update and one ranking. A score that is undefined (constant predictions
- * or neural distances) is NaN, and so is every importance computed from it; nothing throws.
+ * permutation derived from (seed, p, k); importance = S(Phi w, d) - S(Phi' w, d), by default
+ * with S the exact tie-aware Spearman ({@link org.mlem.core.rank.TieSnapping} makes predictions
+ * that are mathematically equal tie exactly, whatever their summation order), or another
+ * {@link org.mlem.core.evaluation.Scoring} of the metric's distances (a drop of Pearson r, an
+ * increase of the MSE). Permuting one column changes s by w_k (phi'_k - phi_k), so a unit costs
+ * one O(B) update and one scoring. A score that is undefined (constant predictions or neural
+ * distances) is NaN, and so is every importance computed from it; nothing throws.
  * This is {@link ImportanceKind#TERM}; the default is {@link StimulusImportance}.
  */
 public final class PermutationImportance {
@@ -39,6 +40,17 @@ public final class PermutationImportance {
    */
   public static ImportanceResult compute(
       PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
+    return compute(source, metric, config, seed, threads, DistanceScore.SPEARMAN);
+  }
+
+  /**
+   * As {@link #compute(PairSource, TrainedMetric, ImportanceConfig, long, int)}, every score
+   * computed by {@code score} (a metric's distances sqrt(max(s, 0)) for Pearson and MSE; see
+   * {@link MetricScorer}).
+   */
+  public static ImportanceResult compute(
+      PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads,
+      DistanceScore score) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(config, "config");
@@ -46,7 +58,8 @@ public final class PermutationImportance {
       throw new IllegalArgumentException("threads must be >= 1, found " + threads);
     }
     RoundSpec spec = new RoundSpec(metric.coefficients(), metric.featureNames().size(),
-        metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed);
+        metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed,
+        score);
     List<PermutationRound> rounds = source instanceof RoundRunner runner
         ? runner.run(spec)
         : runLocally(source, spec, threads);
@@ -77,7 +90,7 @@ public final class PermutationImportance {
   /** One round of the spec on its batch. */
   public static PermutationRound round(PairBatch batch, RoundSpec spec, int permutation) {
     return round(batch, spec.coefficients(), spec.featureCount(), spec.interactions(),
-        spec.seed(), permutation, spec.total());
+        spec.seed(), permutation, spec.total(), spec.score());
   }
 
   /**
@@ -95,6 +108,17 @@ public final class PermutationImportance {
   public static PermutationRound round(
       PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
       int permutation, boolean total) {
+    return round(batch, coefficients, featureCount, interactions, seed, permutation, total,
+        DistanceScore.SPEARMAN);
+  }
+
+  /**
+   * As {@link #round(PairBatch, double[], int, boolean, long, int, boolean)}, every score
+   * computed by {@code score}.
+   */
+  public static PermutationRound round(
+      PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
+      int permutation, boolean total, DistanceScore score) {
     int b = batch.size();
     int terms = PhiExpansion.termCount(featureCount, interactions);
     if (coefficients.length != terms) {
@@ -106,7 +130,8 @@ public final class PermutationImportance {
     double[] s = new double[b];
     PhiExpansion.predict(phi, b, terms, coefficients, s);
     double[] dRanks = Ranks.average(batch.neural());
-    double baseline = spearman(s, dRanks, "baseline", permutation);
+    double[] neural = batch.neural();
+    double baseline = MetricScorer.gainOfScratch(s.clone(), neural, dRanks, score);
     double[] units = new double[terms];
     double[] permuted = new double[b];
     for (int k = 0; k < terms; k++) {
@@ -119,7 +144,7 @@ public final class PermutationImportance {
       for (int i = 0; i < b; i++) {
         permuted[i] = s[i] + w * (phi[perm[i] * terms + k] - phi[i * terms + k]);
       }
-      units[k] = baseline - spearmanOfScratch(permuted, dRanks, "unit " + k, permutation);
+      units[k] = baseline - MetricScorer.gainOfScratch(permuted, neural, dRanks, score);
     }
     double[] totals = new double[0];
     if (total) {
@@ -134,30 +159,9 @@ public final class PermutationImportance {
         }
         PhiExpansion.expand(shuffled, b, featureCount, interactions, phi);
         PhiExpansion.predict(phi, b, terms, coefficients, permuted);
-        totals[a] = baseline - spearmanOfScratch(permuted, dRanks, "feature " + a, permutation);
+        totals[a] = baseline - MetricScorer.gainOfScratch(permuted, neural, dRanks, score);
       }
     }
     return new PermutationRound(permutation, baseline, units, totals);
-  }
-
-  /** As {@link #spearman}, snapping the scratch predictions in place (no copy per unit). */
-  private static double spearmanOfScratch(
-      double[] scratch, double[] dRanks, String what, int permutation) {
-    return againstRanks(TieSnapping.snapInPlace(scratch), dRanks, what, permutation);
-  }
-
-  /** Exact Spearman of predictions (snapped so equal values tie) against precomputed ranks. */
-  private static double spearman(double[] s, double[] dRanks, String what, int permutation) {
-    return againstRanks(TieSnapping.snap(s), dRanks, what, permutation);
-  }
-
-  /** NaN when the correlation is undefined (constant predictions or neural distances). */
-  private static double againstRanks(
-      double[] snapped, double[] dRanks, String what, int permutation) {
-    try {
-      return Spearman.againstRanks(snapped, dRanks);
-    } catch (ArithmeticException e) {
-      return Double.NaN;
-    }
   }
 }

@@ -13,6 +13,10 @@
  *       distance before the expansion.
  * </ul>
  *
+ * Both score with the configured {@link org.mlem.core.evaluation.DistanceScore} (Spearman by
+ * default; a drop of Pearson r, or an increase of the MSE, with the other scorings: S is always
+ * "higher is better", minus the MSE for mse).
+ *
  * One round (a permutation index over all units) depends only on its pairs, the scorer or metric
  * and the seed, so rounds can run on any thread or executor with identical results; the
  * permutations never depend on the model. An undefined score (constant predictions or neural

@@ -78,7 +78,8 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   Integer seeds;
 
   @Option(names = "--models", paramLabel = "M,...",
-      description = "Models compared (default " + DEFAULT_MODELS + ").")
+      description = "Models compared, among mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i "
+          + "(default " + DEFAULT_MODELS + ").")
   String models;
 
 

@@ -73,7 +73,8 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
   int seeds;
 
   @Option(names = "--models", paramLabel = "M,...", defaultValue = "mlem,frrsa-i,frrsa",
-      description = "Models (default ${DEFAULT-VALUE}).")
+      description = "Models among mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i (default "
+          + "${DEFAULT-VALUE}).")
   String models;
 
   @Option(names = "--parametrizations", paramLabel = "P,...", defaultValue = "projected",

@@ -58,15 +58,17 @@ public final class ExperimentLists {
     return sizes;
   }
 
-  /** Models: mlem, frrsa-i, frrsa. */
+  /** Models: mlem, frrsa, frrsa-i, frrsa-ridge, frrsa-ridge-i. */
   public static List<Model> models(String option, String text) {
     List<Model> models = new ArrayList<>();
     for (String item : items(option, text)) {
       try {
         models.add(Model.parse(item));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(option + " must list models among mlem, frrsa-i, "
-            + "frrsa, found '" + item + "' in '" + text + "'", e);
+        throw new IllegalArgumentException(option + " must list models among "
+            + java.util.Arrays.stream(Model.values()).map(Model::cliName)
+                .collect(java.util.stream.Collectors.joining(", "))
+            + ", found '" + item + "' in '" + text + "'", e);
       }
     }
     return models;

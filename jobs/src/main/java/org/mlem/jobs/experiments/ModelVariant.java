@@ -8,7 +8,10 @@ import org.mlem.core.rank.SoftRankStrength;
 
 /**
  * One model of a comparison with its soft-rank strength: MLEM (SPD W with interactions, with
- * its parametrization), FR-RSA-I (symmetric W with interactions) or FR-RSA (diagonal W).
+ * its parametrization), the gradient-trained FR-RSA-I (symmetric W with interactions) or FR-RSA
+ * (diagonal W), or FR-RSA as published, fractional ridge without (frrsa-ridge) or with
+ * (frrsa-ridge-i) the products of the feature RDMs (closed form: the strength and
+ * parametrization do not change it; its betas stand where W stands).
  *
  * @param model the model family
  * @param parametrization MLEM's parametrization (ignored by the baselines)
@@ -30,8 +33,9 @@ public record ModelVariant(
   }
 
   /**
-   * The given configuration with this model, its interaction setting (on for MLEM and FR-RSA-I,
-   * off for FR-RSA, as in the paper's comparison), this parametrization and this strength.
+   * The given configuration with this model, its interaction setting (on for MLEM, FR-RSA-I and
+   * frrsa-ridge-i, off for FR-RSA and frrsa-ridge, as in the paper's comparison), this
+   * parametrization and this strength.
    */
   public MlemConfig configure(MlemConfig base) {
     return base.toBuilder().model(model).interactions(model.defaultInteractions())
@@ -40,7 +44,8 @@ public record ModelVariant(
 
   /**
    * The model's name in tables: its command-line name ({@code mlem}, {@code frrsa-i},
-   * {@code frrsa}), {@code mlem-cholesky} for MLEM with the paper's parametrization.
+   * {@code frrsa}, {@code frrsa-ridge}, {@code frrsa-ridge-i}), {@code mlem-cholesky} for MLEM
+   * with the paper's parametrization.
    */
   public String modelName() {
     return model == Model.MLEM && parametrization == Parametrization.CHOLESKY

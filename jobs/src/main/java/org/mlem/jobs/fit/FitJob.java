@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.distance.IdJoin;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.pairs.StimulusSplit;
@@ -342,6 +343,11 @@ public final class FitJob {
     out.printf(Locale.ROOT, "held-out Spearman %.4f  rho-a %.4f  tau-a %.4f  (%d fold%s)%n",
         analysis.spearman(), analysis.rhoA(), analysis.tauA(), analysis.folds().size(),
         analysis.folds().size() == 1 ? "" : "s");
+    if (analysis.scoring() != Scoring.SPEARMAN) {
+      out.printf(Locale.ROOT, "held-out %s %.6g (--scoring %s; importance below: %s)%n",
+          analysis.scoring().label(), analysis.score(), analysis.scoring().cliName(),
+          analysis.scoring().importanceMeaning());
+    }
     out.printf(Locale.ROOT, "batch size %d; steps per fold %s%n",
         analysis.provenance().batchSize(),
         analysis.folds().stream().map(f -> Integer.toString(f.metric().steps())).toList());

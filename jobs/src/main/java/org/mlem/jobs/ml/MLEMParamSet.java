@@ -44,6 +44,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   final IntParam folds;
   final IntParam permutations;
   final Param<String> importance;
+  final Param<String> scoring;
   final IntParam batchSize;
   final IntParam maxSteps;
   final IntParam patience;
@@ -55,7 +56,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   static final List<Option<?>> OPTIONS = List.of(MlemOptions.ID_COLUMN, MlemOptions.MODEL,
       MlemOptions.INTERACTIONS, MlemOptions.PARAMETRIZATION, MlemOptions.STOPPING,
       MlemOptions.DISTANCE, MlemOptions.STRENGTH, MlemOptions.SEED, MlemOptions.TEST_FRACTION,
-      MlemOptions.FOLDS, MlemOptions.PERMUTATIONS, MlemOptions.IMPORTANCE,
+      MlemOptions.FOLDS, MlemOptions.PERMUTATIONS, MlemOptions.IMPORTANCE, MlemOptions.SCORING,
       MlemOptions.BATCH_SIZE, MlemOptions.MAX_STEPS, MlemOptions.PATIENCE, MlemOptions.LR,
       JobOptions.PARTITIONS);
 
@@ -85,6 +86,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     folds = TableParams.intParam(owner, MlemOptions.FOLDS);
     permutations = TableParams.intParam(owner, MlemOptions.PERMUTATIONS);
     importance = TableParams.text(owner, MlemOptions.IMPORTANCE);
+    scoring = TableParams.text(owner, MlemOptions.SCORING);
     batchSize = TableParams.intParam(owner, MlemOptions.BATCH_SIZE);
     maxSteps = TableParams.intParam(owner, MlemOptions.MAX_STEPS);
     patience = TableParams.intParam(owner, MlemOptions.PATIENCE);
@@ -98,8 +100,8 @@ public final class MLEMParamSet implements java.io.Serializable {
   /** The params of the table options, in {@link #OPTIONS} order. */
   List<Param<?>> tableParams() {
     return List.of(idCol, model, interactions, parametrization, stopping, distance, strength,
-        seed, testFraction, folds, permutations, importance, batchSize, maxSteps, patience, lr,
-        partitions);
+        seed, testFraction, folds, permutations, importance, scoring, batchSize, maxSteps,
+        patience, lr, partitions);
   }
 
   /** Registers every default on the owner (the option table's defaults). */

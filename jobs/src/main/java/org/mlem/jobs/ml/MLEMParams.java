@@ -29,7 +29,8 @@ import org.apache.spark.ml.param.StringArrayParam;
  * (true), {@code parametrization} ("projected"), {@code stopping} ("validation"),
  * {@code distance} ("euclidean"), {@code strength} ("absolute:1.0"), {@code seed} (0),
  * {@code testFraction} (0.2), {@code folds} (0), {@code permutations} (10),
- * {@code importance} ("stimulus"; or "term"), {@code batchSize}
+ * {@code importance} ("stimulus"; or "term"), {@code scoring} ("spearman"; "pearson", "mse"),
+ * {@code batchSize}
  * (0 = estimate), {@code maxSteps} (1000), {@code patience} (50), {@code lr} (0.1),
  * {@code partitions} (0) and {@code predictionCol} ("prediction", used by the model).
  *
@@ -334,6 +335,30 @@ public interface MLEMParams<T extends MLEMParams<T>> extends Params {
    */
   default T setImportance(String value) {
     set(importance(), value);
+    return self();
+  }
+
+  /**
+   * The param: the score of held-out evaluation and importance, "spearman" (default),
+   * "pearson" or "mse" (after an affine map fitted on training pairs).
+   */
+  default Param<String> scoring() {
+    return mlemParams().scoring;
+  }
+
+  /** @return the score of held-out evaluation and importance (default "spearman") */
+  default String getScoring() {
+    return $(scoring());
+  }
+
+  /**
+   * Sets the score of held-out evaluation and importance: "spearman", "pearson" or "mse".
+   *
+   * @throws IllegalArgumentException if the value is not one of them (Spark's "given invalid
+   *     value")
+   */
+  default T setScoring(String value) {
+    set(scoring(), value);
     return self();
   }
 

@@ -14,8 +14,10 @@ import org.mlem.core.api.Provenance;
  * (command "fit", versions, os, started, finished, seed, config: the resolved core config plus
  * the job's settings by CLI key, inputs) and the details counts (stimuli, features, dims),
  * feature_names, batch_size, batch_size_estimated, folds (per fold: train/test stimuli, steps,
- * best step and score, stopped early, held-out scores), scores (Fisher-z means), importance
- * (kind: stimulus or term; interval: "across folds" or "permutation noise only"; how_to_read
+ * best step and score, stopped early, held-out scores, the scoring and its score, for mse the
+ * affine calibration fitted on training pairs), scores (Fisher-z means; scoring and score: the
+ * configured scoring's value, a plain mean over folds for mse), importance
+ * (kind: stimulus or term; scoring; interval: "across folds" or "permutation noise only"; how_to_read
  * and interval_description: one sentence each) and feature_summary ({@link
  * FeatureSummaryJson}); timings (seconds) and warnings (the core's, the job's, and one per
  * feature with more than 10% missing values).
@@ -56,6 +58,14 @@ public final class RunManifest {
       fold.put("spearman", f.scores().spearman());
       fold.put("rho_a", f.scores().rhoA());
       fold.put("tau_a", f.scores().tauA());
+      fold.put("scoring", f.scores().scoring().cliName());
+      fold.put("score", f.scores().score());
+      if (!f.scores().scoring().isCorrelation()) {
+        Map<String, Object> calibration = new LinkedHashMap<>();
+        calibration.put("intercept", f.scores().calibration().intercept());
+        calibration.put("slope", f.scores().calibration().slope());
+        fold.put("calibration", calibration);
+      }
       fold.put("training_seconds", f.metric().seconds());
       fold.put("importance_seconds", f.importanceSeconds());
       f.ridge().ifPresent(r -> fold.put("ridge", r.toMap()));
@@ -65,11 +75,14 @@ public final class RunManifest {
     scores.put("spearman", analysis.spearman());
     scores.put("rho_a", analysis.rhoA());
     scores.put("tau_a", analysis.tauA());
+    scores.put("scoring", analysis.scoring().cliName());
+    scores.put("score", analysis.score());
     Map<String, Object> importance = new LinkedHashMap<>();
     importance.put("kind", analysis.importanceKind().cliName());
+    importance.put("scoring", analysis.scoring().cliName());
     importance.put("computed", analysis.folds().stream().anyMatch(f -> f.importance().isPresent()));
     importance.put("interval", analysis.importanceInterval().label());
-    importance.put("how_to_read", analysis.importanceKind().howToRead());
+    importance.put("how_to_read", analysis.importanceKind().howToRead(analysis.scoring()));
     importance.put("interval_description", analysis.importanceInterval().description());
     return ProvenanceRecord.builder(ProvenanceRecord.FIT).software(p).spark(sparkVersion)
         .times(p.started(), p.finished()).seed(p.seed()).config(config).inputs(run.inputs())

@@ -3,6 +3,7 @@ package org.mlem.jobs.output;
 import java.util.List;
 import org.mlem.core.api.FoldResult;
 import org.mlem.core.api.MlemAnalysis;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.importance.ImportanceResult;
 import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.train.TrainingHistory;
@@ -10,10 +11,11 @@ import org.mlem.core.train.TrainingHistory;
 /**
  * The tidy tables of a run, read off an {@link MlemAnalysis} without any computation of our own:
  * {@code weights} (row, column, weight), {@code importance} (fold, unit, permutation,
- * importance, baseline, kind; totals as units "total:feature"), {@code importance_summary}
- * (unit, mean, std, ci_low, ci_high, kind, interval), {@code scores} (fold, spearman, rho_a,
- * tau_a, plus fold "mean" with the core's Fisher-z averages) and {@code history} (fold, step,
- * score, seconds).
+ * importance, baseline, kind, scoring; totals as units "total:feature"; baseline is the round's
+ * unpermuted score, for mse the MSE), {@code importance_summary} (unit, mean, std, ci_low,
+ * ci_high, kind, interval, scoring), {@code scores} (fold, spearman, rho_a, tau_a, scoring,
+ * score, plus fold "mean" with the core's Fisher-z averages, the plain mean for an mse score)
+ * and {@code history} (fold, step, score, seconds).
  *
  * <p>{@code kind} says which importance a row is: "stimulus" (default; a feature's row is its
  * main effect, the drop of held-out Spearman when its values are shuffled across held-out
@@ -56,7 +58,10 @@ public final class RunTables {
     RunTable.Builder t = RunTable.builder(OutputFiles.IMPORTANCE)
         .column("fold", Integer.class).column("unit", String.class)
         .column("permutation", Integer.class).column("importance", Double.class)
-        .column("baseline", Double.class).column("kind", String.class);
+        .column("baseline", Double.class).column("kind", String.class)
+        .column("scoring", String.class);
+    Scoring scoring = analysis.scoring();
+    String scoringName = scoring.cliName();
     for (FoldResult fold : analysis.folds()) {
       if (fold.importance().isEmpty()) {
         continue;
@@ -65,15 +70,15 @@ public final class RunTables {
       double[] baselines = r.baselines();
       for (int u = 0; u < r.units().size(); u++) {
         for (int p = 0; p < r.permutations(); p++) {
-          t.row(fold.fold(), r.units().get(u), p, r.value(u, p), baselines[p],
-              r.kind().cliName());
+          t.row(fold.fold(), r.units().get(u), p, r.value(u, p),
+              scoring.reported(baselines[p]), r.kind().cliName(), scoringName);
         }
       }
       if (r.hasTotals()) {
         for (int f = 0; f < r.features().size(); f++) {
           for (int p = 0; p < r.permutations(); p++) {
-            t.row(fold.fold(), "total:" + r.features().get(f), p, r.total(f, p), baselines[p],
-                r.kind().cliName());
+            t.row(fold.fold(), "total:" + r.features().get(f), p, r.total(f, p),
+                scoring.reported(baselines[p]), r.kind().cliName(), scoringName);
           }
         }
       }
@@ -86,25 +91,33 @@ public final class RunTables {
     RunTable.Builder t = RunTable.builder(OutputFiles.IMPORTANCE_SUMMARY)
         .column("unit", String.class).column("mean", Double.class).column("std", Double.class)
         .column("ci_low", Double.class).column("ci_high", Double.class)
-        .column("kind", String.class).column("interval", String.class);
+        .column("kind", String.class).column("interval", String.class)
+        .column("scoring", String.class);
     String kind = analysis.importanceKind().cliName();
     String interval = analysis.importanceInterval().label();
+    String scoring = analysis.scoring().cliName();
     for (UnitSummary u : analysis.importanceSummary()) {
-      t.row(u.unit(), u.mean(), u.std(), u.ciLow(), u.ciHigh(), kind, interval);
+      t.row(u.unit(), u.mean(), u.std(), u.ciLow(), u.ciHigh(), kind, interval, scoring);
     }
     return t.build();
   }
 
-  /** Held-out scores per fold, then the row "mean" (Fisher-z averages over folds). */
+  /**
+   * Held-out scores per fold, then the row "mean" (Fisher-z averages over folds; for the mse
+   * score the plain mean), with the configured scoring and its score.
+   */
   public static RunTable scores(MlemAnalysis analysis) {
     RunTable.Builder t = RunTable.builder(OutputFiles.SCORES)
         .column("fold", String.class).column("spearman", Double.class)
-        .column("rho_a", Double.class).column("tau_a", Double.class);
+        .column("rho_a", Double.class).column("tau_a", Double.class)
+        .column("scoring", String.class).column("score", Double.class);
+    String scoring = analysis.scoring().cliName();
     for (FoldResult fold : analysis.folds()) {
       t.row(Integer.toString(fold.fold()), fold.scores().spearman(), fold.scores().rhoA(),
-          fold.scores().tauA());
+          fold.scores().tauA(), scoring, fold.scores().score());
     }
-    t.row(MEAN_FOLD, analysis.spearman(), analysis.rhoA(), analysis.tauA());
+    t.row(MEAN_FOLD, analysis.spearman(), analysis.rhoA(), analysis.tauA(), scoring,
+        analysis.score());
     return t.build();
   }
 

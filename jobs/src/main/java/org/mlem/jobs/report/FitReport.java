@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.mlem.core.evaluation.Scoring;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.output.ProvenanceRecord;
@@ -57,12 +58,18 @@ public final class FitReport {
     }
     JsonNode scores = m.detail("scores");
     int k = m.detail("folds").size();
+    Scoring scoring = ImportanceLabels.scoring(m.config("scoring", ""));
+    String scored = scoring == Scoring.SPEARMAN ? ""
+        : String.format(Locale.ROOT, "Held-out %s %s (--scoring %s; %s). ", scoring.label(),
+            number(scores.path("score")), scoring.cliName(), k == 1 ? "one train/test split"
+                : scoring.isCorrelation() ? "Fisher-z mean over " + k + " folds"
+                : "mean over " + k + " folds");
     page.paragraph(String.format(Locale.ROOT,
-        "Run directory %s. Model %s, %s stimuli, %d features, seed %s. Held-out Spearman %s, "
+        "Run directory %s. Model %s, %s stimuli, %d features, seed %s. %sHeld-out Spearman %s, "
             + "rho-a %s, tau-a %s (%s).",
         dir, m.config("model", ""),
         JsonFiles.text(m.detail("counts").path("stimuli")), run.featureNames().size(),
-        m.seed() == null ? "" : m.seed().toString(), number(scores.path("spearman")),
+        m.seed() == null ? "" : m.seed().toString(), scored, number(scores.path("spearman")),
         number(scores.path("rho_a")), number(scores.path("tau_a")),
         k == 1 ? "one train/test split" : "Fisher-z mean over " + k + " folds"));
 
@@ -119,13 +126,25 @@ public final class FitReport {
     page.section("scores", "Held-out scores");
     List<List<Object>> rows = new ArrayList<>();
     CsvRows s = run.scores();
+    boolean extra = scoring != Scoring.SPEARMAN && s.has("score");
     for (int r = 0; r < s.size(); r++) {
-      rows.add(List.of(foldLabel(s.text(r, "fold")), s.number(r, "spearman"),
-          s.number(r, "rho_a"), s.number(r, "tau_a")));
+      List<Object> row = new ArrayList<>(List.of(foldLabel(s.text(r, "fold")),
+          s.number(r, "spearman"), s.number(r, "rho_a"), s.number(r, "tau_a")));
+      if (extra) {
+        row.add(1, s.number(r, "score"));
+      }
+      rows.add(row);
     }
-    page.table("scores-table", List.of("fold", "Spearman", "rho-a", "tau-a"), rows);
-    page.howToRead(List.of(ReadingNotes.heldOutScore(),
-        "mean: tanh of the mean of atanh(score) over the folds (the Fisher-z average).",
+    List<String> header = new ArrayList<>(List.of("fold", "Spearman", "rho-a", "tau-a"));
+    if (extra) {
+      header.add(1, scoring.label() + " (--scoring)");
+    }
+    page.table("scores-table", header, rows);
+    page.howToRead(List.of(ReadingNotes.heldOutScore(scoring),
+        scoring.isCorrelation()
+            ? "mean: tanh of the mean of atanh(score) over the folds (the Fisher-z average)."
+            : "mean: the MSE averaged over the folds; the rank scores' mean is the Fisher-z "
+                + "average (tanh of the mean of atanh).",
         ReadingNotes.folds()));
 
     provenance(page, m);
@@ -173,14 +192,15 @@ public final class FitReport {
             : "the " + shownInteractions + " strongest of " + interactions.size()
                 + kindOfInteraction;
     page.figure(ImportanceChart.svg("fig-importance",
-        labels.title() + " importance per unit (95% interval: " + labels.interval() + ")", shown),
+        labels.title() + " importance per unit (95% interval: " + labels.interval() + ")", shown,
+        labels.axis()),
         labels.title() + " permutation importance, mean with 95% intervals ("
             + labels.interval() + "): " + (stimulus ? "the main effect of each feature, then "
                 : "the features' terms, then ")
             + interactionPart
             + (totals.isEmpty() ? "." : ", then the total importance per feature."));
-    List<String> howTo = new ArrayList<>(ReadingNotes.units(labels.kind()));
-    howTo.add(ReadingNotes.importanceScale());
+    List<String> howTo = new ArrayList<>(ReadingNotes.units(labels.kind(), labels.scoring()));
+    howTo.add(ReadingNotes.importanceScale(labels.scoring()));
     howTo.add(ReadingNotes.interval(labels));
     page.howToRead(howTo);
     List<ImportanceChart.Row> ordered = new ArrayList<>(features);

@@ -28,6 +28,14 @@ final class ImportanceChart {
 
   /** The chart as inline SVG with the given id (class "figure importance"). */
   static String svg(String id, String title, List<Row> rows) {
+    return svg(id, title, rows, "drop in held-out Spearman");
+  }
+
+  /**
+   * The chart with its value axis naming what an importance is ({@code meaning}, e.g. "drop in
+   * held-out Pearson r" or "increase of held-out MSE").
+   */
+  static String svg(String id, String title, List<Row> rows, String meaning) {
     String[] names = new String[rows.size()];
     Map<String, XYIntervalSeries> byGroup = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -41,7 +49,7 @@ final class ImportanceChart {
     SymbolAxis unitAxis = new SymbolAxis(null, names);
     unitAxis.setInverted(true);
     unitAxis.setGridBandsVisible(false);
-    NumberAxis valueAxis = new NumberAxis("importance (drop in held-out Spearman), 95% interval");
+    NumberAxis valueAxis = new NumberAxis("importance (" + meaning + "), 95% interval");
     valueAxis.setAutoRangeIncludesZero(true);
     valueAxis.setNumberFormatOverride(Format.ticks());
     XYErrorRenderer renderer = new XYErrorRenderer();

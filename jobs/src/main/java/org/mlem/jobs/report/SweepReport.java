@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlem.core.evaluation.Scoring;
 import java.util.TreeMap;
 import org.mlem.jobs.output.NaturalOrder;
 import org.mlem.jobs.output.OutputFiles;
@@ -117,6 +118,10 @@ public final class SweepReport {
         }
       }
     }
+    if (importanceLabels != null && sweep != null) {
+      importanceLabels = importanceLabels.withScoring(
+          ImportanceLabels.scoring(sweep.config("scoring", "")));
+    }
     List<String> names = new ArrayList<>(sets.keySet());
     List<String> shownNames = names.stream().map(SetNames::display).toList();
     if (mdsLayer != null && !sets.containsKey(mdsLayer)) {
@@ -160,11 +165,14 @@ public final class SweepReport {
           l.title() + " importance profiles (95% bands: " + l.interval() + ")", "set",
           shownNames, l.kind().cliName() + "-level permutation importance", series),
           l.title() + " permutation importance per set (sets in natural order), mean of "
-              + which + ", with 95% bands (" + l.interval() + "). A unit's importance is a "
-              + "drop of that set's held-out Spearman: compare it with the set's score in the "
-              + "next figure.");
-      List<String> howTo = new ArrayList<>(ReadingNotes.units(l.kind()));
-      howTo.add(ReadingNotes.importanceScale().replace(" (the grey line)", ""));
+              + which + ", with 95% bands (" + l.interval() + "). A unit's importance is "
+              + (l.scoring().higherIsBetter() ? "a drop of that set's held-out "
+                  + l.scoring().label() + (l.scoring() == Scoring.SPEARMAN
+                      ? ": compare it with the set's score in the next figure."
+                      : " (--scoring " + l.scoring().cliName() + ").")
+                  : "an increase of that set's held-out MSE (--scoring mse)."));
+      List<String> howTo = new ArrayList<>(ReadingNotes.units(l.kind(), l.scoring()));
+      howTo.add(ReadingNotes.importanceScale(l.scoring()).replace(" (the grey line)", ""));
       howTo.add(ReadingNotes.interval(l));
       page.howToRead(howTo);
     }

@@ -23,14 +23,16 @@ import org.mlem.jobs.output.RunTables;
  * a set without importances ({@code --permutations 0}) is one row with a null unit and its
  * scores. {@code kind} says which importance a row is ("stimulus" or "term") and
  * {@code interval} what ci_low..ci_high reflects ("across folds" or "permutation noise only");
- * see {@code RunTables}. Written as Parquet partitioned by set (dynamic partition overwrite on
+ * see {@code RunTables}. {@code scoring} and {@code score} are the set's {@code --scoring} and
+ * its held-out value (null for run directories written before scorings existed). Written as Parquet partitioned by set (dynamic partition overwrite on
  * this write only: partitions of sets not in this sweep are kept) and as one CSV sorted by set (natural
  * order) then unit (the run's order).
  */
 public final class CombinedTable {
   /** The columns, in order. */
   public static final List<String> COLUMNS = List.of("set", "unit", "mean", "std", "ci_low",
-      "ci_high", "spearman", "rho_a", "tau_a", "status", "reason", "kind", "interval");
+      "ci_high", "spearman", "rho_a", "tau_a", "status", "reason", "kind", "interval",
+      "scoring", "score");
 
   private CombinedTable() {}
 
@@ -39,7 +41,8 @@ public final class CombinedTable {
     List<StructField> fields = new ArrayList<>();
     for (String c : COLUMNS) {
       boolean text = c.equals("set") || c.equals("unit") || c.equals("status")
-          || c.equals("reason") || c.equals("kind") || c.equals("interval");
+          || c.equals("reason") || c.equals("kind") || c.equals("interval")
+          || c.equals("scoring");
       fields.add(DataTypes.createStructField(c,
           text ? DataTypes.StringType : DataTypes.DoubleType,
           !(c.equals("set") || c.equals("status"))));
@@ -59,7 +62,7 @@ public final class CombinedTable {
       String name = o.set().name();
       if (o.status() == SetStatus.FAILED) {
         rows.add(new Object[] {name, null, null, null, null, null, null, null, null,
-            o.status().label(), o.reason(), null, null});
+            o.status().label(), o.reason(), null, null, null, null});
         continue;
       }
       String dir = SweepFiles.runDir(out, name);
@@ -73,24 +76,26 @@ public final class CombinedTable {
       Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
       Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
       Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
+      String scoring = mean == null ? null : text(mean, "scoring");
+      Double score = mean == null || scoring == null ? null : mean.<Double>getAs("score");
       List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark)
           .parquet(SweepFiles.file(dir, OutputFiles.IMPORTANCE_SUMMARY))
           .collectAsList();
       if (units.isEmpty()) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
-            o.status().label(), null, null, null});
+            o.status().label(), null, null, null, scoring, score});
       }
       for (Row u : units) {
         rows.add(new Object[] {name, u.<String>getAs("unit"), u.<Double>getAs("mean"),
             u.<Double>getAs("std"), u.<Double>getAs("ci_low"), u.<Double>getAs("ci_high"),
             spearman, rhoA, tauA, o.status().label(), null, text(u, "kind"),
-            text(u, "interval")});
+            text(u, "interval"), scoring, score});
       }
     }
     return rows;
   }
 
-  /** A text column of a summary row, or null for run directories written before it existed. */
+  /** A text column of a row, or null for run directories written before it existed. */
   private static String text(Row row, String column) {
     return Arrays.asList(row.schema().fieldNames()).contains(column) ? row.getAs(column) : null;
   }

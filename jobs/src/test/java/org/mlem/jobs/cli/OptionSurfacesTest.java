@@ -48,6 +48,7 @@ class OptionSurfacesTest {
         Arguments.of("folds", "1", false),
         Arguments.of("permutations", "0", true), Arguments.of("permutations", "-1", false),
         Arguments.of("importance", "term", true), Arguments.of("importance", "pairs", false),
+        Arguments.of("scoring", "mse", true), Arguments.of("scoring", "r2", false),
         Arguments.of("batch-size", "4", true), Arguments.of("batch-size", "3", false),
         Arguments.of("batch-size", "0", true),
         Arguments.of("max-steps", "1", true), Arguments.of("max-steps", "0", false),
@@ -136,7 +137,7 @@ class OptionSurfacesTest {
         Map.entry("seed", "0"), Map.entry("test-fraction", "0.2"), Map.entry("folds", "0"),
         Map.entry("permutations", "10"), Map.entry("importance", "stimulus"),
         Map.entry("batch-size", "auto"), Map.entry("max-steps", "1000"),
-        Map.entry("patience", "50"), Map.entry("lr", "0.1"));
+        Map.entry("patience", "50"), Map.entry("lr", "0.1"), Map.entry("scoring", "spearman"));
     expected.forEach((k, v) -> {
       assertEquals(v, fromCli.get(k), "command line default of " + k);
       assertEquals(v, fromParams.get(k), "MLlib default of " + k);

@@ -205,6 +205,29 @@ class RobustnessCommandTest {
     assertEquals(1 + 1, Files.readAllLines(dropped.resolve("robustness.csv")).size());
   }
 
+  /** The ridge models are compared like the others, here with --scoring pearson. */
+  @Test
+  void ridgeModelsAreComparedWithTheirNoiselessFits() throws IOException {
+    Path out = tmp.resolve("robust-ridge");
+    CliRun r = robustness(out, "--noise", "0,1.5", "--seeds", "1", "--models",
+        "frrsa-ridge,frrsa-ridge-i", "--scoring", "pearson");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(out.resolve("robustness.csv"));
+    assertEquals(1 + 2 * 2, lines.size());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      assertTrue(c[0].startsWith("frrsa-ridge"), line);
+      if (c[1].equals("0.0")) {
+        assertEquals(0.0, Double.parseDouble(c[3]), line);
+        assertEquals(1.0, Double.parseDouble(c[4]), line);
+      }
+    }
+    assertTrue(Files.readString(out.resolve("report.html")).contains("frrsa-ridge-i"));
+    ProvenanceRecord read = ProvenanceJson.read("robustness.json",
+        Files.readString(out.resolve("robustness.json")), "fit");
+    assertEquals("pearson", read.config().get("scoring"));
+  }
+
   private static String[] concat(String[] a, String... b) {
     List<String> all = new ArrayList<>(List.of(a));
     all.addAll(List.of(b));
@@ -224,8 +247,8 @@ class RobustnessCommandTest {
   void optionErrorsExitWithTwo() {
     assertBadUsage("Unknown options: '--model', 'frrsa'", "--model", "frrsa");
     assertBadUsage("--placement must be one of", "--placement", "sideways");
-    assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'lda'",
-        "--models", "lda");
+    assertBadUsage("--models must list models among mlem, frrsa, frrsa-i, frrsa-ridge, "
+        + "frrsa-ridge-i, found 'lda'", "--models", "lda");
     assertBadUsage("--noise levels must be finite and >= 0, found '-2' in '0,-2'",
         "--noise", "0,-2");
     assertBadUsage("--seeds must be >= 1, found 0", "--seeds", "0");

@@ -201,6 +201,31 @@ class SimulateCommandTest {
     assertFalse(Files.exists(out), "no output directory");
   }
 
+  /** The ridge models run in the comparison (closed form: no steps) and get a report. */
+  @Test
+  void ridgeModelsRunNextToMlem() throws IOException {
+    Path out = tmp.resolve("sim-ridge");
+    CliRun r = simulate(out, "--models", "mlem,frrsa-ridge,frrsa-ridge-i", "--strengths",
+        "absolute:1.0", "--threads", "2", "--no-parquet");
+    assertEquals(0, r.code(), r.err());
+    List<String[]> runs = csv(out.resolve("runs.csv"));
+    assertEquals(1 + 2 * 2 * 3, runs.size());
+    int ridge = 0;
+    for (String[] row : runs.subList(1, runs.size())) {
+      if (row[0].startsWith("frrsa-ridge")) {
+        ridge++;
+        assertEquals("0", row[5], "a ridge fit takes no steps: " + String.join(",", row));
+        double spearman = Double.parseDouble(row[7]);
+        if (row[2].equals("0.0")) {
+          assertTrue(spearman > 0.5, "noiseless ridge fit: " + String.join(",", row));
+        }
+        assertTrue(Double.isFinite(Double.parseDouble(row[4])), String.join(",", row));
+      }
+    }
+    assertEquals(2 * 2 * 2, ridge);
+    assertTrue(Files.readString(out.resolve("report.html")).contains("frrsa-ridge-i"));
+  }
+
   @Test
   void optionErrorsExitWithTwo() {
     assertBadUsage("--noise must include 0 (the noiseless reference of the weighted tau), "
@@ -210,8 +235,8 @@ class SimulateCommandTest {
     assertBadUsage("--noise levels must be finite and >= 0, found '-1' in '0,-1'",
         "--noise", "0,-1");
     assertBadUsage("--noise lists the level 1.0 twice", "--noise", "0,1,1.0");
-    assertBadUsage("--models must list models among mlem, frrsa-i, frrsa, found 'svm' in "
-        + "'mlem,svm'", "--models", "mlem,svm");
+    assertBadUsage("--models must list models among mlem, frrsa, frrsa-i, frrsa-ridge, "
+        + "frrsa-ridge-i, found 'svm' in 'mlem,svm'", "--models", "mlem,svm");
     assertBadUsage("--strengths must list strengths like absolute:1.0 or relative:1.0, found "
         + "'strong'", "--strengths", "strong");
     assertBadUsage("--seeds must be >= 1, found 0", "--seeds", "0");

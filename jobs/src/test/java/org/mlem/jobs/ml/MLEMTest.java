@@ -167,8 +167,8 @@ class MLEMTest {
     }
     assertEquals(List.of("batchSize", "distance", "featureCols", "folds", "idCol",
         "importance", "interactions", "lr", "maxSteps", "model", "parametrization", "partitions",
-        "patience", "permutations", "predictionCol", "representationCol", "seed", "stopping",
-        "strength", "testFraction"), names);
+        "patience", "permutations", "predictionCol", "representationCol", "scoring", "seed",
+        "stopping", "strength", "testFraction"), names);
     MLEM fresh = new MLEM();
     assertEquals("id", fresh.getIdCol());
     assertEquals(0, fresh.getFeatureCols().length);
@@ -178,6 +178,7 @@ class MLEMTest {
     assertEquals("euclidean", fresh.getDistance());
     assertEquals("absolute:1.0", fresh.getStrength());
     assertEquals("projected", fresh.getParametrization());
+    assertEquals("spearman", fresh.getScoring());
     assertEquals("validation", fresh.getStopping());
     assertEquals(Parametrization.CHOLESKY,
         new MLEM().setParametrization("cholesky")

@@ -131,7 +131,7 @@ class RunDirectoryWriterTest {
     List<Row> rows = spark.read().parquet(dir.resolve("importance").toString()).collectAsList();
     List<String[]> csv = csv(dir.resolve("importance.csv"));
     assertArrayEquals(new String[] {"fold", "unit", "permutation", "importance", "baseline",
-        "kind"}, csv.get(0));
+        "kind", "scoring"}, csv.get(0));
     assertEquals(expected.size(), rows.size());
     assertEquals(expected.size(), csv.size() - 1);
     for (int k = 0; k < expected.size(); k++) {
@@ -150,6 +150,8 @@ class RunDirectoryWriterTest {
       assertEquals(e[4], Double.parseDouble(c[4]));
       assertEquals("stimulus", r.getString(5));
       assertEquals("stimulus", c[5]);
+      assertEquals("spearman", r.getString(6));
+      assertEquals("spearman", c[6]);
     }
   }
 
@@ -161,7 +163,7 @@ class RunDirectoryWriterTest {
         .collectAsList();
     List<String[]> csv = csv(dir.resolve("importance_summary.csv"));
     assertArrayEquals(new String[] {"unit", "mean", "std", "ci_low", "ci_high", "kind",
-        "interval"}, csv.get(0));
+        "interval", "scoring"}, csv.get(0));
     assertEquals(summary.size(), rows.size());
     for (int k = 0; k < summary.size(); k++) {
       UnitSummary u = summary.get(k);
@@ -179,7 +181,8 @@ class RunDirectoryWriterTest {
 
     List<Row> scores = spark.read().parquet(dir.resolve("scores").toString()).collectAsList();
     List<String[]> scoresCsv = csv(dir.resolve("scores.csv"));
-    assertArrayEquals(new String[] {"fold", "spearman", "rho_a", "tau_a"}, scoresCsv.get(0));
+    assertArrayEquals(new String[] {"fold", "spearman", "rho_a", "tau_a", "scoring", "score"},
+        scoresCsv.get(0));
     assertEquals(3, scores.size());
     for (int k = 0; k < 3; k++) {
       double[] e = k < 2
@@ -193,6 +196,9 @@ class RunDirectoryWriterTest {
         assertEquals(e[c], scores.get(k).getDouble(c + 1));
         assertEquals(e[c], Double.parseDouble(scoresCsv.get(k + 1)[c + 1]));
       }
+      // the default scoring: its score is the Spearman
+      assertEquals("spearman", scoresCsv.get(k + 1)[4]);
+      assertEquals(e[0], Double.parseDouble(scoresCsv.get(k + 1)[5]));
     }
 
     List<Row> history = spark.read().parquet(dir.resolve("history").toString()).collectAsList();

@@ -58,12 +58,12 @@ class SweepNamesTest {
   void combinedCsvQuotesAndLeavesNullsEmpty() {
     String csv = CombinedTable.csv(List.of(
         new Object[] {"layer=1", "f0", 0.5, 0.1, 0.2, 0.8, 0.3, 0.2, 0.1, "ok", null,
-            "stimulus", "permutation noise only"},
+            "stimulus", "permutation noise only", "mse", 0.04},
         new Object[] {"layer=2", null, null, null, null, null, null, null, null, "failed",
-            "constant, \"really\"", null, null}));
+            "constant, \"really\"", null, null, null, null}));
     assertEquals("set,unit,mean,std,ci_low,ci_high,spearman,rho_a,tau_a,status,reason,kind,"
-        + "interval\n"
-        + "layer=1,f0,0.5,0.1,0.2,0.8,0.3,0.2,0.1,ok,,stimulus,permutation noise only\n"
-        + "layer=2,,,,,,,,,failed,\"constant, \"\"really\"\"\",,\n", csv);
+        + "interval,scoring,score\n"
+        + "layer=1,f0,0.5,0.1,0.2,0.8,0.3,0.2,0.1,ok,,stimulus,permutation noise only,mse,0.04\n"
+        + "layer=2,,,,,,,,,failed,\"constant, \"\"really\"\"\",,,,\n", csv);
   }
 }
