@@ -200,13 +200,13 @@ public final class Mlem {
           ImportanceConfig importanceConfig = config.importance(batchSize);
           importance = Optional.of(ridge.isPresent()
               ? StimulusImportance.compute(source, features, split, foldSeed,
-                  ridge.get().scorer(), features.names(), metric.interactions(),
+                  ridge.get().scorer(), features.layout().featureNames(), metric.interactions(),
                   importanceConfig, foldSeed, config.threads())
               : importanceConfig.kind() == ImportanceKind.STIMULUS
               ? StimulusImportance.compute(source, features, split, foldSeed, metric,
                   importanceConfig, foldSeed, config.threads())
-              : PermutationImportance.compute(
-                  source, metric, importanceConfig, foldSeed, config.threads()));
+              : PermutationImportance.compute(source, metric, features.layout(),
+                  importanceConfig, foldSeed, config.threads()));
           foldImportanceSeconds = seconds(ti);
           foldWarnings.addAll(FoldChecks.importanceWarnings(k, splits.size(), importance.get()));
           importanceSeconds += foldImportanceSeconds;

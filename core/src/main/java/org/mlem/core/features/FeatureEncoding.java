@@ -26,7 +26,7 @@ final class FeatureEncoding {
       double missingDistance) {
     FeatureValueType type = FeatureValueType.of(column.type);
     switch (kind) {
-      case CATEGORICAL -> {
+      case CATEGORICAL, SIMPLEX -> {
         String[] keys = categoryKeys(column);
         TreeSet<String> seen = new TreeSet<>();
         for (String key : keys) {
@@ -171,7 +171,7 @@ final class FeatureEncoding {
       default ->
           throw new IllegalArgumentException(
               "feature '" + column.name + "' is " + column.typeDescription()
-                  + "; kind CATEGORICAL needs a string, boolean or numeric column");
+                  + "; kinds CATEGORICAL and SIMPLEX need a string, boolean or numeric column");
     }
     return keys;
   }

@@ -3,6 +3,7 @@ package org.mlem.core.importance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mlem.core.features.FeatureLayout;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.SeededPermutation;
@@ -39,14 +40,33 @@ public final class PermutationImportance {
    */
   public static ImportanceResult compute(
       PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
+    Objects.requireNonNull(metric, "metric");
+    return compute(source, metric, FeatureLayout.ungrouped(metric.featureNames()), config, seed,
+        threads);
+  }
+
+  /**
+   * As {@link #compute(PairSource, TrainedMetric, ImportanceConfig, long, int)}, with totals per
+   * feature of {@code layout} (a SIMPLEX feature's coordinates shuffled together); the units
+   * stay W's terms, over components.
+   *
+   * @param layout the features as groups of the metric's components
+   */
+  public static ImportanceResult compute(PairSource source, TrainedMetric metric,
+      FeatureLayout layout, ImportanceConfig config, long seed, int threads) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(config, "config");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, found " + threads);
     }
+    if (!layout.componentNames().equals(metric.featureNames())) {
+      throw new IllegalArgumentException("the layout's components " + layout.componentNames()
+          + " are not the metric's " + metric.featureNames());
+    }
     RoundSpec spec = new RoundSpec(metric.coefficients(), metric.featureNames().size(),
-        metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed);
+        metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed,
+        layout.starts());
     List<PermutationRound> rounds = source instanceof RoundRunner runner
         ? runner.run(spec)
         : runLocally(source, spec, threads);
@@ -54,7 +74,7 @@ public final class PermutationImportance {
       throw new IllegalStateException("expected " + spec.permutations()
           + " permutation rounds, the runner returned " + rounds.size());
     }
-    return new ImportanceResult(ImportanceKind.TERM, metric.termNames(), metric.featureNames(),
+    return new ImportanceResult(ImportanceKind.TERM, metric.termNames(), layout.featureNames(),
         rounds, seed, config.batchSize());
   }
 
@@ -77,7 +97,15 @@ public final class PermutationImportance {
   /** One round of the spec on its batch. */
   public static PermutationRound round(PairBatch batch, RoundSpec spec, int permutation) {
     return round(batch, spec.coefficients(), spec.featureCount(), spec.interactions(),
-        spec.seed(), permutation, spec.total());
+        spec.seed(), permutation, spec.total(), spec.groups());
+  }
+
+  /** One round with every component its own feature (see the grouped overload). */
+  public static PermutationRound round(
+      PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
+      int permutation, boolean total) {
+    return round(batch, coefficients, featureCount, interactions, seed, permutation, total,
+        java.util.stream.IntStream.rangeClosed(0, featureCount).toArray());
   }
 
   /**
@@ -91,10 +119,12 @@ public final class PermutationImportance {
    * @param seed the run seed
    * @param permutation permutation index, >= 0
    * @param total whether to compute total importance per feature
+   * @param groups the features as component ranges (G + 1 starts); a total shuffles a whole
+   *     feature
    */
   public static PermutationRound round(
       PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
-      int permutation, boolean total) {
+      int permutation, boolean total, int[] groups) {
     int b = batch.size();
     int terms = PhiExpansion.termCount(featureCount, interactions);
     if (coefficients.length != terms) {
@@ -123,14 +153,16 @@ public final class PermutationImportance {
     }
     double[] totals = new double[0];
     if (total) {
-      totals = new double[featureCount];
+      totals = new double[groups.length - 1];
       double[] delta = batch.delta();
       double[] shuffled = new double[delta.length];
-      for (int a = 0; a < featureCount; a++) {
+      for (int a = 0; a < totals.length; a++) {
         System.arraycopy(delta, 0, shuffled, 0, delta.length);
         int[] perm = SeededPermutation.of(b, PositionalRandom.mix(seed, TOTAL_STREAM, permutation, a));
         for (int i = 0; i < b; i++) {
-          shuffled[i * featureCount + a] = delta[perm[i] * featureCount + a];
+          for (int c = groups[a]; c < groups[a + 1]; c++) {
+            shuffled[i * featureCount + c] = delta[perm[i] * featureCount + c];
+          }
         }
         PhiExpansion.expand(shuffled, b, featureCount, interactions, phi);
         PhiExpansion.predict(phi, b, terms, coefficients, permuted);

@@ -49,6 +49,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   final IntParam patience;
   final DoubleParam lr;
   final IntParam partitions;
+  final Param<String> kinds;
   final Param<String> predictionCol;
 
   /** The table options exposed as params, in the order of their fields above. */
@@ -57,7 +58,7 @@ public final class MLEMParamSet implements java.io.Serializable {
       MlemOptions.DISTANCE, MlemOptions.STRENGTH, MlemOptions.SEED, MlemOptions.TEST_FRACTION,
       MlemOptions.FOLDS, MlemOptions.PERMUTATIONS, MlemOptions.IMPORTANCE,
       MlemOptions.BATCH_SIZE, MlemOptions.MAX_STEPS, MlemOptions.PATIENCE, MlemOptions.LR,
-      JobOptions.PARTITIONS);
+      JobOptions.PARTITIONS, MlemOptions.KINDS);
 
   /**
    * Creates the params of one owner: names, docs, rules and defaults from the option table
@@ -90,6 +91,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     patience = TableParams.intParam(owner, MlemOptions.PATIENCE);
     lr = TableParams.doubleParam(owner, MlemOptions.LR);
     partitions = TableParams.intParam(owner, JobOptions.PARTITIONS);
+    kinds = TableParams.text(owner, MlemOptions.KINDS);
     predictionCol = new Param<>(owner, "predictionCol",
         "output column of the model's transform: the predicted distance of each pair",
         ParamChecks.columnName());
@@ -99,7 +101,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   List<Param<?>> tableParams() {
     return List.of(idCol, model, interactions, parametrization, stopping, distance, strength,
         seed, testFraction, folds, permutations, importance, batchSize, maxSteps, patience, lr,
-        partitions);
+        partitions, kinds);
   }
 
   /** Registers every default on the owner (the option table's defaults). */
