@@ -34,6 +34,9 @@ final class FeatureEncoding {
             seen.add(key);
           }
         }
+        if (seen.size() <= 1 && kind == FeatureKind.SIMPLEX) {
+          return new Fit(null, true);
+        }
         FittedFeature f = FittedFeature.of(column.name, type, kind, new ArrayList<>(seen),
             new double[0], new double[0], missingDistance);
         return new Fit(f, seen.size() <= 1);
