@@ -91,7 +91,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     patience = TableParams.intParam(owner, MlemOptions.PATIENCE);
     lr = TableParams.doubleParam(owner, MlemOptions.LR);
     partitions = TableParams.intParam(owner, JobOptions.PARTITIONS);
-    kinds = TableParams.text(owner, MlemOptions.KINDS);
+    kinds = TableParams.optionalText(owner, MlemOptions.KINDS);
     predictionCol = new Param<>(owner, "predictionCol",
         "output column of the model's transform: the predicted distance of each pair",
         ParamChecks.columnName());
@@ -110,6 +110,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     for (int i = 0; i < OPTIONS.size(); i++) {
       TableParams.setDefault(owner, params.get(i), OPTIONS.get(i));
     }
+    owner.setDefault(kinds, "");
     owner.setDefault(featureCols, new String[0]);
     owner.setDefault(representationCol, "representation");
     owner.setDefault(predictionCol, "prediction");
@@ -123,7 +124,8 @@ public final class MLEMParamSet implements java.io.Serializable {
     Map<String, Object> given = new LinkedHashMap<>();
     List<Param<?>> params = tableParams();
     for (int i = 0; i < OPTIONS.size(); i++) {
-      if (owner.isSet(params.get(i))) {
+      // an empty optional text (kinds) is "not given"
+      if (owner.isSet(params.get(i)) && !"".equals(owner.getOrDefault(params.get(i)))) {
         given.put(OPTIONS.get(i).key(), owner.getOrDefault(params.get(i)));
       }
     }

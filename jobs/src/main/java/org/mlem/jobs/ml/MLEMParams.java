@@ -31,7 +31,7 @@ import org.apache.spark.ml.param.StringArrayParam;
  * {@code testFraction} (0.2), {@code folds} (0), {@code permutations} (10),
  * {@code importance} ("stimulus"; or "term"), {@code batchSize}
  * (0 = estimate), {@code maxSteps} (1000), {@code patience} (50), {@code lr} (0.1),
- * {@code partitions} (0), {@code kinds} (unset = inferred; e.g. "colour=simplex") and
+ * {@code partitions} (0), {@code kinds} ("" = inferred; e.g. "colour=simplex") and
  * {@code predictionCol} ("prediction", used by the model).
  *
  * @param <T> the implementing class, returned by the setters
@@ -346,9 +346,9 @@ public interface MLEMParams<T extends MLEMParams<T>> extends Params {
     return mlemParams().kinds;
   }
 
-  /** @return the feature kind overrides, "NAME=KIND,...", or "" when unset (all inferred) */
+  /** @return the feature kind overrides, "NAME=KIND,...", or "" (default: all inferred) */
   default String getKinds() {
-    return isDefined(kinds()) ? $(kinds()) : "";
+    return $(kinds());
   }
 
   /**
