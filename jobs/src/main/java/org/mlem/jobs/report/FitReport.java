@@ -88,7 +88,10 @@ public final class FitReport {
             + "negative removes it.",
         "Red positive, blue negative, white 0; the scale ends at the largest magnitude. Only "
             + "relative sizes matter: W has unit Frobenius norm and the score ignores scale.",
-        "Which W: " + which + "."));
+        "Which W: " + which + "."
+            + (hasSimplex(run) ? " A simplex feature f has one row per coordinate, f[1], ..., "
+                + "f[C-1] (signed coordinate differences in [-1, 1]); its block is read as "
+                + "distances between levels below." : "")));
     simplexLevels(page, run, which);
 
     page.section("training", "Training");
@@ -141,6 +144,15 @@ public final class FitReport {
    * between its levels (core's {@link LevelDistances}): what a one-hot categorical feature,
    * whose distinct levels are all equally far apart, cannot show.
    */
+  private static boolean hasSimplex(RunDirectory run) {
+    for (JsonNode f : run.provenance().detail("feature_summary")) {
+      if ("simplex".equals(f.path("kind").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void simplexLevels(HtmlPage page, RunDirectory run, String which) {
     JsonNode summary = run.provenance().detail("feature_summary");
     List<JsonNode> simplex = new ArrayList<>();
