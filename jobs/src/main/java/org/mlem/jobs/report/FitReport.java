@@ -63,8 +63,7 @@ public final class FitReport {
             + "rho-a %s, tau-a %s (%s).",
         dir, m.config("model", ""),
         JsonFiles.text(m.detail("counts").path("stimuli")),
-        m.detail("feature_summary").size() > 0 ? m.detail("feature_summary").size()
-            : run.featureNames().size(),
+        run.features().size(),
         m.seed() == null ? "" : m.seed().toString(), number(scores.path("spearman")),
         number(scores.path("rho_a")), number(scores.path("tau_a")),
         k == 1 ? "one train/test split" : "Fisher-z mean over " + k + " folds"));
