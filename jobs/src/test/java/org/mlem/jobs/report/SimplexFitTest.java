@@ -33,7 +33,8 @@ import org.mlem.jobs.testing.SparkTestSession;
  * has the coordinates colour[1], colour[2] (run.json's feature summary maps them to colour);
  * the importance tables and the report's importance table have features and feature pairs as
  * units, never coordinates (also the term-level totals); the report shows the distances W
- * puts between colour's levels, A-B the smallest.
+ * puts between colour's levels, A-B the smallest. A sweep over two sets with the same kinds has
+ * per-feature units in its combined table and the coordinates as rows of every set's W.
  */
 class SimplexFitTest {
   private static final int N = 60;
@@ -59,6 +60,15 @@ class SimplexFitTest {
     Files.createDirectories(tmp.resolve("data"));
     Files.writeString(tmp.resolve("data/features.csv"), csv.toString());
     NpyTestFiles.write(tmp.resolve("data/reps.npy"), reps, new int[] {N, 3}, "<f4", false, 1);
+    Files.createDirectories(tmp.resolve("layers"));
+    for (int layer = 0; layer < 2; layer++) {
+      double[] scaled = reps.clone();
+      for (int k = 0; k < scaled.length; k++) {
+        scaled[k] *= 1 + layer;
+      }
+      NpyTestFiles.write(tmp.resolve("layers/layer" + layer + ".npy"), scaled, new int[] {N, 3},
+          "<f4", false, 1);
+    }
   }
 
   @AfterAll
@@ -144,6 +154,34 @@ class SimplexFitTest {
     assertTrue(ab < ac && ab < bc, "A-B " + ab + ", A-C " + ac + ", B-C " + bc);
     assertTrue(doc.text().contains("2 features"), "the summary counts features");
     ReportAssertions.keep(broadcast.resolve("report.html"), "simplex-fit-report.html");
+  }
+
+  @Test
+  void aSweepOfSimplexFitsHasFeatureUnitsAndCoordinateRows() throws IOException {
+    Path out = tmp.resolve("sweep");
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = MlemCli.run(new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), "sweep",
+        "--features", tmp.resolve("data/features.csv").toString(),
+        "--representations", tmp.resolve("layers").toString() + "/*.npy",
+        "--out", out.toString(), "--master", "local[2]", "--kinds", "colour=simplex",
+        "--seed", "4", "--batch-size", "200", "--max-steps", "40", "--patience", "10",
+        "--permutations", "2", "--quiet", "--no-report");
+    assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
+    List<String> units = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("combined.csv")).subList(1,
+        Files.readAllLines(out.resolve("combined.csv")).size())) {
+      units.add(line.split(",")[1]);
+    }
+    assertEquals(List.of("colour", "colour", "colour:size", "colour:size", "size", "size"),
+        units.stream().sorted().toList(), "two sets, per-feature units");
+    try (var runs = Files.list(out.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        assertEquals(List.of("colour[1]", "colour[2]", "size"),
+            firstColumn(run.resolve("weights.csv")), run.toString());
+      }
+    }
   }
 
   @Test
