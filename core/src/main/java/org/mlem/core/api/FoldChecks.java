@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.FeatureLayout;
 import org.mlem.core.importance.ImportanceResult;
 
 /**
@@ -14,16 +15,22 @@ import org.mlem.core.importance.ImportanceResult;
 final class FoldChecks {
   private FoldChecks() {}
 
-  /** Names of the features whose held-out distances are all 0 (one value on the test set). */
+  /**
+   * Names of the features whose held-out distances are all 0 (one value on the test set); a
+   * SIMPLEX feature counts when all its coordinates are.
+   */
   static List<String> constantOnHeldOut(EncodedFeatures features, int[] heldOut) {
     List<String> out = new ArrayList<>();
-    for (int a = 0; a < features.featureCount(); a++) {
+    FeatureLayout layout = features.layout();
+    for (int g = 0; g < layout.featureCount(); g++) {
       boolean constant = true;
-      for (int t = 1; t < heldOut.length && constant; t++) {
-        constant = features.distance(a, heldOut[0], heldOut[t]) == 0;
+      for (int a = layout.start(g); a < layout.start(g) + layout.width(g) && constant; a++) {
+        for (int t = 1; t < heldOut.length && constant; t++) {
+          constant = features.distance(a, heldOut[0], heldOut[t]) == 0;
+        }
       }
       if (constant) {
-        out.add(features.names().get(a));
+        out.add(layout.featureNames().get(g));
       }
     }
     return out;

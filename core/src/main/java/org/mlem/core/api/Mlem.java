@@ -282,10 +282,10 @@ public final class Mlem {
           ImportanceConfig importanceConfig = config.importance(batchSize);
           importance = Optional.of(importanceConfig.kind() == ImportanceKind.STIMULUS
               ? StimulusImportance.compute(source, features, split, foldSeed, scorer,
-                  features.names(), metric.interactions(), importanceConfig, foldSeed,
-                  config.threads())
-              : PermutationImportance.compute(
-                  source, metric, importanceConfig, foldSeed, config.threads(), score));
+                  features.layout().featureNames(), metric.interactions(), importanceConfig,
+                  foldSeed, config.threads())
+              : PermutationImportance.compute(source, metric, features.layout(),
+                  importanceConfig, foldSeed, config.threads(), score));
           foldImportanceSeconds = seconds(ti);
           foldWarnings.addAll(FoldChecks.importanceWarnings(k, splits.size(), importance.get()));
           importanceSeconds += foldImportanceSeconds;

@@ -95,7 +95,7 @@ public final class BatchSizeEstimator {
         PairIndices p = sampler.sample(STREAM_SEED, PairStream.BATCH_SIZE.id(), 0, b);
         all.add(deltas(features, p), p.size());
         double[] corr = all.correlations();
-        correlationWarnings(features.names(), featureMeans(List.of(corr), f, interactions),
+        correlationWarnings(features.layout(), featureMeans(List.of(corr), f, interactions),
             config, warnings);
         int chosen = (int) Math.min(Integer.MAX_VALUE, sampler.pairCount());
         return new BatchSizeEstimate(Math.max(2, chosen), rounds, 0.0, warnings);
@@ -115,7 +115,7 @@ public final class BatchSizeEstimator {
                   + "(threshold %.4f); using %d", config.maximum(), maxStd, config.threshold(),
               config.maximum()));
         }
-        correlationWarnings(features.names(), featureMeans(correlations, f, interactions),
+        correlationWarnings(features.layout(), featureMeans(correlations, f, interactions),
             config, warnings);
         return new BatchSizeEstimate(b, rounds, maxStd, warnings);
       }
@@ -126,7 +126,7 @@ public final class BatchSizeEstimator {
                 + "(correlation std %.4f at %d, threshold %.4f; rare feature values or "
                 + "combinations); using the maximum %d", needed, maxStd, b,
             config.threshold(), config.maximum()));
-        correlationWarnings(features.names(), featureMeans(correlations, f, interactions),
+        correlationWarnings(features.layout(), featureMeans(correlations, f, interactions),
             config, warnings);
         return new BatchSizeEstimate(config.maximum(), rounds, maxStd, warnings);
       }
@@ -254,15 +254,18 @@ public final class BatchSizeEstimator {
     return out;
   }
 
-  private static void correlationWarnings(
-      List<String> names, double[] means, BatchSizeConfig config, List<String> warnings) {
+  private static void correlationWarnings(org.mlem.core.features.FeatureLayout layout,
+      double[] means, BatchSizeConfig config, List<String> warnings) {
+    List<String> names = layout.componentNames();
     int f = names.size();
     int k = 0;
     List<String> correlated = new ArrayList<>();
     for (int a = 0; a < f; a++) {
       for (int c = a + 1; c < f; c++) {
         double mean = means[k++];
-        if (Math.abs(mean) > config.correlationWarning()) {
+        // the coordinates of one simplex feature are one feature for importance
+        if (layout.featureOf(a) != layout.featureOf(c)
+            && Math.abs(mean) > config.correlationWarning()) {
           correlated.add(String.format(Locale.ROOT, "%s~%s (%.2f)", names.get(a), names.get(c), mean));
         }
       }

@@ -273,7 +273,9 @@ public final class MlemOptions {
           ValueType.pairs(ValueType.oneOf(k -> k.name().toLowerCase(java.util.Locale.ROOT),
               FeatureKind::parse, FeatureKind.values()), "size=ordinal,color=categorical"))
       .defaultText("inferred from each column's type").label("NAME=KIND,...")
-      .doc("Feature kind overrides: categorical, ordinal or vector.").build();
+      .doc("Feature kind overrides: categorical, ordinal, vector or simplex (a C-level "
+          + "categorical feature as C - 1 coordinates of a unit simplex, so W can say which "
+          + "levels are far apart).").build();
 
   /** Feature distance of a missing value. */
   public static final Option<Double> MISSING_DISTANCE = Option.of("missing-distance",

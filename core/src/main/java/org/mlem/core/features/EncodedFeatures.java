@@ -1,39 +1,45 @@
 package org.mlem.core.features;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Encoded features of n stimuli, ready to give the feature-distance vector delta_ij of any pair
- * (docs/method.md section 1): F features, each distance in [0, 1].
+ * (docs/method.md section 1): one component per feature (its distance in [0, 1]), except a
+ * SIMPLEX feature of C levels, which gives C - 1 signed coordinate differences in [-1, 1]. The
+ * {@link #layout()} says which components belong to which feature; {@link #featureCount()} and
+ * {@link #names()} are the components (W's rows), {@code layout().featureNames()} the features.
  *
- * <p>Storage is one primitive array per feature: int category codes for CATEGORICAL (-1 =
- * missing), min-max scaled doubles for ORDINAL (NaN = missing), flattened min-max scaled vectors
- * plus a missing flag per stimulus for VECTOR. {@link #deltas} loops feature by feature over a
- * range of pairs without allocating, so it can run every training step. Created by
+ * <p>Storage is one primitive array per feature: int category codes for CATEGORICAL and SIMPLEX
+ * (-1 = missing), min-max scaled doubles for ORDINAL (NaN = missing), flattened min-max scaled
+ * vectors plus a missing flag per stimulus for VECTOR. {@link #deltas} loops feature by feature
+ * over a range of pairs without allocating, so it can run every training step. Created by
  * {@link FeatureSchema#encode(FeatureTable)}; immutable and thread-safe.
  */
 public final class EncodedFeatures implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<String> ids;
-  private final List<String> names;
+  private final FeatureLayout layout;
   private final FeatureKind[] kinds;
   private final double missingDistance;
-  /** Per feature: category codes (CATEGORICAL), else null. */
+  /** Per feature: category codes (CATEGORICAL, SIMPLEX), else null. */
   private final int[][] codes;
   /** Per feature: scaled values (ORDINAL) or flattened scaled vectors (VECTOR), else null. */
   private final double[][] values;
   /** Per feature: missing flag per stimulus (VECTOR), else null. */
   private final boolean[][] missing;
-  /** Per feature: vector dimension (VECTOR), else 0. */
+  /** Per feature: vector dimension (VECTOR), number of levels C (SIMPLEX), else 0. */
   private final int[] dims;
+  /** Per component: its feature. */
+  private final int[] featureOf;
   /** What the encoding did with each feature (kinds, levels or ranges, missing counts). */
   private final FeatureSummary summary;
 
   EncodedFeatures(
       List<String> ids,
-      List<String> names,
+      FeatureLayout layout,
       FeatureKind[] kinds,
       double missingDistance,
       int[][] codes,
@@ -42,7 +48,7 @@ public final class EncodedFeatures implements Serializable {
       int[] dims,
       FeatureSummary summary) {
     this.ids = ids;
-    this.names = List.copyOf(names);
+    this.layout = layout;
     this.kinds = kinds;
     this.missingDistance = missingDistance;
     this.codes = codes;
@@ -50,6 +56,19 @@ public final class EncodedFeatures implements Serializable {
     this.missing = missing;
     this.dims = dims;
     this.summary = summary;
+    this.featureOf = new int[layout.componentCount()];
+    for (int f = 0; f < kinds.length; f++) {
+      Arrays.fill(featureOf, layout.start(f), layout.start(f) + layout.width(f), f);
+    }
+  }
+
+  /**
+   * Which delta components belong to which feature.
+   *
+   * @return the layout (components = {@link #names()}, features = its feature names)
+   */
+  public FeatureLayout layout() {
+    return layout;
   }
 
   /**
@@ -72,27 +91,29 @@ public final class EncodedFeatures implements Serializable {
   }
 
   /**
-   * The number of features F.
+   * The number F of components of delta (W's size): one per feature, C - 1 per SIMPLEX feature
+   * of C levels ({@code layout().featureCount()} counts features).
    *
    * @return F &gt;= 1
    */
   public int featureCount() {
-    return kinds.length;
+    return featureOf.length;
   }
 
   /**
-   * The feature names, in encoding order (the order of the delta vectors' components).
+   * The component names, in delta order: a feature's name, or {@code f[1]}, ..., {@code f[C-1]}
+   * for a SIMPLEX feature f (equal to the feature names when no feature is SIMPLEX).
    *
    * @return an immutable list of F names
    */
   public List<String> names() {
-    return names;
+    return layout.componentNames();
   }
 
   /**
    * The kind feature f was encoded as.
    *
-   * @param feature a feature index in [0, F)
+   * @param feature a feature index in [0, layout().featureCount())
    * @return its kind
    */
   public FeatureKind kind(int feature) {
@@ -118,7 +139,7 @@ public final class EncodedFeatures implements Serializable {
   }
 
   /**
-   * Writes the F feature distances of one pair: {@code out[offset + f] = delta_f(i, j)}.
+   * Writes the F components of delta of one pair: {@code out[offset + c] = delta_c(i, j)}.
    *
    * @param i a stimulus index in [0, n)
    * @param j a stimulus index in [0, n)
@@ -127,7 +148,34 @@ public final class EncodedFeatures implements Serializable {
    */
   public void delta(int i, int j, double[] out, int offset) {
     for (int f = 0; f < kinds.length; f++) {
-      out[offset + f] = featureDistance(f, i, j);
+      int at = offset + layout.start(f);
+      if (kinds[f] == FeatureKind.SIMPLEX) {
+        simplexDelta(f, i, j, out, at);
+      } else {
+        out[at] = featureDistance(f, i, j);
+      }
+    }
+  }
+
+  /**
+   * A SIMPLEX feature's C - 1 components for one pair (see {@link FittedFeature#delta}): 0 for
+   * equal levels, the coordinate differences oriented from the lower level to the higher one
+   * (so the pair's order does not matter), {@code m / sqrt(C - 1)} each with a missing value,
+   * {@code 1 / sqrt(C - 1)} each with a level not seen at fit.
+   */
+  private void simplexDelta(int f, int i, int j, double[] out, int at) {
+    int a = codes[f][i];
+    int b = codes[f][j];
+    int levels = dims[f];
+    int width = levels - 1;
+    if (a < 0 || b < 0) {
+      Arrays.fill(out, at, at + width, missingDistance / Math.sqrt(width));
+    } else if (a >= levels || b >= levels) {
+      Arrays.fill(out, at, at + width, a == b ? 0.0 : 1.0 / Math.sqrt(width));
+    } else if (a == b) {
+      Arrays.fill(out, at, at + width, 0.0);
+    } else {
+      SimplexCoordinates.difference(a, b, levels, out, at);
     }
   }
 
@@ -142,12 +190,18 @@ public final class EncodedFeatures implements Serializable {
    * @param out receives (to - from) * F values
    */
   public void deltas(int[] first, int[] second, int from, int to, double[] out) {
-    int featureCount = kinds.length;
+    int featureCount = featureOf.length;
     double fill = missingDistance;
-    for (int f = 0; f < featureCount; f++) {
-      switch (kinds[f]) {
+    for (int g = 0; g < kinds.length; g++) {
+      int f = layout.start(g);
+      switch (kinds[g]) {
+        case SIMPLEX -> {
+          for (int p = from, o = f; p < to; p++, o += featureCount) {
+            simplexDelta(g, first[p], second[p], out, o);
+          }
+        }
         case CATEGORICAL -> {
-          int[] c = codes[f];
+          int[] c = codes[g];
           for (int p = from, o = f; p < to; p++, o += featureCount) {
             int a = c[first[p]];
             int b = c[second[p]];
@@ -155,7 +209,7 @@ public final class EncodedFeatures implements Serializable {
           }
         }
         case ORDINAL -> {
-          double[] x = values[f];
+          double[] x = values[g];
           for (int p = from, o = f; p < to; p++, o += featureCount) {
             double d = Math.abs(x[first[p]] - x[second[p]]);
             out[o] = Double.isNaN(d) ? fill : d;
@@ -163,7 +217,7 @@ public final class EncodedFeatures implements Serializable {
         }
         case VECTOR -> {
           for (int p = from, o = f; p < to; p++, o += featureCount) {
-            out[o] = vectorDistance(f, first[p], second[p]);
+            out[o] = vectorDistance(g, first[p], second[p]);
           }
         }
       }
@@ -171,17 +225,39 @@ public final class EncodedFeatures implements Serializable {
   }
 
   /**
-   * The distance delta_f(i, j) of one feature, computed exactly as {@link #delta} computes it
-   * (stimulus-level permutation importance recomputes one feature's column for permuted
-   * stimuli).
+   * Component c of delta(i, j), computed exactly as {@link #delta} computes it (stimulus-level
+   * permutation importance recomputes a feature's components for permuted stimuli).
    *
-   * @param feature a feature index in [0, F)
+   * @param component a component index in [0, F)
    * @param i a stimulus index in [0, n)
    * @param j a stimulus index in [0, n)
-   * @return the distance, in [0, 1]
+   * @return the component: a distance in [0, 1], or a SIMPLEX coordinate difference in [-1, 1]
    */
-  public double distance(int feature, int i, int j) {
-    return featureDistance(feature, i, j);
+  public double distance(int component, int i, int j) {
+    int f = featureOf[component];
+    if (kinds[f] == FeatureKind.SIMPLEX) {
+      return simplexComponent(f, component - layout.start(f), i, j);
+    }
+    return featureDistance(f, i, j);
+  }
+
+  /** Coordinate k of {@link #simplexDelta}, the same value. */
+  private double simplexComponent(int f, int k, int i, int j) {
+    int a = codes[f][i];
+    int b = codes[f][j];
+    int levels = dims[f];
+    int width = levels - 1;
+    if (a < 0 || b < 0) {
+      return missingDistance / Math.sqrt(width);
+    }
+    if (a >= levels || b >= levels) {
+      return a == b ? 0.0 : 1.0 / Math.sqrt(width);
+    }
+    if (a == b) {
+      return 0.0;
+    }
+    return SimplexCoordinates.coordinate(Math.min(a, b), k)
+        - SimplexCoordinates.coordinate(Math.max(a, b), k);
   }
 
   private double featureDistance(int f, int i, int j) {

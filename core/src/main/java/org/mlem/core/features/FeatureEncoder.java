@@ -74,6 +74,20 @@ public final class FeatureEncoder implements Serializable {
   }
 
   /**
+   * The components of delta each feature gives (one, or C - 1 for a SIMPLEX feature), named as
+   * the encoded features name them.
+   *
+   * @return the layout
+   * @throws IllegalArgumentException if a SIMPLEX coordinate's name clashes with another
+   *     feature's name
+   */
+  public FeatureLayout layout() {
+    List<List<String>> components = new ArrayList<>();
+    features.forEach(f -> components.add(f.componentNames()));
+    return FeatureLayout.of(names(), components);
+  }
+
+  /**
    * Encodes a table with the fitted ranges: ordinal values and vector components scaled with the
    * fitted minimum and maximum (clamped to [0, 1]); a category not seen at fit differs from
    * every other stimulus. For the fit table this is exactly what the fit saw.
@@ -114,6 +128,10 @@ public final class FeatureEncoder implements Serializable {
       kinds[f] = feature.kind();
       switch (feature.kind()) {
         case CATEGORICAL -> codes[f] = FeatureEncoding.categoryCodes(feature, column);
+        case SIMPLEX -> {
+          codes[f] = FeatureEncoding.categoryCodes(feature, column);
+          dims[f] = feature.categories().size();
+        }
         case ORDINAL -> values[f] = FeatureEncoding.scaledValues(feature, column, table.ids());
         case VECTOR -> {
           FeatureEncoding.ScaledVectors v = FeatureEncoding.scaledVectors(feature, column);
@@ -123,7 +141,7 @@ public final class FeatureEncoder implements Serializable {
         }
       }
     }
-    return new EncodedFeatures(table.ids(), names(), kinds, missingDistance, codes, values,
+    return new EncodedFeatures(table.ids(), layout(), kinds, missingDistance, codes, values,
         missing, dims, summary(table));
   }
 
@@ -144,17 +162,20 @@ public final class FeatureEncoder implements Serializable {
   }
 
   /**
-   * Writes the F feature distances of one pair of NEW values: {@code out[f]} is feature f's
-   * {@link FittedFeature#distance} of {@code first[f]} and {@code second[f]}.
+   * Writes the components of delta of one pair of NEW values: feature f's
+   * {@link FittedFeature#delta} of {@code first[f]} and {@code second[f]} (its distance, or a
+   * SIMPLEX feature's C - 1 coordinate differences), in {@link #layout()} order.
    *
    * @param first the first stimulus's values in encoding order (String, Boolean, Number or
    *     double[]; null = missing)
    * @param second the second stimulus's values
-   * @param out receives F values
+   * @param out receives {@code layout().componentCount()} values
    */
   public void delta(Object[] first, Object[] second, double[] out) {
-    for (int f = 0; f < features.size(); f++) {
-      out[f] = features.get(f).distance(first[f], second[f]);
+    for (int f = 0, at = 0; f < features.size(); f++) {
+      FittedFeature feature = features.get(f);
+      feature.delta(first[f], second[f], out, at);
+      at += feature.width();
     }
   }
 

@@ -26,13 +26,16 @@ final class FeatureEncoding {
       double missingDistance) {
     FeatureValueType type = FeatureValueType.of(column.type);
     switch (kind) {
-      case CATEGORICAL -> {
+      case CATEGORICAL, SIMPLEX -> {
         String[] keys = categoryKeys(column);
         TreeSet<String> seen = new TreeSet<>();
         for (String key : keys) {
           if (key != null) {
             seen.add(key);
           }
+        }
+        if (seen.size() <= 1 && kind == FeatureKind.SIMPLEX) {
+          return new Fit(null, true);
         }
         FittedFeature f = FittedFeature.of(column.name, type, kind, new ArrayList<>(seen),
             new double[0], new double[0], missingDistance);
@@ -171,7 +174,7 @@ final class FeatureEncoding {
       default ->
           throw new IllegalArgumentException(
               "feature '" + column.name + "' is " + column.typeDescription()
-                  + "; kind CATEGORICAL needs a string, boolean or numeric column");
+                  + "; kinds CATEGORICAL and SIMPLEX need a string, boolean or numeric column");
     }
     return keys;
   }

@@ -65,7 +65,8 @@ public record FeatureSummary(List<Entry> entries) implements java.io.Serializabl
     }
 
     /**
-     * The levels or range in words, e.g. {@code "2 levels: A, B"}, {@code "range [-1, 4]"} or
+     * The levels or range in words, e.g. {@code "2 levels: A, B"}, {@code "3 levels: A, B, C;
+     * 2 simplex coordinates"}, {@code "range [-1, 4]"} or
      * {@code "2 components, ranges [0, 2], [-4, 4]"}.
      */
     public String describe() {
@@ -75,6 +76,13 @@ public record FeatureSummary(List<Entry> entries) implements java.io.Serializabl
           List<String> shown = levels.subList(0, Math.min(levels.size(), LISTED_LEVELS));
           yield levels.size() + " levels: " + printable(String.join(", ", shown))
               + (levels.size() > shown.size() ? ", ..." : "");
+        }
+        case SIMPLEX -> {
+          List<String> levels = feature.categories();
+          List<String> shown = levels.subList(0, Math.min(levels.size(), LISTED_LEVELS));
+          yield levels.size() + " levels: " + printable(String.join(", ", shown))
+              + (levels.size() > shown.size() ? ", ..." : "") + "; " + feature.width()
+              + " simplex coordinate" + (feature.width() > 1 ? "s" : "");
         }
         case ORDINAL -> "range " + range(0);
         case VECTOR -> {

@@ -24,8 +24,13 @@ import java.util.Objects;
  *       [0, 1] (values of the fit table are never clamped).
  *   <li>VECTOR: each component scaled the same way (a component constant at fit scales to 0),
  *       then {@code min(1, ||s(x_1) - s(x_2)|| / sqrt(dim))}.
+ *   <li>SIMPLEX: the Euclidean length of its {@link #delta} components (0 for equal levels, 1
+ *       for distinct or unseen ones).
  *   <li>A missing value (null, or NaN for numbers) on either side: the missing distance.
  * </ul>
+ *
+ * <p>A SIMPLEX feature gives C - 1 components of delta ({@link #width()}, {@link #delta}); every
+ * other kind gives one, its distance.
  *
  * <p>Immutable and serializable (Spark tasks carry it).
  */
@@ -64,8 +69,8 @@ public final class FittedFeature implements Serializable {
    * @param name the feature (column) name
    * @param valueType the type of the column's values at fit
    * @param kind the kind it was encoded as
-   * @param categories CATEGORICAL: the category keys seen at fit ({@link #categoryKey}); else
-   *     empty
+   * @param categories CATEGORICAL, SIMPLEX (at least 2): the category keys seen at fit
+   *     ({@link #categoryKey}); else empty
    * @param min ORDINAL: the fitted minimum (one value); VECTOR: one per component; else empty
    * @param max the fitted maximum, the shape of {@code min}
    * @param missingDistance the distance of a pair with a missing value, in [0, 1]
@@ -82,7 +87,7 @@ public final class FittedFeature implements Serializable {
     double[] lo = min.clone();
     double[] hi = max.clone();
     int expected = switch (kind) {
-      case CATEGORICAL -> 0;
+      case CATEGORICAL, SIMPLEX -> 0;
       case ORDINAL -> 1;
       case VECTOR -> Math.max(lo.length, 1);
     };
@@ -92,9 +97,13 @@ public final class FittedFeature implements Serializable {
               : expected + " minimum and maximum values")
           + ", found " + lo.length + " and " + hi.length);
     }
-    if (kind != FeatureKind.CATEGORICAL && !cats.isEmpty()) {
+    if (kind != FeatureKind.CATEGORICAL && kind != FeatureKind.SIMPLEX && !cats.isEmpty()) {
       throw new IllegalArgumentException("fitted feature '" + name + "' (" + kind
-          + ") has categories; only CATEGORICAL features have them");
+          + ") has categories; only CATEGORICAL and SIMPLEX features have them");
+    }
+    if (kind == FeatureKind.SIMPLEX && cats.size() < 2) {
+      throw new IllegalArgumentException("fitted feature '" + name + "' (SIMPLEX) needs at "
+          + "least 2 categories for its C - 1 coordinates, found " + cats.size());
     }
     if (new java.util.HashSet<>(cats).size() != cats.size()) {
       throw new IllegalArgumentException("fitted feature '" + name + "' lists a category twice: "
@@ -122,7 +131,7 @@ public final class FittedFeature implements Serializable {
     return kind;
   }
 
-  /** The category keys seen at fit, sorted (CATEGORICAL), else empty; immutable. */
+  /** The category keys seen at fit, sorted (CATEGORICAL, SIMPLEX), else empty; immutable. */
   public List<String> categories() {
     return categories;
   }
@@ -145,6 +154,75 @@ public final class FittedFeature implements Serializable {
   /** The vector length (VECTOR), else 0. */
   public int dim() {
     return kind == FeatureKind.VECTOR ? min.length : 0;
+  }
+
+  /**
+   * How many components of delta this feature gives: C - 1 for a SIMPLEX feature of C levels,
+   * else 1.
+   *
+   * @return the width, &gt;= 1
+   */
+  public int width() {
+    return kind == FeatureKind.SIMPLEX ? categories.size() - 1 : 1;
+  }
+
+  /**
+   * The names of this feature's components of delta: its name, or for a SIMPLEX feature
+   * {@code name[1]}, ..., {@code name[C-1]} (coordinate k of {@link SimplexCoordinates}).
+   *
+   * @return an immutable list of {@link #width()} names
+   */
+  public List<String> componentNames() {
+    if (kind != FeatureKind.SIMPLEX) {
+      return List.of(name);
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int k = 1; k <= width(); k++) {
+      out.add(name + "[" + k + "]");
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Writes this feature's {@link #width()} components of delta for two values: for a SIMPLEX
+   * feature the signed coordinate differences ({@link SimplexCoordinates#difference}); with a
+   * missing value on either side every coordinate is {@code m / sqrt(C - 1)} (m the missing
+   * distance, so the length is m, as a categorical feature's distance); a value not seen at fit
+   * differs from everything (every coordinate {@code 1 / sqrt(C - 1)}, length 1). Any other
+   * kind writes its {@link #distance}.
+   *
+   * @param a the first stimulus's value (see {@link #distance}); null = missing
+   * @param b the second stimulus's value
+   * @param out receives {@link #width()} values from {@code offset}
+   * @param offset the first index written
+   */
+  public void delta(Object a, Object b, double[] out, int offset) {
+    if (kind != FeatureKind.SIMPLEX) {
+      out[offset] = distance(a, b);
+      return;
+    }
+    int x = simplexCode(a);
+    int y = simplexCode(b);
+    int levels = categories.size();
+    if (x == MISSING || y == MISSING) {
+      java.util.Arrays.fill(out, offset, offset + levels - 1,
+          missingDistance / Math.sqrt(levels - 1));
+    } else if (x == UNSEEN || y == UNSEEN) {
+      java.util.Arrays.fill(out, offset, offset + levels - 1, 1.0 / Math.sqrt(levels - 1));
+    } else {
+      SimplexCoordinates.difference(x, y, levels, out, offset);
+    }
+  }
+
+  private static final int MISSING = -1;
+  private static final int UNSEEN = -2;
+
+  private int simplexCode(Object value) {
+    if (value == null || value instanceof Double d && d.isNaN()) {
+      return MISSING;
+    }
+    int code = categoryCode(value);
+    return code < 0 ? UNSEEN : code;
   }
 
   /**
@@ -203,6 +281,15 @@ public final class FittedFeature implements Serializable {
       return missingDistance;
     }
     switch (kind) {
+      case SIMPLEX -> {
+        double[] d = new double[width()];
+        delta(a, b, d, 0);
+        double sum = 0;
+        for (double v : d) {
+          sum += v * v;
+        }
+        return Math.min(1.0, Math.sqrt(sum));
+      }
       case CATEGORICAL -> {
         if (a instanceof Double x && x.isNaN() || b instanceof Double y && y.isNaN()) {
           return missingDistance;
@@ -276,7 +363,8 @@ public final class FittedFeature implements Serializable {
   @Override
   public String toString() {
     return "FittedFeature[" + name + ", " + valueType.label() + ", " + kind
-        + (kind == FeatureKind.CATEGORICAL ? ", categories " + categories
+        + (kind == FeatureKind.CATEGORICAL || kind == FeatureKind.SIMPLEX
+            ? ", categories " + categories
             : ", min " + Arrays.toString(min) + ", max " + Arrays.toString(max))
         + ", missing distance " + missingDistance + "]";
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mlem.core.evaluation.DistanceScore;
+import org.mlem.core.features.FeatureLayout;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PositionalRandom;
 import org.mlem.core.pairs.SeededPermutation;
@@ -40,7 +41,9 @@ public final class PermutationImportance {
    */
   public static ImportanceResult compute(
       PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
-    return compute(source, metric, config, seed, threads, DistanceScore.SPEARMAN);
+    Objects.requireNonNull(metric, "metric");
+    return compute(source, metric, FeatureLayout.ungrouped(metric.featureNames()), config, seed,
+        threads, DistanceScore.SPEARMAN);
   }
 
   /**
@@ -51,15 +54,43 @@ public final class PermutationImportance {
   public static ImportanceResult compute(
       PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads,
       DistanceScore score) {
+    Objects.requireNonNull(metric, "metric");
+    return compute(source, metric, FeatureLayout.ungrouped(metric.featureNames()), config, seed,
+        threads, score);
+  }
+
+  /**
+   * As {@link #compute(PairSource, TrainedMetric, ImportanceConfig, long, int)}, with totals per
+   * feature of {@code layout} (a SIMPLEX feature's coordinates shuffled together); the units
+   * stay W's terms, over components.
+   *
+   * @param layout the features as groups of the metric's components
+   */
+  public static ImportanceResult compute(PairSource source, TrainedMetric metric,
+      FeatureLayout layout, ImportanceConfig config, long seed, int threads) {
+    return compute(source, metric, layout, config, seed, threads, DistanceScore.SPEARMAN);
+  }
+
+  /**
+   * As {@link #compute(PairSource, TrainedMetric, FeatureLayout, ImportanceConfig, long, int)},
+   * every score computed by {@code score}.
+   */
+  public static ImportanceResult compute(PairSource source, TrainedMetric metric,
+      FeatureLayout layout, ImportanceConfig config, long seed, int threads,
+      DistanceScore score) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(config, "config");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, found " + threads);
     }
+    if (!layout.componentNames().equals(metric.featureNames())) {
+      throw new IllegalArgumentException("the layout's components " + layout.componentNames()
+          + " are not the metric's " + metric.featureNames());
+    }
     RoundSpec spec = new RoundSpec(metric.coefficients(), metric.featureNames().size(),
         metric.interactions(), config.permutations(), config.batchSize(), config.total(), seed,
-        score);
+        layout.starts(), score);
     List<PermutationRound> rounds = source instanceof RoundRunner runner
         ? runner.run(spec)
         : runLocally(source, spec, threads);
@@ -67,7 +98,7 @@ public final class PermutationImportance {
       throw new IllegalStateException("expected " + spec.permutations()
           + " permutation rounds, the runner returned " + rounds.size());
     }
-    return new ImportanceResult(ImportanceKind.TERM, metric.termNames(), metric.featureNames(),
+    return new ImportanceResult(ImportanceKind.TERM, metric.termNames(), layout.featureNames(),
         rounds, seed, config.batchSize());
   }
 
@@ -90,7 +121,16 @@ public final class PermutationImportance {
   /** One round of the spec on its batch. */
   public static PermutationRound round(PairBatch batch, RoundSpec spec, int permutation) {
     return round(batch, spec.coefficients(), spec.featureCount(), spec.interactions(),
-        spec.seed(), permutation, spec.total(), spec.score());
+        spec.seed(), permutation, spec.total(), spec.groups(), spec.score());
+  }
+
+  /** One round with every component its own feature, scored by exact Spearman. */
+  public static PermutationRound round(
+      PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
+      int permutation, boolean total) {
+    return round(batch, coefficients, featureCount, interactions, seed, permutation, total,
+        java.util.stream.IntStream.rangeClosed(0, featureCount).toArray(),
+        DistanceScore.SPEARMAN);
   }
 
   /**
@@ -104,21 +144,13 @@ public final class PermutationImportance {
    * @param seed the run seed
    * @param permutation permutation index, >= 0
    * @param total whether to compute total importance per feature
+   * @param groups the features as component ranges (G + 1 starts); a total shuffles a whole
+   *     feature
+   * @param score how the predictions are scored
    */
   public static PermutationRound round(
       PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
-      int permutation, boolean total) {
-    return round(batch, coefficients, featureCount, interactions, seed, permutation, total,
-        DistanceScore.SPEARMAN);
-  }
-
-  /**
-   * As {@link #round(PairBatch, double[], int, boolean, long, int, boolean)}, every score
-   * computed by {@code score}.
-   */
-  public static PermutationRound round(
-      PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
-      int permutation, boolean total, DistanceScore score) {
+      int permutation, boolean total, int[] groups, DistanceScore score) {
     int b = batch.size();
     int terms = PhiExpansion.termCount(featureCount, interactions);
     if (coefficients.length != terms) {
@@ -148,14 +180,16 @@ public final class PermutationImportance {
     }
     double[] totals = new double[0];
     if (total) {
-      totals = new double[featureCount];
+      totals = new double[groups.length - 1];
       double[] delta = batch.delta();
       double[] shuffled = new double[delta.length];
-      for (int a = 0; a < featureCount; a++) {
+      for (int a = 0; a < totals.length; a++) {
         System.arraycopy(delta, 0, shuffled, 0, delta.length);
         int[] perm = SeededPermutation.of(b, PositionalRandom.mix(seed, TOTAL_STREAM, permutation, a));
         for (int i = 0; i < b; i++) {
-          shuffled[i * featureCount + a] = delta[perm[i] * featureCount + a];
+          for (int c = groups[a]; c < groups[a + 1]; c++) {
+            shuffled[i * featureCount + c] = delta[perm[i] * featureCount + c];
+          }
         }
         PhiExpansion.expand(shuffled, b, featureCount, interactions, phi);
         PhiExpansion.predict(phi, b, terms, coefficients, permuted);

@@ -36,7 +36,10 @@ import org.mlem.core.train.TrainedMetric;
  * </ul>
  *
  * Units are in term order (docs/method.md section 2: feature a's row is its main effect, "b:a" the
- * interaction), so tables keep one row per term. A score that is undefined (constant
+ * interaction), so tables keep one row per term. A feature is a group of delta components
+ * ({@link org.mlem.core.features.FeatureLayout}): a SIMPLEX feature's C - 1 coordinates are
+ * permuted together with one permutation, so units are features and feature pairs, never
+ * coordinates. A score that is undefined (constant
  * predictions or neural distances, e.g. a feature that takes one value on the held-out
  * stimuli) is NaN and makes the units that use it NaN; nothing throws. The permutations do not
  * depend on the model, so every model of a comparison is scored on the same shuffles. A round
@@ -67,7 +70,7 @@ public final class StimulusImportance {
       TrainedMetric metric, ImportanceConfig config, long seed, int threads) {
     Objects.requireNonNull(metric, "metric");
     return compute(source, features, split, pairSeed, MetricScorer.of(metric),
-        metric.featureNames(), metric.interactions(), config, seed, threads);
+        features.layout().featureNames(), metric.interactions(), config, seed, threads);
   }
 
   /**
@@ -77,8 +80,10 @@ public final class StimulusImportance {
    * config only), scored by {@code scorer}.
    *
    * @param scorer the model's score of pairs from their feature distances
-   * @param featureNames the F features
+   * @param featureNames the features ({@code features.layout().featureNames()}: a SIMPLEX
+   *     feature's coordinates are permuted together and reported as one feature)
    * @param interactions whether interaction effects are computed
+   * @throws IllegalArgumentException if the names are not the layout's features
    */
   public static ImportanceResult compute(
       PairSource source, EncodedFeatures features, StimulusSplit split, long pairSeed,
@@ -86,8 +91,13 @@ public final class StimulusImportance {
       ImportanceConfig config, long seed, int threads) {
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(config, "config");
-    StimulusRoundSpec spec = new StimulusRoundSpec(scorer, featureNames.size(), interactions,
-        config.permutations(), config.batchSize(), seed, split.test());
+    if (!featureNames.equals(features.layout().featureNames())) {
+      throw new IllegalArgumentException("stimulus-level importance is per feature "
+          + features.layout().featureNames() + ", found names " + featureNames);
+    }
+    StimulusRoundSpec spec = new StimulusRoundSpec(scorer, features.featureCount(), interactions,
+        config.permutations(), config.batchSize(), seed, split.test(),
+        features.layout().starts());
     List<PermutationRound> rounds = source instanceof StimulusRoundRunner runner
         ? runner.runStimulus(spec)
         : runLocally(source, features, new PairSampler(split.test()), pairSeed, spec, threads);
@@ -158,6 +168,8 @@ public final class StimulusImportance {
       throw new IllegalArgumentException("the importance spec is for " + f
           + " features but the encoded features have " + features.featureCount());
     }
+    int[] groups = spec.groups();
+    int g = spec.groupCount();
     int b = pairs.size();
     if (neural.length != b) {
       throw new IllegalArgumentException(
@@ -172,34 +184,38 @@ public final class StimulusImportance {
     for (int k = 0; k < b; k++) {
       features.delta(first[k], second[k], delta, k * f);
     }
+    // one permutation per feature (group): all its components move together
     double[][] permuted = new double[f][b];
-    for (int a = 0; a < f; a++) {
+    for (int a = 0; a < g; a++) {
       int[] pi = permutation(spec, permutation, a);
-      double[] column = permuted[a];
-      for (int k = 0; k < b; k++) {
-        column[k] = features.distance(a, heldOut[pi[firstAt[k]]], heldOut[pi[secondAt[k]]]);
+      for (int comp = groups[a]; comp < groups[a + 1]; comp++) {
+        double[] column = permuted[comp];
+        for (int k = 0; k < b; k++) {
+          column[k] = features.distance(comp, heldOut[pi[firstAt[k]]],
+              heldOut[pi[secondAt[k]]]);
+        }
       }
     }
     double[] ranks = Ranks.average(neural);
     PairScorer scorer = spec.scorer();
     double s0 = scorer.score(delta, f, neural, ranks);
-    double[] single = new double[f];
+    double[] single = new double[g];
     double[] scratch = new double[delta.length];
-    for (int a = 0; a < f; a++) {
+    for (int a = 0; a < g; a++) {
       System.arraycopy(delta, 0, scratch, 0, delta.length);
-      replace(scratch, f, a, permuted[a]);
+      replaceGroup(scratch, f, groups, a, permuted);
       single[a] = scorer.score(scratch, f, neural, ranks);
     }
     double[] units = new double[spec.unitCount()];
-    for (int a = 0; a < f; a++) {
+    for (int a = 0; a < g; a++) {
       units[spec.interactions() ? PhiExpansion.termIndex(a, a) : a] = s0 - single[a];
     }
     if (spec.interactions()) {
-      for (int a = 1; a < f; a++) {
+      for (int a = 1; a < g; a++) {
         for (int c = 0; c < a; c++) {
           System.arraycopy(delta, 0, scratch, 0, delta.length);
-          replace(scratch, f, a, permuted[a]);
-          replace(scratch, f, c, permuted[c]);
+          replaceGroup(scratch, f, groups, a, permuted);
+          replaceGroup(scratch, f, groups, c, permuted);
           double both = scorer.score(scratch, f, neural, ranks);
           // S_a + S_c - S_ac - S0, grouped so that a feature without effect (S_c = S0,
           // S_ac = S_a) gives exactly 0
@@ -208,6 +224,13 @@ public final class StimulusImportance {
       }
     }
     return new PermutationRound(permutation, s0, units, new double[0]);
+  }
+
+  private static void replaceGroup(
+      double[] delta, int f, int[] groups, int group, double[][] permuted) {
+    for (int comp = groups[group]; comp < groups[group + 1]; comp++) {
+      replace(delta, f, comp, permuted[comp]);
+    }
   }
 
   private static void replace(double[] delta, int f, int feature, double[] column) {

@@ -12,12 +12,13 @@ class FeatureKindTest {
     assertEquals(FeatureKind.ORDINAL, FeatureKind.parse("Ordinal"));
     assertEquals(FeatureKind.ORDINAL, FeatureKind.parse("numeric"));
     assertEquals(FeatureKind.VECTOR, FeatureKind.parse(" vector "));
+    assertEquals(FeatureKind.SIMPLEX, FeatureKind.parse("Simplex"));
   }
 
   @Test
   void unknownNameListsAcceptedValues() {
     assertEquals(
-        "feature kind must be one of categorical, ordinal (or numeric), vector, found 'nominal'",
+        "feature kind must be one of categorical, ordinal (or numeric), vector, simplex, found 'nominal'",
         assertThrows(IllegalArgumentException.class, () -> FeatureKind.parse("nominal"))
             .getMessage());
   }

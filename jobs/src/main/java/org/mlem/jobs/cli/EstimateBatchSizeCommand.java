@@ -77,7 +77,7 @@ final class EstimateBatchSizeCommand implements Callable<Integer>, CommandOption
           MlemConfig.builder().build().batchSizeSearch(), interactions);
       estimate.write(spark.session().sparkContext().hadoopConfiguration(), file.toString());
       out.printf(Locale.ROOT, "batch size %d (%d stimuli, %d features, %d rounds, max std %s)%n",
-          estimate.batchSize(), loaded.features().size(), loaded.features().featureCount(),
+          estimate.batchSize(), loaded.features().size(), loaded.features().layout().featureCount(),
           estimate.rounds(), estimate.maxStd() == null ? "n/a"
               : String.format(Locale.ROOT, "%.4f", estimate.maxStd()));
       estimate.warnings().forEach(w -> out.println("warning: " + w));

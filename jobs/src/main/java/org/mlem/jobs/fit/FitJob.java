@@ -285,7 +285,7 @@ public final class FitJob {
   private static void describe(ConsoleProgress progress, EncodedFeatures features,
       Placed placed) {
     progress.phase(String.format(Locale.ROOT, "%d stimuli, %d features%s, %s placement",
-        features.size(), features.featureCount(), placed.dims() != null
+        features.size(), features.layout().featureCount(), placed.dims() != null
             ? ", " + placed.dims() + " dims" : ", precomputed RDM", placed.placement()));
     for (String line : features.summary().lines()) {
       progress.phase("  " + line);

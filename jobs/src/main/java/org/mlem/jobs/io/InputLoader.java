@@ -218,7 +218,7 @@ public final class InputLoader {
       }
       EncodedFeatures encoded =
           schema.withMissingDistance(features.missingDistance()).encode(table);
-      requireUnambiguousUnits(encoded.names(), features.uri());
+      requireUnambiguousUnits(encoded.layout().featureNames(), features.uri());
       return encoded;
     } catch (IllegalArgumentException e) {
       if (e instanceof InputException ie) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
@@ -19,12 +20,14 @@ import org.apache.spark.sql.types.StructType;
 import org.mlem.core.api.Mlem;
 import org.mlem.core.api.MlemAnalysis;
 import org.mlem.core.api.MlemConfig;
+import org.mlem.core.config.MlemOptions;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.RepresentationDistances;
 import org.mlem.core.distance.Representations;
 import org.mlem.core.evaluation.HeldOutScores;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.features.FeatureEncoder;
+import org.mlem.core.features.FeatureKind;
 import org.mlem.core.features.FeatureSchema;
 import org.mlem.core.features.FeatureTable;
 import org.mlem.core.train.TrainingProgress;
@@ -195,6 +198,12 @@ public final class MLEM extends Estimator<MLEMModel> implements MLEMParams<MLEM>
     Dataset<Row> frame = dataset.toDF();
     FeatureTable table = FeatureFrames.toFeatureTable(frame, getIdCol(), features, SOURCE);
     FeatureSchema featureSchema = FeatureSchema.inferred();
+    Map<String, FeatureKind> declared = mlemParams().explicitSettings(this).get(MlemOptions.KINDS);
+    if (declared != null) {
+      for (Map.Entry<String, FeatureKind> kind : declared.entrySet()) {
+        featureSchema = featureSchema.withKind(kind.getKey(), kind.getValue());
+      }
+    }
     FeatureEncoder encoder = featureSchema.fit(table);
     EncodedFeatures encoded = encoder.encode(table);
     Representations representations = inIdOrder(RepresentationFrames.toRepresentations(

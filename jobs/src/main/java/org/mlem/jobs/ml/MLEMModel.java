@@ -77,7 +77,8 @@ public final class MLEMModel extends Model<MLEMModel> implements MLEMParams<MLEM
 
   /**
    * W, the fitted metric (F x F, symmetric, unit Frobenius norm; for folds, the mean of the
-   * folds' matrices rescaled to unit norm), rows and columns in {@link #featureNames()} order.
+   * folds' matrices rescaled to unit norm), rows and columns in {@link #weightNames()} order
+   * (the features' order; a SIMPLEX feature has C - 1 rows, its coordinates).
    *
    * @return a copy
    */
@@ -86,12 +87,22 @@ public final class MLEMModel extends Model<MLEMModel> implements MLEMParams<MLEM
   }
 
   /**
-   * The feature names, in W's order.
+   * The feature names (the columns {@link #pairsOf} pairs), in W's order.
    *
    * @return an immutable list of F names
    */
   public List<String> featureNames() {
     return data.featureNames();
+  }
+
+  /**
+   * The names of W's rows: the feature names, except that a SIMPLEX feature f of C levels has
+   * rows f[1], ..., f[C-1] (its simplex coordinates).
+   *
+   * @return an immutable list of W's size names
+   */
+  public List<String> weightNames() {
+    return List.copyOf(data.componentNames());
   }
 
   /**

@@ -11,8 +11,10 @@ import org.mlem.core.importance.UnitSummary;
  * encoding needed to transform new pairs, W, the importance summary, the held-out scores, the
  * batch size and the provenance JSON. Immutable; what {@code data/} holds on disk.
  *
- * @param features the F features in W's order, with their fitted encodings (core's)
- * @param weights W, F x F (unit Frobenius norm)
+ * @param features the features in W's order, with their fitted encodings (core's); feature f
+ *     gives {@link FittedFeature#width()} consecutive rows of W (C - 1 for a SIMPLEX feature)
+ * @param weights W over the components, K x K with K the features' total width (unit Frobenius
+ *     norm)
  * @param importances the importance summary per unit (empty when permutations = 0)
  * @param scores held-out scores per fold
  * @param spearman held-out Spearman (the fold's, or the Fisher-z average over folds)
@@ -36,10 +38,13 @@ record MLEMModelData(
     features = List.copyOf(features);
     importances = List.copyOf(importances);
     scores = List.copyOf(scores);
-    int f = features.size();
+    int f = 0;
+    for (FittedFeature feature : features) {
+      f += feature.width();
+    }
     if (weights.length != f) {
       throw new IllegalArgumentException("W has " + weights.length + " rows for " + f
-          + " features; expected an F x F matrix");
+          + " feature components; expected an F x F matrix");
     }
     double[][] copy = new double[f][];
     for (int a = 0; a < f; a++) {
@@ -52,11 +57,20 @@ record MLEMModelData(
     weights = copy;
   }
 
-  /** The feature names in W's order. */
+  /** The feature names (the pair table's columns), in W's order. */
   List<String> featureNames() {
     List<String> names = new ArrayList<>(features.size());
     for (FittedFeature feature : features) {
       names.add(feature.name());
+    }
+    return names;
+  }
+
+  /** The names of W's rows: each feature's {@link FittedFeature#componentNames()}. */
+  List<String> componentNames() {
+    List<String> names = new ArrayList<>();
+    for (FittedFeature feature : features) {
+      names.addAll(feature.componentNames());
     }
     return names;
   }

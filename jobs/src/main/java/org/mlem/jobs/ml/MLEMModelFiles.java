@@ -23,7 +23,8 @@ import org.mlem.jobs.output.ProvenanceRecord;
  *
  * <ul>
  *   <li>{@code data/features}: index, name, value_type, kind, categories, min, max,
- *       missing_distance and {@code weights} (the feature's row of W), one row per feature;
+ *       missing_distance and {@code weights} (the feature's row of W; a SIMPLEX feature's C - 1
+ *       rows, concatenated), one row per feature;
  *   <li>{@code data/importances}: index, unit, mean, std, ci_low, ci_high;
  *   <li>{@code data/scores}: fold, spearman, rho_a, tau_a;
  *   <li>{@code data/fit}: one row: format_version, spearman, batch_size, provenance (JSON).
@@ -70,12 +71,17 @@ final class MLEMModelFiles {
   static void write(MLEMModelData data, String path, SparkSession spark) {
     String dir = path + "/" + DIRECTORY;
     List<Row> features = new ArrayList<>();
-    for (int f = 0; f < data.features().size(); f++) {
+    double[][] w = data.weights();
+    for (int f = 0, row = 0; f < data.features().size(); f++) {
       FittedFeature feature = data.features().get(f);
+      double[] own = new double[feature.width() * w.length];
+      for (int r = 0; r < feature.width(); r++, row++) {
+        System.arraycopy(w[row], 0, own, r * w.length, w.length);
+      }
       features.add(RowFactory.create(f, feature.name(), feature.valueType().label(),
           feature.kind().name(), feature.categories().toArray(new String[0]),
           boxed(feature.min()), boxed(feature.max()), feature.missingDistance(),
-          boxed(data.weights()[f])));
+          boxed(own)));
     }
     writeTable(spark, features, FEATURES, dir + "/features");
     writeTable(spark, importanceRows(data, true), IMPORTANCES.add("index",
@@ -90,15 +96,21 @@ final class MLEMModelFiles {
     String dir = path + "/" + DIRECTORY;
     List<Row> featureRows = sorted(org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/features"), "index");
     List<FittedFeature> features = new ArrayList<>();
-    double[][] weights = new double[featureRows.size()][];
+    List<double[]> rows = new ArrayList<>();
     for (int f = 0; f < featureRows.size(); f++) {
       Row r = featureRows.get(f);
-      features.add(FittedFeature.of(r.getAs("name"),
+      FittedFeature feature = FittedFeature.of(r.getAs("name"),
           FeatureValueType.parse(r.getAs("value_type")), FeatureKind.valueOf(r.getAs("kind")),
           r.getList(r.fieldIndex("categories")), doubles(r, "min"), doubles(r, "max"),
-          r.getAs("missing_distance")));
-      weights[f] = doubles(r, "weights");
+          r.getAs("missing_distance"));
+      features.add(feature);
+      double[] own = doubles(r, "weights");
+      int k = own.length / feature.width();
+      for (int c = 0; c < feature.width(); c++) {
+        rows.add(java.util.Arrays.copyOfRange(own, c * k, (c + 1) * k));
+      }
     }
+    double[][] weights = rows.toArray(new double[0][]);
     List<UnitSummary> importances = new ArrayList<>();
     for (Row r : sorted(org.mlem.jobs.io.LiteralPaths.read(spark).parquet(dir + "/importances"), "index")) {
       importances.add(new UnitSummary(r.getAs("unit"), r.getAs("mean"), r.getAs("std"),

@@ -50,6 +50,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   final IntParam patience;
   final DoubleParam lr;
   final IntParam partitions;
+  final Param<String> kinds;
   final Param<String> predictionCol;
 
   /** The table options exposed as params, in the order of their fields above. */
@@ -58,7 +59,7 @@ public final class MLEMParamSet implements java.io.Serializable {
       MlemOptions.DISTANCE, MlemOptions.STRENGTH, MlemOptions.SEED, MlemOptions.TEST_FRACTION,
       MlemOptions.FOLDS, MlemOptions.PERMUTATIONS, MlemOptions.IMPORTANCE, MlemOptions.SCORING,
       MlemOptions.BATCH_SIZE, MlemOptions.MAX_STEPS, MlemOptions.PATIENCE, MlemOptions.LR,
-      JobOptions.PARTITIONS);
+      JobOptions.PARTITIONS, MlemOptions.KINDS);
 
   /**
    * Creates the params of one owner: names, docs, rules and defaults from the option table
@@ -92,6 +93,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     patience = TableParams.intParam(owner, MlemOptions.PATIENCE);
     lr = TableParams.doubleParam(owner, MlemOptions.LR);
     partitions = TableParams.intParam(owner, JobOptions.PARTITIONS);
+    kinds = TableParams.optionalText(owner, MlemOptions.KINDS);
     predictionCol = new Param<>(owner, "predictionCol",
         "output column of the model's transform: the predicted distance of each pair",
         ParamChecks.columnName());
@@ -101,7 +103,7 @@ public final class MLEMParamSet implements java.io.Serializable {
   List<Param<?>> tableParams() {
     return List.of(idCol, model, interactions, parametrization, stopping, distance, strength,
         seed, testFraction, folds, permutations, importance, scoring, batchSize, maxSteps,
-        patience, lr, partitions);
+        patience, lr, partitions, kinds);
   }
 
   /** Registers every default on the owner (the option table's defaults). */
@@ -110,6 +112,7 @@ public final class MLEMParamSet implements java.io.Serializable {
     for (int i = 0; i < OPTIONS.size(); i++) {
       TableParams.setDefault(owner, params.get(i), OPTIONS.get(i));
     }
+    owner.setDefault(kinds, "");
     owner.setDefault(featureCols, new String[0]);
     owner.setDefault(representationCol, "representation");
     owner.setDefault(predictionCol, "prediction");
@@ -123,7 +126,8 @@ public final class MLEMParamSet implements java.io.Serializable {
     Map<String, Object> given = new LinkedHashMap<>();
     List<Param<?>> params = tableParams();
     for (int i = 0; i < OPTIONS.size(); i++) {
-      if (owner.isSet(params.get(i))) {
+      // an empty optional text (kinds) is "not given"
+      if (owner.isSet(params.get(i)) && !"".equals(owner.getOrDefault(params.get(i)))) {
         given.put(OPTIONS.get(i).key(), owner.getOrDefault(params.get(i)));
       }
     }

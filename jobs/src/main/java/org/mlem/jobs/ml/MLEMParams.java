@@ -32,7 +32,8 @@ import org.apache.spark.ml.param.StringArrayParam;
  * {@code importance} ("stimulus"; or "term"), {@code scoring} ("spearman"; "pearson", "mse"),
  * {@code batchSize}
  * (0 = estimate), {@code maxSteps} (1000), {@code patience} (50), {@code lr} (0.1),
- * {@code partitions} (0) and {@code predictionCol} ("prediction", used by the model).
+ * {@code partitions} (0), {@code kinds} ("" = inferred; e.g. "colour=simplex") and
+ * {@code predictionCol} ("prediction", used by the model).
  *
  * @param <T> the implementing class, returned by the setters
  */
@@ -359,6 +360,29 @@ public interface MLEMParams<T extends MLEMParams<T>> extends Params {
    */
   default T setScoring(String value) {
     set(scoring(), value);
+    return self();
+  }
+
+  /**
+   * The param: feature kind overrides, "NAME=KIND,..." with KIND categorical, ordinal, vector
+   * or simplex (unset: every kind inferred from its column type).
+   */
+  default Param<String> kinds() {
+    return mlemParams().kinds;
+  }
+
+  /** @return the feature kind overrides, "NAME=KIND,...", or "" (default: all inferred) */
+  default String getKinds() {
+    return $(kinds());
+  }
+
+  /**
+   * Sets feature kind overrides, e.g. "colour=simplex,size=ordinal".
+   *
+   * @throws IllegalArgumentException if a kind is unknown (Spark's "given invalid value")
+   */
+  default T setKinds(String value) {
+    set(kinds(), value);
     return self();
   }
 

@@ -9,7 +9,8 @@ import org.mlem.core.metric.MetricDistance;
 /**
  * The model's prediction for one pair, run by executor tasks: converts the pair's cells
  * ({@link ColumnTypes#value}) and delegates to core: the feature distances delta of the pair
- * (each feature's {@link FittedFeature#distance}), then core's {@link MetricDistance}
+ * (each feature's {@link FittedFeature#delta}: its distance, or a SIMPLEX feature's C - 1
+ * coordinate differences), then core's {@link MetricDistance}
  * {@code sqrt(max(delta^T W delta, 0))}.
  *
  * <p>Input: a struct of 2F cells, {@code (f_1, f_2)} for each feature f in W's order.
@@ -22,7 +23,7 @@ final class PairDistanceFunction implements UDF1<Row, Double> {
 
   /**
    * @param features the fitted features in W's order
-   * @param weights W, F x F, symmetric
+   * @param weights W over the features' components, symmetric
    */
   PairDistanceFunction(List<FittedFeature> features, double[][] weights) {
     this.features = features.toArray(new FittedFeature[0]);
@@ -31,13 +32,13 @@ final class PairDistanceFunction implements UDF1<Row, Double> {
 
   @Override
   public Double call(Row pair) {
-    int f = features.length;
-    double[] delta = new double[f];
-    for (int k = 0; k < f; k++) {
+    double[] delta = new double[metric.featureCount()];
+    for (int k = 0, at = 0; k < features.length; k++) {
       FittedFeature feature = features[k];
-      delta[k] = feature.distance(
+      feature.delta(
           ColumnTypes.value(pair.get(2 * k), feature.name() + "_1"),
-          ColumnTypes.value(pair.get(2 * k + 1), feature.name() + "_2"));
+          ColumnTypes.value(pair.get(2 * k + 1), feature.name() + "_2"), delta, at);
+      at += feature.width();
     }
     return metric.distance(delta);
   }

@@ -23,6 +23,15 @@ final class TableParams {
     return new Param<>(owner, o.paramName(), o.fullDoc(), new Check<String>(o));
   }
 
+  /**
+   * A text param whose empty value means "not given" (its default, for an option without a
+   * default value, e.g. kinds: every kind inferred); any other value passes the option's check.
+   */
+  static Param<String> optionalText(Params owner, Option<?> o) {
+    return new Param<>(owner, o.paramName(), o.fullDoc() + " Empty (default): not given.",
+        new Check<String>(o, true));
+  }
+
   static IntParam intParam(Params owner, Option<Integer> o) {
     return new IntParam(owner, o.paramName(), o.fullDoc(), new Check<Object>(o));
   }
@@ -56,13 +65,22 @@ final class TableParams {
       implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String key;
+    private final boolean emptyAllowed;
 
     Check(Option<?> option) {
+      this(option, false);
+    }
+
+    Check(Option<?> option, boolean emptyAllowed) {
       this.key = option.key();
+      this.emptyAllowed = emptyAllowed;
     }
 
     @Override
     public Object apply(T value) {
+      if (emptyAllowed && "".equals(value)) {
+        return true;
+      }
       for (Option<?> o : MLEMParamSet.OPTIONS) {
         if (o.key().equals(key)) {
           return o.allowsParam(value);

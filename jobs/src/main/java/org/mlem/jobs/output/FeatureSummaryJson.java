@@ -11,11 +11,13 @@ import org.mlem.core.features.FittedFeature;
 
 /**
  * The {@code feature_summary} list of run.json: core's {@link FeatureSummary} as JSON-ready maps,
- * one per feature in W's order, with keys name, kind (categorical, ordinal, vector), kind_source
- * (inferred or declared), value_type, levels and categories (CATEGORICAL: the count and up to
- * {@value #LISTED_CATEGORIES} sorted categories), min and max (ORDINAL: numbers; VECTOR: one per
- * component), missing, missing_fraction, missing_distance, missing_warning (more than 10%
- * missing).
+ * one per feature in W's order, with keys name, kind (categorical, ordinal, vector, simplex),
+ * kind_source (inferred or declared), value_type, levels and categories (CATEGORICAL, SIMPLEX:
+ * the count and up to {@value #LISTED_CATEGORIES} sorted categories, a SIMPLEX level j being
+ * vertex j of the simplex), min and max (ORDINAL: numbers; VECTOR: one per component),
+ * components (the names of the feature's rows of W: its name, or name[1], ..., name[C-1] for a
+ * SIMPLEX feature; the explicit feature-to-W mapping), missing, missing_fraction,
+ * missing_distance, missing_warning (more than 10% missing).
  */
 public final class FeatureSummaryJson {
   /** At most this many categories are listed per feature (levels gives the count). */
@@ -39,7 +41,7 @@ public final class FeatureSummaryJson {
       m.put("kind_source", e.kindSource());
       m.put("value_type", f.valueType().label());
       switch (f.kind()) {
-        case CATEGORICAL -> {
+        case CATEGORICAL, SIMPLEX -> {
           m.put("levels", f.categories().size());
           m.put("categories", f.categories().subList(0,
               Math.min(f.categories().size(), LISTED_CATEGORIES)));
@@ -53,6 +55,7 @@ public final class FeatureSummaryJson {
           m.put("max", Arrays.stream(f.max()).boxed().toList());
         }
       }
+      m.put("components", f.componentNames());
       m.put("missing", e.missing());
       m.put("missing_fraction", e.missingFraction());
       m.put("missing_distance", f.missingDistance());

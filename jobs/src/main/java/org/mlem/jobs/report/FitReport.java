@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.mlem.core.evaluation.Scoring;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.mlem.core.api.LevelDistances;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.io.InputException;
 
@@ -68,7 +69,7 @@ public final class FitReport {
         "Run directory %s. Model %s, %s stimuli, %d features, seed %s. %sHeld-out Spearman %s, "
             + "rho-a %s, tau-a %s (%s).",
         dir, m.config("model", ""),
-        JsonFiles.text(m.detail("counts").path("stimuli")), run.featureNames().size(),
+        JsonFiles.text(m.detail("counts").path("stimuli")), run.features().size(),
         m.seed() == null ? "" : m.seed().toString(), scored, number(scores.path("spearman")),
         number(scores.path("rho_a")), number(scores.path("tau_a")),
         k == 1 ? "one train/test split" : "Fisher-z mean over " + k + " folds"));
@@ -92,7 +93,11 @@ public final class FitReport {
             + "negative removes it.",
         "Red positive, blue negative, white 0; the scale ends at the largest magnitude. Only "
             + "relative sizes matter: W has unit Frobenius norm and the score ignores scale.",
-        "Which W: " + which + "."));
+        "Which W: " + which + "."
+            + (hasSimplex(run) ? " A simplex feature f has one row per coordinate, f[1], ..., "
+                + "f[C-1] (signed coordinate differences in [-1, 1]); its block is read as "
+                + "distances between levels below." : "")));
+    simplexLevels(page, run, which);
 
     page.section("training", "Training");
     Map<Integer, Integer> best = new HashMap<>();
@@ -149,6 +154,76 @@ public final class FitReport {
 
     provenance(page, m);
     return page.html();
+  }
+
+  /**
+   * For every SIMPLEX feature of the run (run.json's feature_summary), the distances W puts
+   * between its levels (core's {@link LevelDistances}): what a one-hot categorical feature,
+   * whose distinct levels are all equally far apart, cannot show.
+   */
+  private static boolean hasSimplex(RunDirectory run) {
+    for (JsonNode f : run.provenance().detail("feature_summary")) {
+      if ("simplex".equals(f.path("kind").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void simplexLevels(HtmlPage page, RunDirectory run, String which) {
+    JsonNode summary = run.provenance().detail("feature_summary");
+    List<JsonNode> simplex = new ArrayList<>();
+    summary.forEach(f -> {
+      if ("simplex".equals(f.path("kind").asText())) {
+        simplex.add(f);
+      }
+    });
+    if (simplex.isEmpty()) {
+      return;
+    }
+    page.section("levels", "Distances between levels (simplex features)");
+    int k = 0;
+    for (JsonNode f : simplex) {
+      String name = f.path("name").asText();
+      List<String> levels = new ArrayList<>();
+      f.path("categories").forEach(c -> levels.add(c.asText()));
+      List<String> components = new ArrayList<>();
+      f.path("components").forEach(c -> components.add(c.asText()));
+      int start = run.featureNames().indexOf(components.isEmpty() ? "" : components.get(0));
+      page.subsection("Feature " + name);
+      if (start < 0 || levels.size() != f.path("levels").asInt()
+          || components.size() != levels.size() - 1) {
+        page.note("Not shown: run.json lists " + levels.size() + " of "
+            + f.path("levels").asInt() + " levels of this feature, or its rows of W are "
+            + "missing from weights.csv.");
+        continue;
+      }
+      double[][] d = LevelDistances.of(LevelDistances.block(run.weights(), start,
+          components.size()));
+      List<String> header = new ArrayList<>();
+      header.add("level");
+      header.addAll(levels);
+      List<List<Object>> rows = new ArrayList<>();
+      for (int p = 0; p < levels.size(); p++) {
+        List<Object> row = new ArrayList<>();
+        row.add(levels.get(p));
+        for (int q = 0; q < levels.size(); q++) {
+          row.add(d[p][q]);
+        }
+        rows.add(row);
+      }
+      page.table("levels-table-" + k++, header, rows);
+    }
+    page.howToRead(List.of(
+        "A simplex feature of C levels is C - 1 coordinates at the vertices of a regular unit "
+            + "simplex (every two distinct levels 1 apart before learning); W's block over "
+            + "those coordinates (rows name[1], ..., name[C-1] of the weight matrix) sets the "
+            + "distance between every two levels.",
+        "Cell (p, q): the predicted distance sqrt(delta^T W delta) of two stimuli that differ "
+            + "only in this feature, at levels p and q. Unequal cells say that the "
+            + "representation puts some levels further apart than others; a categorical "
+            + "(one-hot) feature has one weight, so all its cells would be equal.",
+        "Which W: " + which + "; only ratios between cells matter (W has unit norm)."));
   }
 
   /** A fold of a run table (0-based, or "mean") as shown to users (1-based). */

@@ -29,6 +29,16 @@ record RunDirectory(String dir, ProvenanceRecord provenance, List<String> featur
     CsvRows summary, double[][] weights, CsvRows scores, Map<Integer, double[]> history,
     boolean watchedValidation) {
 
+  /**
+   * The run's features (run.json's feature_summary names; a simplex feature is one feature,
+   * its coordinates are rows of W), or W's row names for a run.json without a summary.
+   */
+  List<String> features() {
+    List<String> out = new java.util.ArrayList<>();
+    provenance.detail("feature_summary").forEach(f -> out.add(f.path("name").asText()));
+    return out.isEmpty() ? featureNames : List.copyOf(out);
+  }
+
   /** Whether DIR looks like a complete fit run directory (run.json and _SUCCESS). */
   static boolean isRun(ReportFiles files, String dir) {
     return files.exists(ReportFiles.child(dir, OutputFiles.RUN_JSON))

@@ -338,7 +338,7 @@ public final class SweepReport {
       RunDirectory run = RunDirectory.read(files, runDir);
       String feature = null;
       double best = Double.NEGATIVE_INFINITY;
-      for (String f : run.featureNames()) {
+      for (String f : run.features()) {
         Map<String, double[]> bySet = importance.get(f);
         double[] v = bySet == null ? null : bySet.get(layer);
         if (v != null && v[0] > best) {
@@ -347,7 +347,7 @@ public final class SweepReport {
         }
       }
       if (feature == null) {
-        feature = run.featureNames().get(0);
+        feature = run.features().get(0);
       }
       MdsView.Embedding e = MdsView.embed(spark, run.provenance(), feature);
       page.figure(MdsScatter.svg("fig-mds", "MDS of " + shown + " coloured by " + feature,

@@ -127,7 +127,7 @@ public final class SearchlightJob {
     timings.put("spheres", seconds(t1));
     phase(String.format(Locale.ROOT, "%d stimuli, %d features, %d voxels in the mask; %d"
         + " spheres of radius %s (%d centres, %d skipped with fewer than %d voxels)",
-        loaded.features().size(), loaded.features().featureCount(),
+        loaded.features().size(), loaded.features().layout().featureCount(),
         masked.mask().size(), spheres.spheres().size(), settings.radiusText(),
         spheres.centers(), spheres.skipped(), settings.spheres().minVoxels()));
 

@@ -115,7 +115,7 @@ public final class SweepJob {
     SetInputs.LoadedFeatures features = SetInputs.loadFeatures(spark, settings.fit().features());
     RepresentationSets.requireRows(sets, settings.fit().representations(), features);
     phase(quiet, String.format(Locale.ROOT, "%d stimuli, %d features", features.features().size(),
-        features.features().featureCount()));
+        features.features().layout().featureCount()));
     timings.put("load_features", seconds(t0));
 
     long t1 = System.nanoTime();

@@ -187,7 +187,7 @@ class MlemCliTest {
         + " safetensors, rdm, found 'xls'", fit("--representations-format", "xls"));
     assertBadUsage("--features-format must be one of auto, parquet, csv, found 'npy'",
         fit("--features-format", "npy"));
-    assertBadUsage("--kinds for a: must be one of categorical, ordinal, vector, found 'colour'", fit("--kinds", "a=colour"));
+    assertBadUsage("--kinds for a: must be one of categorical, ordinal, vector, simplex, found 'colour'", fit("--kinds", "a=colour"));
     assertBadUsage("Unknown options: '--bogus'", fit("--bogus", "1"));
     assertBadUsage("--folds must be an integer, found 'abc'", fit("--folds", "abc"));
   }

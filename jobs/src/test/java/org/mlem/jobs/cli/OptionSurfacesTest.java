@@ -55,7 +55,8 @@ class OptionSurfacesTest {
         Arguments.of("patience", "1", true), Arguments.of("patience", "0", false),
         Arguments.of("lr", "0.5", true), Arguments.of("lr", "0", false),
         Arguments.of("partitions", "0", true), Arguments.of("partitions", "-1", false),
-        Arguments.of("id-column", "sid", true), Arguments.of("id-column", " ", false));
+        Arguments.of("id-column", "sid", true), Arguments.of("id-column", " ", false),
+        Arguments.of("kinds", "colour=simplex", true), Arguments.of("kinds", "colour=blob", false));
   }
 
   private static final String[] REQUIRED = {"--features", "f.csv", "--representations",

@@ -166,9 +166,9 @@ class MLEMTest {
       names.add(p.name());
     }
     assertEquals(List.of("batchSize", "distance", "featureCols", "folds", "idCol",
-        "importance", "interactions", "lr", "maxSteps", "model", "parametrization", "partitions",
-        "patience", "permutations", "predictionCol", "representationCol", "scoring", "seed",
-        "stopping", "strength", "testFraction"), names);
+        "importance", "interactions", "kinds", "lr", "maxSteps", "model", "parametrization",
+        "partitions", "patience", "permutations", "predictionCol", "representationCol", "scoring",
+        "seed", "stopping", "strength", "testFraction"), names);
     MLEM fresh = new MLEM();
     assertEquals("id", fresh.getIdCol());
     assertEquals(0, fresh.getFeatureCols().length);
@@ -197,6 +197,7 @@ class MLEMTest {
     assertEquals(50, fresh.getPatience());
     assertEquals(0.1, fresh.getLr());
     assertEquals(0, fresh.getPartitions());
+    assertEquals("", fresh.getKinds(), "kinds: every kind inferred");
     assertEquals("prediction", fresh.getPredictionCol());
     assertEquals(fresh.uid(), fresh.model().parent());
     // the model carries the estimator's param values, and its own param objects
