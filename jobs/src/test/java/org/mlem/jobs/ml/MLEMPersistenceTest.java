@@ -112,7 +112,7 @@ class MLEMPersistenceTest {
     assertTrue(json.has("mlemVersion"));
     assertEquals(5, json.get("paramMap").get("seed").asLong());
     assertEquals("\"d\"", json.get("paramMap").get("predictionCol").toString());
-    assertEquals(21, json.get("defaultParamMap").size(), "every param has a default");
+    assertEquals(22, json.get("defaultParamMap").size(), "every param has a default");
     assertEquals("projected", json.get("defaultParamMap").get("parametrization").asText());
     assertEquals("validation", json.get("defaultParamMap").get("stopping").asText());
     assertEquals("stimulus", json.get("defaultParamMap").get("importance").asText());
