@@ -20,6 +20,8 @@ public enum ReportKind {
   ROBUSTNESS(OutputFiles.ROBUSTNESS_JSON),
   /** A searchlight's output directory (searchlight.csv and searchlight.json). */
   SEARCHLIGHT(OutputFiles.SEARCHLIGHT_JSON),
+  /** {@code mlem rsa --out DIR}. */
+  RSA(OutputFiles.RSA_JSON),
   /** {@code mlem fit --out DIR}. */
   FIT(OutputFiles.RUN_JSON);
 
@@ -60,6 +62,6 @@ public enum ReportKind {
     }
     throw new InputException(dir + " is not an mlem output directory: none of "
         + String.join(", ", markers) + " found; give the --out directory of mlem fit, sweep, "
-        + "simulate or robustness");
+        + "simulate, robustness or rsa");
   }
 }

@@ -31,6 +31,7 @@ public final class Reports {
       case SIMULATE -> SimulateReport.write(conf, dir);
       case ROBUSTNESS -> RobustnessReport.write(conf, dir);
       case SEARCHLIGHT -> SearchlightReport.write(conf, dir);
+      case RSA -> RsaReport.write(conf, dir);
     };
   }
 }
