@@ -98,7 +98,8 @@ final class RsaHeatmap {
       double v = 1.0 - 0.5 * t;
       int y = top + t * steps * h / 4;
       s.append("<text x=\"").append(x + 22).append("\" y=\"").append(y + 4)
-          .append("\" font-size=\"10\">").append(Format.number(v)).append("</text>");
+          .append("\" font-size=\"10\">").append(String.format(Locale.ROOT, "%.1f", v))
+          .append("</text>");
     }
   }
 
