@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "(given as to mlem sweep: a glob such as 'layers/*.npy', an .npz or .safetensors "
         + "archive, an HDF5 file, a Parquet table with a set column, NIfTI volumes with "
         + "--atlas/--mask, epochs with --window): the Spearman (or Kendall tau-a) correlation of "
-        + "every two sets' RDMs on the pairs of the stimuli they share, with a 95% percentile "
+        + "every two sets' RDMs on the pairs of the stimuli they share, with a 95%% percentile "
         + "interval from a stimulus bootstrap (pairs of a stimulus with itself dropped). No "
         + "feature table: a table's rows carry their ids, an array's rows take --ids or their "
         + "row numbers.",
