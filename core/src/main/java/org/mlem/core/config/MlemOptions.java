@@ -10,6 +10,7 @@ import org.mlem.core.metric.Model;
 import org.mlem.core.metric.Parametrization;
 import org.mlem.core.optim.StoppingSignal;
 import org.mlem.core.rank.SoftRankStrength;
+import org.mlem.core.rsa.RsaMeasure;
 
 /**
  * The option table of MLEM's analysis: every setting of the core, with its key, type, default,
@@ -283,6 +284,32 @@ public final class MlemOptions {
       .defaultValue(0.0).validator(Validator.closedInterval(0.0, 1.0)).label("X")
       .doc("Feature distance when a value is missing.").build();
 
+  /** How {@code mlem rsa} compares two RDMs. */
+  public static final Option<RsaMeasure> RSA_MEASURE = Option.of("rsa-measure",
+          ValueType.oneOf(RsaMeasure::cliName, RsaMeasure::parse, RsaMeasure.values()))
+      .defaultValue(RsaMeasure.SPEARMAN).label("MEASURE")
+      .doc("RSA: correlation of two sets' RDMs on their shared pairs: spearman (average ranks "
+          + "for ties) or kendall-tau-a (tied pairs count as neither concordant nor discordant; "
+          + "slower, O(P log P) per pair of sets and resample).")
+      .build();
+
+  /** Stimulus-bootstrap resamples of {@code mlem rsa}. */
+  public static final Option<Integer> BOOTSTRAP = Option.of("bootstrap", ValueType.INT)
+      .defaultValue(1000).validator(new Validator<>(v -> v >= 0, ">= 0 (0 = no interval)"))
+      .label("B")
+      .doc("RSA: stimulus-bootstrap resamples behind each correlation's 95% percentile "
+          + "interval (stimuli drawn with replacement; pairs of a stimulus with itself dropped).")
+      .build();
+
+  /** The pair budget of {@code mlem rsa}. */
+  public static final Option<Integer> MAX_PAIRS = Option.of("max-pairs", ValueType.INT)
+      .defaultValue(50_000).validator(new Validator<>(v -> v >= 6 && v <= 5_000_000,
+          "in [6, 5000000]"))
+      .label("P")
+      .doc("RSA: all n(n-1)/2 pairs of the common stimuli when they are at most P, else a "
+          + "seeded sample of P distinct pairs, the same for every set.")
+      .build();
+
   /** What {@code MlemConfig} holds. */
   public static final OptionTable CONFIG = OptionTable.of(MODEL, INTERACTIONS, PARAMETRIZATION,
       STRENGTH, LR, BETA1, BETA2, ADAM_EPSILON, WEIGHT_DECAY, STOPPING, PATIENCE, MAX_STEPS,
@@ -292,4 +319,8 @@ public final class MlemOptions {
   /** How the features are read and the neural distances measured. */
   public static final OptionTable DATA =
       OptionTable.of(DISTANCE, ID_COLUMN, FEATURE_COLUMNS, KINDS, MISSING_DISTANCE);
+
+  /** What {@code mlem rsa} computes with (besides the inputs): measure, bootstrap, pairs. */
+  public static final OptionTable RSA =
+      OptionTable.of(RSA_MEASURE, BOOTSTRAP, MAX_PAIRS, DISTANCE, SEED, THREADS);
 }

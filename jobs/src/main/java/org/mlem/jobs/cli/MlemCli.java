@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code mlem} command line (the shaded jar's main class, also run by spark-submit):
  * subcommands {@code fit}, {@code sweep}, {@code estimate-batch-size}, {@code report},
- * {@code simulate}, {@code robustness}, {@code efficiency}, {@code demo}, {@code bench} and {@code searchlight}, plus {@code --help} and
+ * {@code simulate}, {@code robustness}, {@code efficiency}, {@code demo}, {@code bench},
+ * {@code searchlight} and {@code rsa}, plus {@code --help} and
  * {@code --version}. Exit codes:
  * 0 success; 2 bad usage or bad input (the message on stderr, no stack trace); 1 any other
  * failure (message and stack trace on stderr); 3 {@code mlem sweep} finished but some sets
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     subcommands = {FitCommand.class, SweepCommand.class, EstimateBatchSizeCommand.class,
         ReportCommand.class, SimulateCommand.class, RobustnessCommand.class,
         EfficiencyCommand.class, DemoCommand.class,
-        BenchCommand.class, SearchlightCommand.class},
+        BenchCommand.class, SearchlightCommand.class, RsaCommand.class},
     description = "Metric Learning Encoding Models on Apache Spark.")
 public final class MlemCli implements Callable<Integer> {
   /** Exit code of a successful run. */
@@ -141,7 +142,9 @@ public final class MlemCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, searchlight, estimate-batch-size, report, simulate, robustness, efficiency, demo or bench (mlem --help lists them)");
+    spec.commandLine().getErr().println("mlem: a command is required: fit, sweep, searchlight,"
+        + " rsa, estimate-batch-size, report, simulate, robustness, efficiency, demo or bench"
+        + " (mlem --help lists them)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return BAD_INPUT;
   }

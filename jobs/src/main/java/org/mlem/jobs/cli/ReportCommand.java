@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write DIR/report.html (self-contained HTML with SVG figures) for the output "
-        + "directory of mlem fit, sweep, simulate, robustness or a searchlight.")
+        + "directory of mlem fit, sweep, simulate, robustness, rsa or a searchlight.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR",
       description = "The output directory (any Hadoop URI or local path).")

@@ -81,6 +81,12 @@ public final class JobOptions {
       .doc("For arrays (.npy, HDF5, .npz, .safetensors, NIfTI volumes, epochs): text file with "
           + "one id per row.").build();
 
+  /** The ids of {@code mlem rsa}'s array sets. */
+  public static final Option<String> RSA_IDS = Option.of("ids", ValueType.TEXT)
+      .defaultText("row numbers 0..n-1: rows matched by position").label("URI")
+      .doc("For array sets (.npy, HDF5, .npz, .safetensors, NIfTI volumes, epochs): text file "
+          + "with one id per row, shared by every set.").build();
+
   /** The dataset inside an HDF5 file. */
   public static final Option<String> HDF5_DATASET = Option.of("hdf5-dataset", ValueType.TEXT)
       .defaultText("the only one").label("PATH")
@@ -94,6 +100,18 @@ public final class JobOptions {
       .doc("Which stimuli to analyse when the feature table and the representations list "
           + "different ids: refuse, features, representations, or both (their intersection); "
           + "dropped ids are reported and recorded.")
+      .build();
+
+  /** Which stimuli {@code mlem rsa} compares when the sets list different ids. */
+  public static final Option<IdsFrom> RSA_IDS_FROM = Option.of("ids-from",
+          ValueType.oneOf(IdsFrom::cliName, IdsFrom::parse, IdsFrom.REFUSE, IdsFrom.BOTH))
+      .defaultValue(IdsFrom.REFUSE)
+      .validator(new Validator<>(v -> v == IdsFrom.REFUSE || v == IdsFrom.BOTH,
+          "refuse or both"))
+      .label("SIDE")
+      .doc("Which stimuli to compare when the sets list different ids: refuse (every set must "
+          + "list the same ids) or both (the ids common to all sets; the dropped are counted "
+          + "per set, reported and recorded).")
       .build();
 
   /** Spark tasks per batch request. */
@@ -311,6 +329,17 @@ public final class JobOptions {
       .with(MlemOptions.CONFIG).with(MlemOptions.DISTANCE).with(FEATURE_TABLE)
       .with(IDS, IDS_FROM, PARTITIONS, MASTER, OVERWRITE, QUIET, VERBOSE, REPORT,
           BATCH_SIZE_FILE, MASK, RADIUS, CENTER_STRIDE, MIN_VOXELS);
+
+  /**
+   * Everything {@code mlem rsa} accepts: the sets (named as {@code mlem sweep} names them, so
+   * every format and brain cut a sweep reads works), the RSA's measure, bootstrap and pair
+   * budget, the neural distance, and the run options.
+   */
+  public static final OptionTable RSA = OptionTable.of(REPRESENTATIONS, OUT)
+      .with(MlemOptions.RSA)
+      .with(REPRESENTATIONS_FORMAT, VECTOR_COLUMN, MlemOptions.ID_COLUMN, RSA_IDS, RSA_IDS_FROM,
+          SET_COLUMN, MASK, ATLAS, ATLAS_LABELS, TIMES, SFREQ, T0, WINDOW, STRIDE, MASTER,
+          OVERWRITE, QUIET, VERBOSE, REPORT);
 
   /** Everything {@code mlem estimate-batch-size} accepts. */
   public static final OptionTable ESTIMATE_BATCH_SIZE =

@@ -37,6 +37,8 @@ public final class OutputFiles {
   public static final String EFFICIENCY_JSON = "efficiency.json";
   /** {@code mlem simulate}'s provenance. */
   public static final String SIMULATE_JSON = "simulate.json";
+  /** {@code mlem rsa}'s provenance. */
+  public static final String RSA_JSON = "rsa.json";
   /** The HTML report written into any output directory. */
   public static final String REPORT_HTML = "report.html";
   /** A sweep's directory of one run directory per set. */
@@ -80,6 +82,16 @@ public final class OutputFiles {
   public static final String SEARCHLIGHT_SETTINGS_JSON = "searchlight_settings.json";
   /** A searchlight's NIfTI maps directory. */
   public static final String SEARCHLIGHT_MAPS = "maps";
+
+  /** {@code mlem rsa}'s table, one row per two sets a &lt;= b ({@link #csv} for the CSV). */
+  public static final String RSA = "rsa";
+  /** {@code mlem rsa}'s table as Parquet. */
+  public static final String RSA_PARQUET = RSA + ".parquet";
+  /**
+   * The directory inside a sweep's output where {@code mlem rsa --out SWEEP/rsa} writes the sets'
+   * RSA matrix; the sweep report shows it when present.
+   */
+  public static final String SWEEP_RSA = "rsa";
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputFiles.class);
 

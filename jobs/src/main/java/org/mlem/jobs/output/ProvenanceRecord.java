@@ -25,7 +25,8 @@ import org.mlem.jobs.io.InputFile;
  *
  * @param formatVersion the layout version the record was read from ({@link
  *     ProvenanceJson#FORMAT_VERSION} for a record made now)
- * @param command the producer: "fit", "mllib", "sweep", "robustness", "simulate" or "searchlight"
+ * @param command the producer: "fit", "mllib", "sweep", "robustness", "simulate", "searchlight"
+ *     or "rsa"
  * @param versions software versions by name (mlem, spark, java, scala; a value is null when not
  *     known), in that order
  * @param os operating system name and architecture, or null when not recorded
@@ -67,6 +68,8 @@ public record ProvenanceRecord(
   public static final String SIMULATE = "simulate";
   /** The command of searchlight.json. */
   public static final String SEARCHLIGHT = "searchlight";
+  /** The command of rsa.json. */
+  public static final String RSA = "rsa";
 
   /** The top-level keys of the typed fields; a detail cannot use one of them. */
   public static final Set<String> TYPED_KEYS = Set.of("format_version", "command", "versions",

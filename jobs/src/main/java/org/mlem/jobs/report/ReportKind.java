@@ -23,6 +23,8 @@ public enum ReportKind {
   EFFICIENCY(OutputFiles.EFFICIENCY_JSON),
   /** A searchlight's output directory (searchlight.csv and searchlight.json). */
   SEARCHLIGHT(OutputFiles.SEARCHLIGHT_JSON),
+  /** {@code mlem rsa --out DIR}. */
+  RSA(OutputFiles.RSA_JSON),
   /** {@code mlem fit --out DIR}. */
   FIT(OutputFiles.RUN_JSON);
 
@@ -63,6 +65,6 @@ public enum ReportKind {
     }
     throw new InputException(dir + " is not an mlem output directory: none of "
         + String.join(", ", markers) + " found; give the --out directory of mlem fit, sweep, "
-        + "simulate, robustness or efficiency");
+        + "simulate, robustness, efficiency, rsa or searchlight");
   }
 }

@@ -32,6 +32,7 @@ public final class Reports {
       case ROBUSTNESS -> RobustnessReport.write(conf, dir);
       case EFFICIENCY -> EfficiencyReport.write(conf, dir);
       case SEARCHLIGHT -> SearchlightReport.write(conf, dir);
+      case RSA -> RsaReport.write(conf, dir);
     };
   }
 }

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * sets are ROIs), a grouped bar chart of the importance per ROI with 95% whiskers
  * ({@link RoiBarChart}, the first {@link #ROI_UNITS} units, at most {@link #MAX_ROI_BARS} ROIs).
  *
+ * <p>When {@code mlem rsa --out OUT/rsa} has written the sets' RSA matrix beside the sweep, a
+ * layer x layer heatmap of it follows the held-out scores ({@link RsaReport#sweepSection});
+ * a sweep of several sets without one gets a note with the command.
+ *
  * <p>The profile figure is titled with the importance's kind (stimulus- or term-level) and
  * interval basis, with a one-line "how to read". Reads {@code OUT/combined.csv} (set, unit,
  * mean, std, ci_low, ci_high, spearman, rho_a, tau_a, status, reason, kind, interval; the last
@@ -212,6 +216,9 @@ public final class SweepReport {
       page.howToRead(List.of(ReadingNotes.heldOutScore(), "Sets are in natural order (layer=2 "
           + "before layer=10); a set whose fit failed has no point."));
     }
+
+    RsaReport.sweepSection(page, files, dir, names.size(),
+        sweep == null ? null : sweep.config("representations", null));
 
     page.section("status", "Sets");
     List<List<Object>> rows = new ArrayList<>();

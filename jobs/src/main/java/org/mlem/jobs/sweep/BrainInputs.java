@@ -61,8 +61,8 @@ public record BrainInputs(String mask, String atlas, String atlasLabels, String 
     return v == null ? null : v.toString();
   }
 
-  /** From settings of {@link JobOptions#SWEEP}. */
-  static BrainInputs resolve(Settings s) {
+  /** From settings of {@link JobOptions#SWEEP} (or of any table with the brain options). */
+  public static BrainInputs resolve(Settings s) {
     return new BrainInputs(s.get(JobOptions.MASK), s.get(JobOptions.ATLAS),
         s.get(JobOptions.ATLAS_LABELS), s.get(JobOptions.TIMES), s.get(JobOptions.SFREQ),
         s.get(JobOptions.T0), s.get(JobOptions.WINDOW), s.get(JobOptions.STRIDE));

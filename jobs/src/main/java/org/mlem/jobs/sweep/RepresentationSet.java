@@ -71,4 +71,43 @@ public record RepresentationSet(String name, String uri, RepresentationInput inp
     return SetInputs.withRepresentationFrame(
         features, frame, idColumn, input.vectorColumn(), uri, tableFile, idsFrom);
   }
+
+  /**
+   * Reads this set on its own, with no feature table (for {@code mlem rsa}): a table's rows with
+   * their ids; an array's rows with the ids file's ids, else their row numbers
+   * ({@link org.mlem.jobs.io.UnjoinedReader}).
+   *
+   * @throws org.mlem.jobs.io.InputException on bad input, naming the set's source
+   */
+  public org.mlem.core.distance.Representations loadUnjoined(SparkSession spark) {
+    if (cut != null) {
+      return org.mlem.jobs.io.UnjoinedReader.fromArray(spark, cut.values().get(), uri,
+          input.idsUri());
+    }
+    if (!fromTable()) {
+      return org.mlem.jobs.io.UnjoinedReader.read(spark, input);
+    }
+    Dataset<Row> frame = org.mlem.jobs.io.LiteralPaths.read(spark).parquet(input.uri())
+        .filter(functions.col(setColumn).equalTo(functions.lit(setValue)))
+        .drop(setColumn);
+    String idColumn = input.idColumn() == null ? "id" : input.idColumn();
+    return org.mlem.jobs.io.UnjoinedReader.fromFrame(frame, idColumn, input.vectorColumn(), uri);
+  }
+
+  /** Provenance of the files this set is read from (its ids file included). */
+  public java.util.List<InputFile> inputFiles(SparkSession spark) {
+    java.util.List<InputFile> files = new java.util.ArrayList<>();
+    if (cut != null) {
+      files.addAll(cut.files());
+    } else if (fromTable()) {
+      files.add(tableFile);
+    } else {
+      files.add(org.mlem.jobs.io.UnjoinedReader.describe(spark, input.uri(), "representations"));
+    }
+    if (input.idsUri() != null) {
+      files.add(org.mlem.jobs.io.UnjoinedReader.describe(spark, input.idsUri(),
+          "representation ids"));
+    }
+    return files;
+  }
 }

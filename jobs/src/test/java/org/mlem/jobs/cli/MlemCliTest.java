@@ -226,7 +226,8 @@ class MlemCliTest {
   void missingRequiredOptions() {
     assertBadUsage("missing required option --representations",
         "fit", "--features", features, "--out", out);
-    assertBadUsage("a command is required: fit, sweep, searchlight, estimate-batch-size, report, simulate, robustness, efficiency, demo or bench");
+    assertBadUsage("a command is required: fit, sweep, searchlight, rsa, estimate-batch-size, report,"
+        + " simulate, robustness, efficiency, demo or bench");
   }
 
   @Test

@@ -11,13 +11,17 @@ import org.mlem.core.config.Option;
 import org.mlem.jobs.fit.JobOptions;
 import org.junit.jupiter.api.Test;
 
-/** The README's option tables document every option {@code mlem fit} and {@code sweep} take. */
+/**
+ * The README documents every option {@code mlem fit}, {@code sweep} and {@code rsa} take.
+ */
 class ReadmeOptionsTest {
   @Test
   void everyOptionIsInTheReadme() throws IOException {
     String readme = Files.readString(Path.of("../README.md"));
     List<String> missing = new ArrayList<>();
-    for (Option<?> o : JobOptions.SWEEP.options()) {
+    List<Option<?>> options = new ArrayList<>(JobOptions.SWEEP.options());
+    options.addAll(JobOptions.RSA.options());
+    for (Option<?> o : options) {
       String name = o.negation() != null && o.defaultValue() == Boolean.TRUE
           && !readme.contains("`--" + o.key()) ? o.negation() : o.key();
       if (!readme.contains("`--" + name)) {
