@@ -165,7 +165,8 @@ class FitReportTest {
     Result none = cli("report", empty.toString());
     assertEquals(2, none.code());
     assertTrue(none.err().contains("is not an mlem output directory: none of sweep.json, "
-        + "simulate.json, robustness.json, efficiency.json, searchlight.json, run.json found"),
+        + "simulate.json, robustness.json, efficiency.json, searchlight.json, rsa.json, run.json "
+        + "found"),
         none.err());
     Result layer = cli("report", run.toString(), "--mds-layer", "layer=1");
     assertEquals(2, layer.code());
