@@ -77,7 +77,8 @@ public final class InputLoader {
   /**
    * Loads both inputs on the driver without Spark when they allow it: the feature table a plain
    * local CSV file ({@link PlainCsv}) and the representations an array format read on the driver
-   * (.npy, HDF5). Same checks, same messages and the same result as {@link #load}.
+   * (.npy, HDF5, .npz, .safetensors) or a plain local Parquet table ({@link PlainParquet}). Same
+   * checks, same messages and the same result as {@link #load}.
    *
    * @param conf resolves the URIs (a plain Hadoop configuration is enough)
    * @return the inputs, or empty when one of them needs Spark to be read
@@ -93,7 +94,11 @@ public final class InputLoader {
         conf, features.uri(), features.format(), "features").kind();
     RepresentationFormat format = RepresentationFormat.resolve(
         conf, representations.uri(), representations.format(), "representations");
-    if (featureFormat != InputFormat.CSV || !format.readOnDriver()) {
+    if (featureFormat != InputFormat.CSV) {
+      return Optional.empty();
+    }
+    Optional<RepresentationFormat.DriverRead> reader = format.withoutSpark(conf, representations);
+    if (reader.isEmpty()) {
       return Optional.empty();
     }
     String idColumn = features.idColumn() == null ? "id" : features.idColumn();
@@ -104,7 +109,7 @@ public final class InputLoader {
     FeatureTable table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
         features.featureColumns(), features.uri());
     return Optional.of(load(conf, features, representations, idsFrom, () -> table,
-        ids -> ((ArrayFormat) format).read(conf, representations, ids, features.uri())));
+        ids -> reader.get().read(ids, features.uri())));
   }
 
   /** Reads the representations (rows in file order) given the feature table's ids. */
