@@ -76,7 +76,8 @@ public final class InputLoader {
 
   /**
    * Loads both inputs on the driver without Spark when they allow it: the feature table a plain
-   * local CSV file ({@link PlainCsv}) and the representations an array format read on the driver
+   * local CSV file ({@link PlainCsv}) or Parquet table ({@link PlainParquet}) and the
+   * representations an array format read on the driver
    * (.npy, HDF5, .npz, .safetensors) or a plain local Parquet table ({@link PlainParquet}). Same
    * checks, same messages and the same result as {@link #load}.
    *
@@ -94,7 +95,7 @@ public final class InputLoader {
         conf, features.uri(), features.format(), "features").kind();
     RepresentationFormat format = RepresentationFormat.resolve(
         conf, representations.uri(), representations.format(), "representations");
-    if (featureFormat != InputFormat.CSV) {
+    if (featureFormat != InputFormat.CSV && featureFormat != InputFormat.PARQUET) {
       return Optional.empty();
     }
     Optional<RepresentationFormat.DriverRead> reader = format.withoutSpark(conf, representations);
@@ -102,12 +103,22 @@ public final class InputLoader {
       return Optional.empty();
     }
     String idColumn = features.idColumn() == null ? "id" : features.idColumn();
-    Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
-    if (csv.isEmpty()) {
-      return Optional.empty();
+    FeatureTable table;
+    if (featureFormat == InputFormat.PARQUET) {
+      Optional<PlainParquet> parquet = PlainParquet.inspect(conf, features.uri(), "features")
+          .filter(p -> p.supportsFeatures(idColumn));
+      if (parquet.isEmpty()) {
+        return Optional.empty();
+      }
+      table = parquet.get().features(idColumn, features.featureColumns());
+    } else {
+      Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
+      if (csv.isEmpty()) {
+        return Optional.empty();
+      }
+      table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
+          features.featureColumns(), features.uri());
     }
-    FeatureTable table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
-        features.featureColumns(), features.uri());
     return Optional.of(load(conf, features, representations, idsFrom, () -> table,
         ids -> reader.get().read(ids, features.uri())));
   }

@@ -238,9 +238,7 @@ public final class PlainParquet {
     if (unreadable != null || !schema.getFieldIndex(idColumn).isDefined()) {
       return true;
     }
-    DataType id = schema.apply(idColumn).dataType();
-    if (!(id == DataTypes.StringType || id == DataTypes.IntegerType || id == DataTypes.LongType
-        || id == DataTypes.ShortType || id == DataTypes.ByteType)) {
+    if (!isIdType(schema.apply(idColumn).dataType())) {
       return false;
     }
     String vector;
@@ -301,6 +299,58 @@ public final class PlainParquet {
     }
     return RepresentationFrames.fromWideCells(ids, wide,
         (r, c) -> (Number) ((ScalarColumn) columns.get(c + 1)).values.get(r), idColumn, uri);
+  }
+
+  /**
+   * Whether {@link #features} gives what Spark's path gives: every column a scalar (no array
+   * features) and the id column text or an integer, or missing (Spark's message then).
+   */
+  public boolean supportsFeatures(String idColumn) {
+    if (unreadable != null) {
+      return true;
+    }
+    for (StructField field : schema.fields()) {
+      if (field.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+        return false;
+      }
+    }
+    return !schema.getFieldIndex(idColumn).isDefined() || isIdType(schema.apply(idColumn)
+        .dataType());
+  }
+
+  private static boolean isIdType(DataType id) {
+    return id == DataTypes.StringType || id == DataTypes.IntegerType || id == DataTypes.LongType
+        || id == DataTypes.ShortType || id == DataTypes.ByteType;
+  }
+
+  /**
+   * Reads the feature table as {@link InputLoader#readFeatures} reads it with Spark (call only
+   * when {@link #supportsFeatures} is true): the id cast to text, rows in the table's order.
+   *
+   * @throws InputException exactly where and as the Spark path throws
+   */
+  public org.mlem.core.features.FeatureTable features(String idColumn,
+      List<String> featureColumns) {
+    StructType read = schema();
+    boolean hasId = read.getFieldIndex(idColumn).isDefined();
+    List<String> names = List.of(read.fieldNames());
+    Columns columns = read(names);
+    StructField[] fields = read.fields().clone();
+    int idIndex = hasId ? read.fieldIndex(idColumn) : -1;
+    if (hasId) {
+      fields[idIndex] = new StructField(idColumn, DataTypes.StringType, true,
+          org.apache.spark.sql.types.Metadata.empty());
+    }
+    List<org.apache.spark.sql.Row> rows = new ArrayList<>(columns.rows());
+    for (int r = 0; r < columns.rows(); r++) {
+      Object[] values = new Object[names.size()];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = c == idIndex ? columns.id(c, r)
+            : ((ScalarColumn) columns.get(c)).values.get(r);
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(values));
+    }
+    return FeatureFrames.fromRows(new StructType(fields), rows, idColumn, featureColumns, uri);
   }
 
   /** Read columns, rows in the table's order. */

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlem.core.distance.IdsFrom;
 import org.mlem.core.distance.Representations;
+import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.sim.SimulationStudy;
 import org.mlem.core.sim.SyntheticDataset;
 import org.mlem.jobs.io.FeatureInput;
@@ -49,7 +50,7 @@ import org.mlem.jobs.testing.SparkTestSession;
  * Parquet representations read on the driver without Spark ({@code PlainParquet}): a single
  * file, a Spark-written directory of several part files (rows shuffled across them) and wide
  * columns with integer ids read exactly (bit for bit, same stimulus order after the id join) as
- * the Spark path reads them; {@code mlem fit --engine auto} on them fits in process and writes
+ * the Spark path reads them, and so are Parquet feature tables (same stimulus order, encoding); {@code mlem fit --engine auto} on them fits in process and writes
  * the Spark engine's run tables; bad files fail as on Spark (exit 2, the file and the id named,
  * nothing written); layouts that are not plain (an ML Vector column, a partitioned directory)
  * still go through Spark. The expected values are Spark's own reads of the same files.
@@ -86,6 +87,15 @@ class ParquetInProcessTest {
       numbered.add(line.substring(1));
     }
     Files.write(tmp.resolve("numbered.csv"), numbered);
+    // feature tables as Parquet: one part file; several, with integer ids, a number with a
+    // missing value and a boolean
+    Dataset<Row> features = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(dir("data/features.csv"));
+    write(features.coalesce(1), "features.parquet");
+    write(features.withColumn("level", expr("if(id = 's3', null, cast(length(id) as double))"))
+        .withColumn("odd", expr("id like '%1'"))
+        .withColumn("id", expr("cast(substring(id, 2) as int)")).repartition(3),
+        "features-parts.parquet");
     // bad files, each a Spark-written directory
     write(reps.withColumn("vector", expr("if(id = 's5', transform(vector, (x, i) ->"
         + " if(i = 2, cast('NaN' as float), x)), vector)")).coalesce(1), "nan.parquet");
@@ -186,6 +196,34 @@ class ParquetInProcessTest {
   }
 
   @Test
+  void plainFeatureTablesReadOnTheDriverAsSparkReadsThem() {
+    for (String[] inputs : new String[][] {{"features.parquet", "single.parquet"},
+        {"features-parts.parquet", "wide.parquet"}}) {
+      EncodedFeatures mine = onDriver(inputs[0], inputs[1]).orElseThrow().features();
+      EncodedFeatures theirs = withSpark(inputs[0], inputs[1]).features();
+      assertEquals(theirs.ids(), mine.ids(), inputs[0]);
+      assertEquals(theirs.names(), mine.names(), inputs[0]);
+      assertEquals(theirs.summary(), mine.summary(), inputs[0]);
+      int n = theirs.size();
+      int f = theirs.featureCount();
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          double[] a = new double[f];
+          double[] b = new double[f];
+          theirs.delta(i, j, a, 0);
+          mine.delta(i, j, b, 0);
+          assertArrayEquals(a, b, inputs[0] + " pair " + i + "," + j);
+        }
+      }
+    }
+    EncodedFeatures parts = onDriver("features-parts.parquet", "wide.parquet").orElseThrow()
+        .features();
+    assertFalse(parts.ids().equals(onDriver("features.parquet", "single.parquet").orElseThrow()
+        .features().ids().stream().map(id -> id.substring(1)).toList()),
+        "the part files hold the rows shuffled");
+  }
+
+  @Test
   void badFilesFailWithTheSparkPathsMessage() {
     for (String[] bad : new String[][] {{"nan.parquet", "'s5' has NaN in column 2"},
         {"ragged.parquet", "ragged representations: stimulus 's7' has 7 values"},
@@ -243,12 +281,14 @@ class ParquetInProcessTest {
 
   @Test
   void autoFitsPlainParquetInProcessAndWritesTheSparkEnginesTables() throws IOException {
-    for (String reps : List.of("single.parquet", "parts.parquet")) {
+    for (String[] inputs : new String[][] {{"data/features.csv", "single.parquet"},
+        {"features.parquet", "parts.parquet"}}) {
+      String reps = inputs[1];
       Path local = tmp.resolve("auto-" + reps);
       Path viaSpark = tmp.resolve("spark-" + reps);
-      Result a = fit(local, "data/features.csv", reps);
+      Result a = fit(local, inputs[0], reps);
       assertEquals(0, a.code(), a.err());
-      Result b = fit(viaSpark, "data/features.csv", reps, "--engine", "spark");
+      Result b = fit(viaSpark, inputs[0], reps, "--engine", "spark");
       assertEquals(0, b.code(), b.err());
       assertTrue(placement(local).contains("in-process"), placement(local));
       assertTrue(placement(viaSpark).contains("broadcast"), placement(viaSpark));
