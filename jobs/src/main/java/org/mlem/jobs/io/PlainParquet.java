@@ -2,6 +2,7 @@ package org.mlem.jobs.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +25,16 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.core.distance.Representations;
+import org.mlem.core.features.FeatureTable;
 
 /**
  * A plain local Parquet table read on the driver with parquet-hadoop's column readers, without
@@ -62,8 +68,8 @@ public final class PlainParquet {
   /** The failure of reading a footer, thrown when the table is read (as Spark would fail). */
   private final InputException unreadable;
 
-  private PlainParquet(Configuration conf, String uri, String role, List<Path> files, MessageType parquetSchema,
-      StructType schema, InputException unreadable) {
+  private PlainParquet(Configuration conf, String uri, String role, List<Path> files,
+      MessageType parquetSchema, StructType schema, InputException unreadable) {
     this.conf = conf;
     this.uri = uri;
     this.role = role;
@@ -109,8 +115,8 @@ public final class PlainParquet {
           ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
         fileSchema = reader.getFooter().getFileMetaData().getSchema();
       } catch (IOException | RuntimeException e) {
-        return Optional.of(new PlainParquet(conf, uri, role, files, null, null, unreadable(uri, role,
-            e)));
+        return Optional.of(new PlainParquet(conf, uri, role, files, null, null,
+            unreadable(uri, role, e)));
       }
       if (parquetSchema == null) {
         parquetSchema = fileSchema;
@@ -147,7 +153,7 @@ public final class PlainParquet {
         return null;
       }
       fields.add(new StructField(field.getName(), type,
-          field.isRepetition(Type.Repetition.OPTIONAL), org.apache.spark.sql.types.Metadata.empty()));
+          field.isRepetition(Type.Repetition.OPTIONAL), Metadata.empty()));
     }
     return new StructType(fields.toArray(new StructField[0]));
   }
@@ -170,8 +176,9 @@ public final class PlainParquet {
         }
         return null;
       case INT64:
-        return logical == null || (logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
-            && i.isSigned() && i.getBitWidth() == 64) ? DataTypes.LongType : null;
+        return logical == null
+            || (logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                && i.isSigned() && i.getBitWidth() == 64) ? DataTypes.LongType : null;
       case FLOAT:
         return logical == null ? DataTypes.FloatType : null;
       case DOUBLE:
@@ -310,7 +317,7 @@ public final class PlainParquet {
       return true;
     }
     for (StructField field : schema.fields()) {
-      if (field.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+      if (field.dataType() instanceof ArrayType) {
         return false;
       }
     }
@@ -329,7 +336,7 @@ public final class PlainParquet {
    *
    * @throws InputException exactly where and as the Spark path throws
    */
-  public org.mlem.core.features.FeatureTable features(String idColumn,
+  public FeatureTable features(String idColumn,
       List<String> featureColumns) {
     StructType read = schema();
     boolean hasId = read.getFieldIndex(idColumn).isDefined();
@@ -338,17 +345,16 @@ public final class PlainParquet {
     StructField[] fields = read.fields().clone();
     int idIndex = hasId ? read.fieldIndex(idColumn) : -1;
     if (hasId) {
-      fields[idIndex] = new StructField(idColumn, DataTypes.StringType, true,
-          org.apache.spark.sql.types.Metadata.empty());
+      fields[idIndex] = new StructField(idColumn, DataTypes.StringType, true, Metadata.empty());
     }
-    List<org.apache.spark.sql.Row> rows = new ArrayList<>(columns.rows());
+    List<Row> rows = new ArrayList<>(columns.rows());
     for (int r = 0; r < columns.rows(); r++) {
       Object[] values = new Object[names.size()];
       for (int c = 0; c < values.length; c++) {
         values[c] = c == idIndex ? columns.id(c, r)
             : ((ScalarColumn) columns.get(c)).values.get(r);
       }
-      rows.add(org.apache.spark.sql.RowFactory.create(values));
+      rows.add(RowFactory.create(values));
     }
     return FeatureFrames.fromRows(new StructType(fields), rows, idColumn, featureColumns, uri);
   }
@@ -381,7 +387,7 @@ public final class PlainParquet {
   private Columns read(List<String> names) {
     List<Object> columns = new ArrayList<>();
     for (String name : names) {
-      columns.add(schema.apply(name).dataType() instanceof org.apache.spark.sql.types.ArrayType
+      columns.add(schema.apply(name).dataType() instanceof ArrayType
           ? new ListColumn() : new ScalarColumn());
     }
     long total = 0;
@@ -398,10 +404,11 @@ public final class PlainParquet {
           for (int c = 0; c < names.size(); c++) {
             ColumnDescriptor column = descriptor(names.get(c));
             ColumnReader values = store.getColumnReader(column);
+            long entries = pages.getPageReader(column).getTotalValueCount();
             if (columns.get(c) instanceof ListColumn list) {
-              readList(values, column, rows, list, file);
+              readList(values, entries, column, rows, list, file);
             } else {
-              readScalar(values, column, rows, (ScalarColumn) columns.get(c), file);
+              readScalar(values, entries, column, rows, (ScalarColumn) columns.get(c), file);
             }
           }
           total += rows;
@@ -426,12 +433,12 @@ public final class PlainParquet {
     throw new IllegalStateException("no leaf column under " + name);
   }
 
-  private static void readScalar(ColumnReader values, ColumnDescriptor column, long rows,
-      ScalarColumn into, Path file) {
+  private static void readScalar(ColumnReader values, long entries, ColumnDescriptor column,
+      long rows, ScalarColumn into, Path file) {
     int defined = column.getMaxDefinitionLevel();
-    if (values.getTotalValueCount() != rows) {
-      throw new InputException(file + ": column " + column + " holds "
-          + values.getTotalValueCount() + " values for " + rows + " rows");
+    if (entries != rows) {
+      throw new InputException(file + ": column " + column + " holds " + entries
+          + " values for " + rows + " rows");
     }
     LogicalTypeAnnotation logical = column.getPrimitiveType().getLogicalTypeAnnotation();
     int bits = logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
@@ -460,7 +467,7 @@ public final class PlainParquet {
    * list's definition level, an empty one below the repeated field's, a null element below the
    * leaf's.
    */
-  private void readList(ColumnReader values, ColumnDescriptor column, long rows,
+  private void readList(ColumnReader values, long entries, ColumnDescriptor column, long rows,
       ListColumn into, Path file) {
     String[] path = column.getPath();
     int listDefined = parquetSchema.getMaxDefinitionLevel(path[0]);
@@ -472,7 +479,6 @@ public final class PlainParquet {
     int size = 0;
     int nullAt = -1;
     boolean open = false;
-    long entries = values.getTotalValueCount();
     for (long e = 0; e < entries; e++) {
       int definition = values.getCurrentDefinitionLevel();
       if (values.getCurrentRepetitionLevel() == 0) {
@@ -487,7 +493,7 @@ public final class PlainParquet {
       }
       if (definition >= entryDefined) {
         if (size == current.length) {
-          current = java.util.Arrays.copyOf(current, size * 2);
+          current = Arrays.copyOf(current, size * 2);
         }
         if (definition == defined) {
           current[size] = switch (type) {
@@ -514,7 +520,7 @@ public final class PlainParquet {
   }
 
   private static void finish(ListColumn into, double[] values, int size, int nullAt) {
-    into.values.add(values == null ? null : java.util.Arrays.copyOf(values, size));
+    into.values.add(values == null ? null : Arrays.copyOf(values, size));
     into.nullElement.add(nullAt);
   }
 }

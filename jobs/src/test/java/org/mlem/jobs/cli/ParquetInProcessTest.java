@@ -50,7 +50,8 @@ import org.mlem.jobs.testing.SparkTestSession;
  * Parquet representations read on the driver without Spark ({@code PlainParquet}): a single
  * file, a Spark-written directory of several part files (rows shuffled across them) and wide
  * columns with integer ids read exactly (bit for bit, same stimulus order after the id join) as
- * the Spark path reads them, and so are Parquet feature tables (same stimulus order, encoding); {@code mlem fit --engine auto} on them fits in process and writes
+ * the Spark path reads them, and so are Parquet feature tables (same stimulus order, encoding);
+ * {@code mlem fit --engine auto} on them fits in process and writes
  * the Spark engine's run tables; bad files fail as on Spark (exit 2, the file and the id named,
  * nothing written); layouts that are not plain (an ML Vector column, a partitioned directory)
  * still go through Spark. The expected values are Spark's own reads of the same files.
