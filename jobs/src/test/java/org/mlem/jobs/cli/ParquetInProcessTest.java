@@ -104,6 +104,14 @@ class ParquetInProcessTest {
         .coalesce(1), "ragged.parquet");
     write(reps.withColumn("id", expr("if(id = 's9', 's8', id)")).coalesce(1),
         "duplicate.parquet");
+    // several part files: the message names the first row's id, so the file order shows
+    write(reps.withColumn("vector", expr("if(id = 's7', slice(vector, 1, 7), vector)"))
+        .repartition(3), "ragged-parts.parquet");
+    write(reps.withColumn("vector", expr("if(id = 's6', transform(vector, (x, i) ->"
+        + " if(i = 1, null, x)), vector)")).coalesce(1), "null-element.parquet");
+    write(reps.withColumn("vector", expr("if(id = 's2', null, vector)")).coalesce(1),
+        "null-vector.parquet");
+    write(reps.filter("id != 's4'").repartition(2), "missing.parquet");
     Files.writeString(tmp.resolve("text.parquet"), "id,vector\ns0,1\n");
     // not plain: an ML Vector column; a partitioned directory
     List<Row> rows = new ArrayList<>();
@@ -228,15 +236,29 @@ class ParquetInProcessTest {
   void badFilesFailWithTheSparkPathsMessage() {
     for (String[] bad : new String[][] {{"nan.parquet", "'s5' has NaN in column 2"},
         {"ragged.parquet", "ragged representations: stimulus 's7' has 7 values"},
-        {"duplicate.parquet", "duplicate ids: s8"}}) {
+        {"duplicate.parquet", "duplicate ids: s8"},
+        {"ragged-parts.parquet", "ragged representations: stimulus 's7' has 7 values"},
+        {"null-element.parquet", "stimulus 's6': element 1 of the array is null"},
+        {"null-vector.parquet", "stimulus 's2' has a null representation"},
+        {"missing.parquet", "s4"}}) {
       InputException mine = assertThrows(InputException.class,
           () -> onDriver("data/features.csv", bad[0]), bad[0]);
       InputException theirs = assertThrows(InputException.class,
           () -> withSpark("data/features.csv", bad[0]), bad[0]);
       assertEquals(theirs.getMessage(), mine.getMessage());
-      assertTrue(mine.getMessage().startsWith(dir(bad[0]) + ": "), mine.getMessage());
+      assertTrue(mine.getMessage().contains(dir(bad[0])), mine.getMessage());
       assertTrue(mine.getMessage().contains(bad[1]), mine.getMessage());
     }
+    // --ids-from: the same stimuli kept and the same warning
+    LoadedInputs mine = InputLoader.loadWithoutSpark(CONF, features("data/features.csv"),
+        representations("missing.parquet"), IdsFrom.REPRESENTATIONS).orElseThrow();
+    LoadedInputs theirs = InputLoader.load(spark, features("data/features.csv"),
+        representations("missing.parquet"), IdsFrom.REPRESENTATIONS);
+    assertEquals(59, mine.representations().size());
+    assertEquals(theirs.representations().ids(), mine.representations().ids());
+    assertArrayEquals(bits(theirs.representations()), bits(mine.representations()));
+    assertEquals(theirs.warnings(), mine.warnings());
+    assertFalse(mine.warnings().isEmpty());
     InputException notParquet = assertThrows(InputException.class,
         () -> onDriver("data/features.csv", "text.parquet"));
     InputException viaSpark = assertThrows(InputException.class,
