@@ -32,7 +32,8 @@ abstract class ArrayFormat extends RepresentationFormat {
   }
 
   @Override
-  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input) {
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
     return Optional.of((featureIds, featuresSource) ->
         read(conf, input, featureIds, featuresSource));
   }

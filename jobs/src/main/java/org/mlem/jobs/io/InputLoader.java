@@ -87,6 +87,18 @@ public final class InputLoader {
    */
   public static Optional<LoadedInputs> loadWithoutSpark(Configuration conf,
       FeatureInput features, RepresentationInput representations, IdsFrom idsFrom) {
+    return loadWithoutSpark(conf, features, representations, idsFrom, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #loadWithoutSpark(Configuration, FeatureInput, RepresentationInput, IdsFrom)},
+   * leaving to Spark, unread, a Parquet table whose footers say its matrix may exceed the budget.
+   *
+   * @param budgetBytes the largest representation matrix (n x D x 4 bytes) read here
+   */
+  public static Optional<LoadedInputs> loadWithoutSpark(Configuration conf,
+      FeatureInput features, RepresentationInput representations, IdsFrom idsFrom,
+      long budgetBytes) {
     if (representations.format() == InputFormat.RDM) {
       return Optional.empty();
     }
@@ -98,7 +110,8 @@ public final class InputLoader {
     if (featureFormat != InputFormat.CSV && featureFormat != InputFormat.PARQUET) {
       return Optional.empty();
     }
-    Optional<RepresentationFormat.DriverRead> reader = format.withoutSpark(conf, representations);
+    Optional<RepresentationFormat.DriverRead> reader = format.withoutSpark(conf, representations,
+        budgetBytes);
     if (reader.isEmpty()) {
       return Optional.empty();
     }

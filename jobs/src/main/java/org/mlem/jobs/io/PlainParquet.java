@@ -65,17 +65,21 @@ public final class PlainParquet {
   private final List<Path> files;
   private final MessageType parquetSchema;
   private final StructType schema;
+  /** The number of values (list elements and nulls included) of each top-level column. */
+  private final Map<String, Long> values;
   /** The failure of reading a footer, thrown when the table is read (as Spark would fail). */
   private final InputException unreadable;
 
   private PlainParquet(Configuration conf, String uri, String role, List<Path> files,
-      MessageType parquetSchema, StructType schema, InputException unreadable) {
+      MessageType parquetSchema, StructType schema, Map<String, Long> values,
+      InputException unreadable) {
     this.conf = conf;
     this.uri = uri;
     this.role = role;
     this.files = files;
     this.parquetSchema = parquetSchema;
     this.schema = schema;
+    this.values = values;
     this.unreadable = unreadable;
   }
 
@@ -109,13 +113,21 @@ public final class PlainParquet {
       files.add(status.getPath());
     }
     MessageType parquetSchema = null;
+    Map<String, Long> values = new java.util.HashMap<>();
     for (Path file : files) {
       MessageType fileSchema;
       try (ParquetFileReader reader =
           ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
         fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        for (org.apache.parquet.hadoop.metadata.BlockMetaData block
+            : reader.getFooter().getBlocks()) {
+          for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk
+              : block.getColumns()) {
+            values.merge(chunk.getPath().toArray()[0], chunk.getValueCount(), Long::sum);
+          }
+        }
       } catch (IOException | RuntimeException e) {
-        return Optional.of(new PlainParquet(conf, uri, role, files, null, null,
+        return Optional.of(new PlainParquet(conf, uri, role, files, null, null, Map.of(),
             unreadable(uri, role, e)));
       }
       if (parquetSchema == null) {
@@ -129,7 +141,7 @@ public final class PlainParquet {
       return Optional.empty();
     }
     return Optional.of(new PlainParquet(conf, uri, role, List.copyOf(files), parquetSchema, schema,
-        null));
+        Map.copyOf(values), null));
   }
 
   /** {@link TableReader}'s message for a file Spark cannot read as Parquet. */
@@ -263,6 +275,21 @@ public final class PlainParquet {
       }
     }
     return true;
+  }
+
+  /**
+   * An upper bound, from the footers, of the representation matrix's float32 size: every value
+   * of the columns but the id, 4 bytes each (0 for a table that cannot be read), so a matrix
+   * beyond a budget is not read on the driver first.
+   */
+  public long representationBytes(String idColumn) {
+    long count = 0;
+    for (Map.Entry<String, Long> column : values.entrySet()) {
+      if (!column.getKey().equals(idColumn)) {
+        count += column.getValue();
+      }
+    }
+    return count * Float.BYTES;
   }
 
   /**

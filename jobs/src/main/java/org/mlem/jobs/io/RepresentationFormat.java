@@ -80,8 +80,12 @@ public abstract class RepresentationFormat {
    * How this input is read on the driver without Spark, or empty when it needs Spark: arrays
    * always; a Parquet table when it is plain ({@link PlainParquet}); never a CSV table.
    * Inspecting may read the file's metadata (a Parquet footer), not its data.
+   *
+   * @param budgetBytes a table whose matrix may exceed this (n x D x 4 bytes) is left to Spark
+   *     without being read (arrays are read on the driver by Spark's path too)
    */
-  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input) {
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
     return Optional.empty();
   }
 

@@ -43,13 +43,15 @@ final class TableFormat extends RepresentationFormat {
 
   /** A plain Parquet table ({@link PlainParquet}); CSV tables are read by Spark. */
   @Override
-  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input) {
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
     if (kind != InputFormat.PARQUET) {
       return Optional.empty();
     }
     String idColumn = RepresentationReader.idColumn(input);
     return PlainParquet.inspect(conf, input.uri(), "representations")
         .filter(table -> table.supportsRepresentations(idColumn, input.vectorColumn()))
+        .filter(table -> table.representationBytes(idColumn) <= budgetBytes)
         .map(table -> (featureIds, featuresSource) ->
             table.representations(idColumn, input.vectorColumn()));
   }

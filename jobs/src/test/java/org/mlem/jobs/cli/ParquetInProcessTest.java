@@ -271,6 +271,18 @@ class ParquetInProcessTest {
   }
 
   @Test
+  void aTableBeyondTheBudgetIsLeftToSparkUnread() {
+    long matrix = 60L * 8 * Float.BYTES;
+    assertTrue(InputLoader.loadWithoutSpark(CONF, features("data/features.csv"),
+        representations("parts.parquet"), IdsFrom.REFUSE, matrix).isPresent());
+    assertTrue(InputLoader.loadWithoutSpark(CONF, features("data/features.csv"),
+        representations("parts.parquet"), IdsFrom.REFUSE, matrix - 1).isEmpty());
+    // unread: a broken table beyond the budget raises nothing here (Spark reads it, and fails)
+    assertTrue(InputLoader.loadWithoutSpark(CONF, features("data/features.csv"),
+        representations("nan.parquet"), IdsFrom.REFUSE, matrix - 1).isEmpty());
+  }
+
+  @Test
   void layoutsThatAreNotPlainAreLeftToSpark() {
     assertTrue(onDriver("data/features.csv", "ml-vector.parquet").isEmpty());
     assertTrue(onDriver("data/features.csv", "by-half.parquet").isEmpty());
