@@ -19,6 +19,7 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -49,15 +50,20 @@ import org.mlem.core.features.FeatureTable;
  * the order of Spark's file paths); every file with the same schema; top-level columns that are
  * UTF-8 strings, signed integers (8 to 64 bits), float, double or boolean, or a list of signed
  * integers, float or double in the standard 3-level layout (or the legacy 2-level one), no two
- * names equal ignoring case. Anything else (ML Vector structs, nested or logical types such as
- * dates and decimals, partition directories {@code key=value}, remote URIs) returns empty, and
- * the caller reads the table with Spark, which decides (and reports) exactly as before.
+ * names equal ignoring case; compressed with none, Snappy, gzip, zstd or LZ4_RAW. Anything else
+ * (ML Vector structs, nested or logical types such as dates and decimals, partition directories
+ * {@code key=value}, remote URIs, other codecs) returns empty, and the caller reads the table
+ * with Spark, which decides (and reports) exactly as before.
  *
  * <p>Order: the rows of one file in file order (row groups in order, as Spark's splits are); a
  * directory's files by name, as {@link TableReader} sorts several files by path.
  */
 public final class PlainParquet {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  /** Compressions read by the codecs Spark ships (others are left to Spark to accept or not). */
+  private static final Set<CompressionCodecName> PLAIN_CODECS = Set.of(
+      CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY, CompressionCodecName.GZIP,
+      CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW);
 
   private final Configuration conf;
   private final String uri;
@@ -123,6 +129,9 @@ public final class PlainParquet {
             : reader.getFooter().getBlocks()) {
           for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk
               : block.getColumns()) {
+            if (!PLAIN_CODECS.contains(chunk.getCodec())) {
+              return Optional.empty();
+            }
             values.merge(chunk.getPath().toArray()[0], chunk.getValueCount(), Long::sum);
           }
         }

@@ -77,6 +77,9 @@ class ParquetInProcessTest {
     // several part files, rows shuffled across them, values as doubles that float32 rounds
     write(reps.withColumn("vector", expr("transform(vector, x -> cast(x as double) / 3)"))
         .repartition(3), "parts.parquet");
+    // another codec (zstd, from the jars Spark ships)
+    reps.repartition(2).write().option("compression", "zstd").mode(SaveMode.Overwrite)
+        .parquet(dir("zstd.parquet"));
     // wide columns (float, double, int) with integer ids; features with the same ids as text
     write(reps.select(expr("cast(substring(id, 2) as int) as id"),
         expr("vector[0] as d0"), expr("cast(vector[1] as double) / 7 as d1"),
@@ -183,6 +186,7 @@ class ParquetInProcessTest {
     assertReadAsSparkReads("data/features.csv", "data/representations.parquet");
     assertReadAsSparkReads("data/features.csv", "parts.parquet");
     assertReadAsSparkReads("numbered.csv", "wide.parquet");
+    assertReadAsSparkReads("data/features.csv", "zstd.parquet");
     long parts;
     try (Stream<Path> files = Files.list(tmp.resolve("parts.parquet"))) {
       parts = files.filter(p -> p.getFileName().toString().startsWith("part-")).count();
