@@ -8,8 +8,9 @@ import java.util.Locale;
  * on the driver; the same analysis to the bit (the Spark path runs the same core code on the same
  * pair streams), written to the same run directory. AUTO: in-process when the master is local
  * (none given, or {@code local}, {@code local[N]}, {@code local[*]}), the placement is not
- * {@code partitioned}, the inputs are local files the driver reads without Spark (a plain CSV
- * feature table, .npy or HDF5 representations) and the matrix fits the broadcast budget; Spark
+ * {@code partitioned}, the inputs are local files the driver reads without Spark (a plain CSV or
+ * Parquet feature table; .npy, HDF5, .npz, .safetensors or plain Parquet representations) and
+ * the matrix fits the broadcast budget; Spark
  * otherwise. Small fits then take seconds instead of Spark's start-up.
  */
 public enum Engine {

@@ -112,7 +112,7 @@ public final class FitJob {
       Configuration conf, FitSettings s, PrintWriter out, boolean report, long budgetBytes) {
     long t0 = System.nanoTime();
     Optional<LoadedInputs> read = InputLoader.loadWithoutSpark(
-        conf, s.features(), s.representations(), s.idsFrom());
+        conf, s.features(), s.representations(), s.idsFrom(), budgetBytes);
     if (read.isEmpty()) {
       return Optional.empty();
     }

@@ -10,7 +10,9 @@ import org.mlem.jobs.spark.Placement;
 public final class InProcessChoice {
   /** Why inputs that passed the settings still go to Spark. */
   public static final String INPUTS_NEED_SPARK = "the inputs need Spark to be read (in process:"
-      + " a plain local CSV feature table and .npy or HDF5 representations within the budget)";
+      + " a plain local CSV or Parquet feature table, and representations in .npy, HDF5, .npz,"
+      + " .safetensors or plain local Parquet (id + array<float|double> or numeric columns)"
+      + " within the budget)";
 
   private InProcessChoice() {}
 

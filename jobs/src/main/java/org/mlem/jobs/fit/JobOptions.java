@@ -144,8 +144,9 @@ public final class JobOptions {
           ValueType.oneOf(Engine::cliName, Engine::parse, Engine.values()))
       .defaultValue(Engine.AUTO).label("MODE")
       .doc("What runs the fit: spark, in-process (the core engine in this JVM, no Spark "
-          + "session) or auto (in-process for a local master and local CSV + .npy/HDF5 inputs "
-          + "within --broadcast-budget-mb; identical results).")
+          + "session) or auto (in-process for a local master and plain local inputs: CSV or "
+          + "Parquet features, .npy/HDF5/.npz/.safetensors or Parquet representations, within "
+          + "--broadcast-budget-mb; identical results).")
       .build();
 
   /** Whether an existing output is replaced. */

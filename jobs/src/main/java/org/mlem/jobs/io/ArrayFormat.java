@@ -1,6 +1,7 @@
 package org.mlem.jobs.io;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.distance.Representations;
@@ -28,6 +29,13 @@ abstract class ArrayFormat extends RepresentationFormat {
   Representations read(SparkSession spark, RepresentationInput input, List<String> featureIds,
       String featuresSource) {
     return read(spark.sparkContext().hadoopConfiguration(), input, featureIds, featuresSource);
+  }
+
+  @Override
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
+    return Optional.of((featureIds, featuresSource) ->
+        read(conf, input, featureIds, featuresSource));
   }
 
   /** The same read with only a Hadoop configuration (no Spark needed: arrays are read here). */

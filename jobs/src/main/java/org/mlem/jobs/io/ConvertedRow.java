@@ -30,18 +30,41 @@ final class ConvertedRow implements Serializable {
   static ConvertedRow of(Row row, String source, String vector) {
     String id = row.isNullAt(0) ? null : row.getString(0);
     try {
-      double[] values = FrameColumns.components(row.get(1), source, vector, id);
-      if (values == null) {
-        return new ConvertedRow(id, null, null, true);
-      }
-      String where = " of vector column '" + vector + "'";
-      float[] floats = new float[values.length];
-      for (int c = 0; c < values.length; c++) {
-        floats[c] = RepresentationValues.toFloat(values[c], source, id, c, where);
-      }
-      return new ConvertedRow(id, floats, null, false);
+      return of(id, FrameColumns.components(row.get(1), source, vector, id), source, vector);
     } catch (InputException e) {
       return new ConvertedRow(id, null, e.getMessage(), false);
     }
+  }
+
+  /**
+   * Converts a row whose vector was read without Spark ({@link PlainParquet}), with the same
+   * checks and messages.
+   *
+   * @param values the vector's components, null when the cell is null
+   * @param nullElement the index of the first null element, or -1 when there is none
+   */
+  static ConvertedRow of(String id, double[] values, int nullElement, String source,
+      String vector) {
+    if (nullElement >= 0) {
+      return new ConvertedRow(id, null,
+          FrameColumns.nullElement(source, vector, id, nullElement).getMessage(), false);
+    }
+    try {
+      return of(id, values, source, vector);
+    } catch (InputException e) {
+      return new ConvertedRow(id, null, e.getMessage(), false);
+    }
+  }
+
+  private static ConvertedRow of(String id, double[] values, String source, String vector) {
+    if (values == null) {
+      return new ConvertedRow(id, null, null, true);
+    }
+    String where = " of vector column '" + vector + "'";
+    float[] floats = new float[values.length];
+    for (int c = 0; c < values.length; c++) {
+      floats[c] = RepresentationValues.toFloat(values[c], source, id, c, where);
+    }
+    return new ConvertedRow(id, floats, null, false);
   }
 }

@@ -133,11 +133,16 @@ final class FrameColumns {
     for (int c = 0; c < out.length; c++) {
       Object e = list.get(c);
       if (e == null) {
-        throw new InputException(source + ": column '" + column + "', stimulus '" + id
-            + "': element " + c + " of the array is null; arrays must hold numbers only");
+        throw nullElement(source, column, id, c);
       }
       out[c] = ((Number) e).doubleValue();
     }
     return out;
+  }
+
+  /** The error of an array whose element c is null. */
+  static InputException nullElement(String source, String column, String id, int c) {
+    return new InputException(source + ": column '" + column + "', stimulus '" + id
+        + "': element " + c + " of the array is null; arrays must hold numbers only");
   }
 }

@@ -76,8 +76,10 @@ public final class InputLoader {
 
   /**
    * Loads both inputs on the driver without Spark when they allow it: the feature table a plain
-   * local CSV file ({@link PlainCsv}) and the representations an array format read on the driver
-   * (.npy, HDF5). Same checks, same messages and the same result as {@link #load}.
+   * local CSV file ({@link PlainCsv}) or Parquet table ({@link PlainParquet}) and the
+   * representations an array format read on the driver
+   * (.npy, HDF5, .npz, .safetensors) or a plain local Parquet table ({@link PlainParquet}). Same
+   * checks, same messages and the same result as {@link #load}.
    *
    * @param conf resolves the URIs (a plain Hadoop configuration is enough)
    * @return the inputs, or empty when one of them needs Spark to be read
@@ -85,6 +87,18 @@ public final class InputLoader {
    */
   public static Optional<LoadedInputs> loadWithoutSpark(Configuration conf,
       FeatureInput features, RepresentationInput representations, IdsFrom idsFrom) {
+    return loadWithoutSpark(conf, features, representations, idsFrom, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #loadWithoutSpark(Configuration, FeatureInput, RepresentationInput, IdsFrom)},
+   * leaving to Spark, unread, a Parquet table whose footers say its matrix may exceed the budget.
+   *
+   * @param budgetBytes the largest representation matrix (n x D x 4 bytes) read here
+   */
+  public static Optional<LoadedInputs> loadWithoutSpark(Configuration conf,
+      FeatureInput features, RepresentationInput representations, IdsFrom idsFrom,
+      long budgetBytes) {
     if (representations.format() == InputFormat.RDM) {
       return Optional.empty();
     }
@@ -93,18 +107,33 @@ public final class InputLoader {
         conf, features.uri(), features.format(), "features").kind();
     RepresentationFormat format = RepresentationFormat.resolve(
         conf, representations.uri(), representations.format(), "representations");
-    if (featureFormat != InputFormat.CSV || !format.readOnDriver()) {
+    if (featureFormat != InputFormat.CSV && featureFormat != InputFormat.PARQUET) {
+      return Optional.empty();
+    }
+    Optional<RepresentationFormat.DriverRead> reader = format.withoutSpark(conf, representations,
+        budgetBytes);
+    if (reader.isEmpty()) {
       return Optional.empty();
     }
     String idColumn = features.idColumn() == null ? "id" : features.idColumn();
-    Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
-    if (csv.isEmpty()) {
-      return Optional.empty();
+    FeatureTable table;
+    if (featureFormat == InputFormat.PARQUET) {
+      Optional<PlainParquet> parquet = PlainParquet.inspect(conf, features.uri(), "features")
+          .filter(p -> p.supportsFeatures(idColumn));
+      if (parquet.isEmpty()) {
+        return Optional.empty();
+      }
+      table = parquet.get().features(idColumn, features.featureColumns());
+    } else {
+      Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
+      if (csv.isEmpty()) {
+        return Optional.empty();
+      }
+      table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
+          features.featureColumns(), features.uri());
     }
-    FeatureTable table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
-        features.featureColumns(), features.uri());
     return Optional.of(load(conf, features, representations, idsFrom, () -> table,
-        ids -> ((ArrayFormat) format).read(conf, representations, ids, features.uri())));
+        ids -> reader.get().read(ids, features.uri())));
   }
 
   /** Reads the representations (rows in file order) given the feature table's ids. */

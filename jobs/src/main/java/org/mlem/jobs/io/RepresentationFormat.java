@@ -2,6 +2,7 @@ package org.mlem.jobs.io;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.SparkSession;
@@ -61,6 +62,32 @@ public abstract class RepresentationFormat {
    */
   abstract Representations read(SparkSession spark, RepresentationInput input,
       List<String> featureIds, String featuresSource);
+
+  /**
+   * Reads one input on the driver, without Spark, exactly as {@link #read} reads it with Spark.
+   */
+  interface DriverRead {
+    /**
+     * @param featureIds the feature table's ids: the row ids of an array without an ids file
+     * @param featuresSource the feature file, for messages
+     * @return the representations, rows in the file's order
+     * @throws InputException as {@link #read} throws
+     */
+    Representations read(List<String> featureIds, String featuresSource);
+  }
+
+  /**
+   * How this input is read on the driver without Spark, or empty when it needs Spark: arrays
+   * always; a Parquet table when it is plain ({@link PlainParquet}); never a CSV table.
+   * Inspecting may read the file's metadata (a Parquet footer), not its data.
+   *
+   * @param budgetBytes a table whose matrix may exceed this (n x D x 4 bytes) is left to Spark
+   *     without being read (arrays are read on the driver by Spark's path too)
+   */
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
+    return Optional.empty();
+  }
 
   /** The user-facing name, e.g. "parquet". */
   public String cliName() {

@@ -84,6 +84,17 @@ public final class RepresentationFrames {
     List<ConvertedRow> rows = frame
         .select(functions.col(idColumn).cast("string"), functions.col(vector))
         .javaRDD().map(row -> ConvertedRow.of(row, source, vector)).collect();
+    return fromConvertedRows(rows, idColumn, vector, source);
+  }
+
+  /**
+   * Assembles converted rows (in the table's order) with the checks of the vector layout, in
+   * this order: an empty table, null, empty or duplicate ids, then row by row the first problem
+   * of a row (a null element, a NaN or infinite value), a null, empty or ragged vector. Shared by
+   * the Spark path and the driver-side Parquet reader ({@link PlainParquet}).
+   */
+  static Representations fromConvertedRows(
+      List<ConvertedRow> rows, String idColumn, String vector, String source) {
     if (rows.isEmpty()) {
       throw new InputException(source + ": the representation table is empty (0 rows); it"
           + " needs one row per stimulus");
@@ -136,8 +147,7 @@ public final class RepresentationFrames {
       columns.add(field.name());
     }
     if (columns.isEmpty()) {
-      throw new InputException(source + ": no representation columns besides the id column '"
-          + idColumn + "'; expected an array/vector column or numeric columns");
+      throw noWideColumns(idColumn, source);
     }
     Column[] selected = new Column[columns.size() + 1];
     selected[0] = functions.col(idColumn).cast("string");
@@ -145,17 +155,45 @@ public final class RepresentationFrames {
       selected[c + 1] = functions.col(columns.get(c));
     }
     List<Row> rows = frame.select(selected).collectAsList();
-    List<String> ids = ids(rows, idColumn, source);
+    List<String> ids = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ids.add(row.isNullAt(0) ? null : row.getString(0));
+    }
+    return fromWideCells(ids, columns,
+        (r, c) -> rows.get(r).isNullAt(c + 1) ? null : (Number) rows.get(r).get(c + 1),
+        idColumn, source);
+  }
+
+  /** The error of a table with nothing but the id column. */
+  static InputException noWideColumns(String idColumn, String source) {
+    return new InputException(source + ": no representation columns besides the id column '"
+        + idColumn + "'; expected an array/vector column or numeric columns");
+  }
+
+  /** The cells of wide representations: the number in row r, column c (0-based), or null. */
+  interface WideCells {
+    Number cell(int row, int column);
+  }
+
+  /**
+   * Assembles wide representations (ids and cells in the table's order) with the checks of the
+   * wide layout, in this order: an empty table, null, empty or duplicate ids, then row by row
+   * and column by column a null, NaN or infinite value. Shared by the Spark path and the
+   * driver-side Parquet reader ({@link PlainParquet}).
+   */
+  static Representations fromWideCells(List<String> ids, List<String> columns, WideCells cells,
+      String idColumn, String source) {
+    requireIds(ids, idColumn, source);
     int dims = columns.size();
-    float[] data = new float[Math.multiplyExact(rows.size(), dims)];
-    for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
+    float[] data = new float[Math.multiplyExact(ids.size(), dims)];
+    for (int i = 0; i < ids.size(); i++) {
       for (int c = 0; c < dims; c++) {
-        if (row.isNullAt(c + 1)) {
+        Number value = cells.cell(i, c);
+        if (value == null) {
           throw new InputException(source + ": stimulus '" + ids.get(i) + "' has no value in "
               + "column " + c + " ('" + columns.get(c) + "'); every dimension needs a number");
         }
-        data[i * dims + c] = RepresentationValues.toFloat(((Number) row.get(c + 1)).doubleValue(),
+        data[i * dims + c] = RepresentationValues.toFloat(value.doubleValue(),
             source, ids.get(i), c, " ('" + columns.get(c) + "')");
       }
     }
@@ -191,16 +229,11 @@ public final class RepresentationFrames {
     }
   }
 
-  private static List<String> ids(List<Row> rows, String idColumn, String source) {
-    if (rows.isEmpty()) {
+  private static void requireIds(List<String> ids, String idColumn, String source) {
+    if (ids.isEmpty()) {
       throw new InputException(source + ": the representation table is empty (0 rows); it"
           + " needs one row per stimulus");
     }
-    List<String> ids = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      ids.add(row.isNullAt(0) ? null : row.getString(0));
-    }
     FrameColumns.requireValidIds(ids, idColumn, "representations", source);
-    return ids;
   }
 }

@@ -1,6 +1,8 @@
 package org.mlem.jobs.io;
 
 import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.mlem.core.distance.Representations;
 
@@ -37,6 +39,21 @@ final class TableFormat extends RepresentationFormat {
   @Override
   public boolean carriesIds() {
     return true;
+  }
+
+  /** A plain Parquet table ({@link PlainParquet}); CSV tables are read by Spark. */
+  @Override
+  Optional<DriverRead> withoutSpark(Configuration conf, RepresentationInput input,
+      long budgetBytes) {
+    if (kind != InputFormat.PARQUET) {
+      return Optional.empty();
+    }
+    String idColumn = RepresentationReader.idColumn(input);
+    return PlainParquet.inspect(conf, input.uri(), "representations")
+        .filter(table -> table.supportsRepresentations(idColumn, input.vectorColumn()))
+        .filter(table -> table.representationBytes(idColumn) <= budgetBytes)
+        .map(table -> (featureIds, featuresSource) ->
+            table.representations(idColumn, input.vectorColumn()));
   }
 
   @Override

@@ -17,7 +17,11 @@
  * ({@link org.mlem.jobs.io.DirectoryContents}) before it is read. Before Spark starts, the
  * command line resolves the formats and checks the named columns of local single-file tables
  * ({@link org.mlem.jobs.io.ColumnChecks}); a failure inside Spark is reported by its root cause
- * ({@link org.mlem.jobs.io.FailureCauses}).
+ * ({@link org.mlem.jobs.io.FailureCauses}). For the in-process engine,
+ * {@link org.mlem.jobs.io.InputLoader#loadWithoutSpark} reads plain local CSV
+ * ({@link org.mlem.jobs.io.PlainCsv}) and Parquet ({@link org.mlem.jobs.io.PlainParquet}) tables
+ * and arrays on the driver, with Spark's row order, checks and messages, and returns empty for
+ * anything Spark must read.
  *
  * <p>For the partitioned placement, {@link org.mlem.jobs.io.PartitionedInputLoader} and
  * {@link org.mlem.jobs.io.PartitionedRepresentationReader} read Parquet/CSV representations with

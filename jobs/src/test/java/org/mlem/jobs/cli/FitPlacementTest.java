@@ -62,7 +62,9 @@ class FitPlacementTest {
     String reps = tmp.resolve("data/representations.parquet").toString();
     Path broadcast = tmp.resolve("broadcast");
     Path auto = tmp.resolve("auto");
-    Result b = fit(broadcast, reps, features, "--placement", "broadcast", "--batch-size", "60");
+    // the Spark engine's broadcast placement (auto would fit these plain Parquet inputs in process)
+    Result b = fit(broadcast, reps, features, "--placement", "broadcast", "--batch-size", "60",
+        "--engine", "spark");
     assertEquals(0, b.code(), b.err());
     Result a = fit(auto, reps, features, "--placement", "auto", "--broadcast-budget-mb", "0",
         "--batch-size", "60");

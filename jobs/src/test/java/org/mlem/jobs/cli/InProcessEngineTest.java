@@ -26,7 +26,7 @@ import org.mlem.jobs.testing.SparkTestSession;
 /**
  * {@code mlem fit --engine}: the in-process engine (no Spark session) writes exactly the Spark
  * engine's run directory on the same inputs, auto picks it for a local master and CSV + .npy
- * inputs and Spark otherwise, and forcing it on inputs that need Spark is a usage error.
+ * inputs and Spark otherwise (CSV representations), and forcing it on inputs that need Spark is a usage error.
  */
 class InProcessEngineTest {
   private static SparkSession spark;
@@ -45,6 +45,10 @@ class InProcessEngineTest {
     }
     NpyTestFiles.write(tmp.resolve("data/reps.npy"), values,
         new int[] {data.size(), data.dims()}, "<f4", false, 1);
+    // CSV representations are read by Spark only
+    spark.read().parquet(tmp.resolve("data/representations.parquet").toString())
+        .selectExpr("id", "vector[0] as d0", "vector[1] as d1", "vector[2] as d2").coalesce(1)
+        .write().option("header", "true").csv(tmp.resolve("data/reps-csv").toString());
   }
 
   @AfterAll
@@ -125,10 +129,10 @@ class InProcessEngineTest {
     Path npyRun = tmp.resolve("auto-npy");
     assertEquals(0, fit(npyRun, npy()).code());
     assertTrue(placement(npyRun).contains("in-process"), placement(npyRun));
-    Path parquetRun = tmp.resolve("auto-parquet");
-    Result p = fit(parquetRun, tmp.resolve("data/representations.parquet").toString());
+    Path csvRun = tmp.resolve("auto-csv");
+    Result p = fit(csvRun, tmp.resolve("data/reps-csv").toString());
     assertEquals(0, p.code(), p.err());
-    assertTrue(placement(parquetRun).contains("broadcast"), placement(parquetRun));
+    assertTrue(placement(csvRun).contains("broadcast"), placement(csvRun));
     Path partitioned = tmp.resolve("auto-partitioned");
     assertEquals(0, fit(partitioned, npy(), "--placement", "partitioned").code());
     assertTrue(placement(partitioned).contains("partitioned"), placement(partitioned));
@@ -140,8 +144,7 @@ class InProcessEngineTest {
   @Test
   void forcingInProcessOnInputsThatNeedSparkIsAUsageError() {
     Path out = tmp.resolve("refused");
-    Result r = fit(out, tmp.resolve("data/representations.parquet").toString(),
-        "--engine", "in-process");
+    Result r = fit(out, tmp.resolve("data/reps-csv").toString(), "--engine", "in-process");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--engine in-process: the inputs need Spark to be read"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
