@@ -374,6 +374,16 @@ public final class PlainParquet {
    */
   public FeatureTable features(String idColumn,
       List<String> featureColumns) {
+    PlainCsv.Table table = rows(idColumn);
+    return FeatureFrames.fromRows(table.schema(), table.rows(), idColumn, featureColumns, uri);
+  }
+
+  /**
+   * The table's rows as Spark reads them for a feature table (call only when
+   * {@link #supportsFeatures} is true): the id column (when present) cast to text, every other
+   * column as read, rows in the table's order.
+   */
+  public PlainCsv.Table rows(String idColumn) {
     StructType read = schema();
     boolean hasId = read.getFieldIndex(idColumn).isDefined();
     List<String> names = List.of(read.fieldNames());
@@ -392,7 +402,7 @@ public final class PlainParquet {
       }
       rows.add(RowFactory.create(values));
     }
-    return FeatureFrames.fromRows(new StructType(fields), rows, idColumn, featureColumns, uri);
+    return new PlainCsv.Table(new StructType(fields), rows);
   }
 
   /** Read columns, rows in the table's order. */

@@ -62,7 +62,7 @@ public record SplitInput(String column, String file) {
    * Reads the labels.
    *
    * @param spark reads a column of a Parquet or CSV table; null when the features are a plain
-   *     local CSV file (the in-process engine)
+   *     local CSV file or Parquet table (the in-process engine)
    * @param conf resolves the split file
    * @param features the feature table (for a column)
    * @return the labels, or empty when no split was given
@@ -70,7 +70,7 @@ public record SplitInput(String column, String file) {
    */
   public Optional<Labels> read(SparkSession spark, Configuration conf, FeatureInput features) {
     if (column != null) {
-      return Optional.of(readColumn(spark, features));
+      return Optional.of(readColumn(spark, conf, features));
     }
     if (file != null) {
       return Optional.of(readFile(conf, file));
@@ -78,14 +78,20 @@ public record SplitInput(String column, String file) {
     return Optional.empty();
   }
 
-  private Labels readColumn(SparkSession spark, FeatureInput features) {
+  private Labels readColumn(SparkSession spark, Configuration conf, FeatureInput features) {
     String idColumn = features.idColumn() == null ? "id" : features.idColumn();
     String source = "split column '" + column + "' of " + features.uri();
     Map<String, String> labels = new LinkedHashMap<>();
     if (spark == null) {
-      PlainCsv.Table table = PlainCsv.read(features.uri(), idColumn).orElseThrow(() ->
-          new InputException(source + ": the feature table cannot be read without Spark; use "
-              + "--engine spark"));
+      boolean parquet = RepresentationFormat.resolve(conf, features.uri(), features.format(),
+          "features").kind() == InputFormat.PARQUET;
+      Optional<PlainCsv.Table> read = parquet
+          ? PlainParquet.inspect(conf, features.uri(), "features")
+              .filter(p -> p.supportsFeatures(idColumn)).map(p -> p.rows(idColumn))
+          : Optional.empty();
+      PlainCsv.Table table = (read.isPresent() ? read : PlainCsv.read(features.uri(), idColumn))
+          .orElseThrow(() -> new InputException(source + ": the feature table cannot be read "
+              + "without Spark; use --engine spark"));
       FrameColumns.requireColumn(table.schema(), column, "split column", features.uri());
       int id = table.schema().fieldIndex(idColumn);
       int split = table.schema().fieldIndex(column);

@@ -260,6 +260,30 @@ class SplitOptionsTest {
     assertFalse(weights.contains("split"), "the split column is no feature: " + weights);
   }
 
+  /** A Parquet feature table is read on the driver too, its split column with it. */
+  @Test
+  void aSplitColumnOfAParquetFeatureTableIsReadWithoutSparkToo() throws IOException {
+    Path parquet = tmp.resolve("features.parquet");
+    spark.read().option("header", "true").option("inferSchema", "true").csv(features.toString())
+        .coalesce(1).write()
+        .parquet(parquet.toString());
+    Path fromCsv = tmp.resolve("column-csv");
+    Path fromParquet = tmp.resolve("column-parquet");
+    assertEquals(0, fit(fromCsv, "--split-column", "split").code());
+    List<String> args = new ArrayList<>(List.of("fit", "--features", parquet.toString(),
+        "--representations", npy.toString(), "--out", fromParquet.toString(), "--split-column",
+        "split"));
+    args.addAll(List.of(FIT));
+    Result r = cli(args.toArray(new String[0]));
+    assertEquals(0, r.code(), r.err());
+    JsonNode run = new ObjectMapper().readTree(fromParquet.resolve("run.json").toFile());
+    assertEquals("in-process", run.get("config").get("placement").asText());
+    for (String table : List.of("weights.csv", "importance.csv", "scores.csv")) {
+      assertEquals(Files.readString(fromCsv.resolve(table)),
+          Files.readString(fromParquet.resolve(table)), table);
+    }
+  }
+
   @Test
   void trainSizeAllIsTheFitWithoutTheOptionAndNKeepsTheTestStimuli() throws IOException {
     Path plain = tmp.resolve("plain");
