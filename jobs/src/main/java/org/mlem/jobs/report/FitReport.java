@@ -289,11 +289,48 @@ public final class FitReport {
     for (ImportanceChart.Row r : ordered) {
       rows.add(List.of(r.unit(), r.group(), r.mean(), std.get(r.unit()), r.low(), r.high()));
     }
+    if (stimulus && !interactions.isEmpty() && features.size() > 1) {
+      importanceMatrix(page, features, interactions, labels);
+    }
     page.table("importance-table", List.of("unit", "group", "mean", "std",
         "95% low (" + labels.interval() + ")", "95% high (" + labels.interval() + ")"), rows);
     page.paragraph("Table: " + labels.title().toLowerCase(Locale.ROOT) + " importance per unit; "
         + "std is across " + (labels.interval().equals("across folds") ? "the folds' means"
             : "permutations") + ".");
+  }
+
+  /**
+   * The stimulus-level importance of every feature and pair of features as one matrix: main
+   * effects on the diagonal, the interaction effect of a and b in cells (a, b) and (b, a); for
+   * runs with stimulus-level interaction effects only.
+   */
+  private static void importanceMatrix(HtmlPage page, List<ImportanceChart.Row> features,
+      List<ImportanceChart.Row> interactions, ImportanceLabels labels) {
+    Map<String, Double> means = new LinkedHashMap<>();
+    for (ImportanceChart.Row r : interactions) {
+      means.put(r.unit(), r.mean());
+    }
+    List<String> names = features.stream().map(ImportanceChart.Row::unit).toList();
+    int f = names.size();
+    double[][] m = new double[f][f];
+    for (int a = 0; a < f; a++) {
+      m[a][a] = features.get(a).mean();
+      for (int b = 0; b < a; b++) {
+        Double v = means.get(names.get(a) + ":" + names.get(b));
+        if (v == null) {
+          v = means.get(names.get(b) + ":" + names.get(a));
+        }
+        m[a][b] = v == null ? Double.NaN : v;
+        m[b][a] = m[a][b];
+      }
+    }
+    page.figure(WeightHeatmap.svg("fig-importance-matrix", names, m,
+        "Stimulus-level importance matrix", labels.axis()),
+        "Stimulus-level importance as a matrix: the diagonal holds each feature's main effect "
+            + "(S0 - S_a), the cell of features a and b their interaction effect (S_a + S_b - "
+            + "S_ab - S0: the part of the drop that needs both); one diverging colour scale "
+            + "centred at 0 for both, so a strong interaction stands out next to the main "
+            + "effects it joins.");
   }
 
   private static List<ImportanceChart.Row> byGroup(List<ImportanceChart.Row> all, String group) {

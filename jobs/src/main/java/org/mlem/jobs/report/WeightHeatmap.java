@@ -11,14 +11,27 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * The learned weight matrix W as a heatmap: feature names on both axes (row feature top to
- * bottom, column feature left to right), a diverging colour scale centred at 0 and its legend.
+ * A feature x feature matrix as a heatmap: the learned weight matrix W, or the stimulus-level
+ * importance matrix (main effects on the diagonal, interaction effects off it); feature names on
+ * both axes (row feature top to bottom, column feature left to right), a diverging colour scale
+ * centred at 0 and its legend.
  */
 final class WeightHeatmap {
   private WeightHeatmap() {}
 
-  /** The heatmap as inline SVG (class "figure heatmap"). */
+  /** W's heatmap as inline SVG (class "figure heatmap"). */
   static String svg(String id, List<String> names, double[][] w) {
+    return svg(id, names, w, "Weight matrix W", "weight");
+  }
+
+  /**
+   * A feature x feature heatmap as inline SVG (class "figure heatmap").
+   *
+   * @param title the chart's title
+   * @param scaleLabel the colour legend's axis label
+   */
+  static String svg(String id, List<String> names, double[][] w, String title,
+      String scaleLabel) {
     int f = names.size();
     double[][] xyz = new double[3][f * f];
     double limit = 0;
@@ -48,10 +61,10 @@ final class WeightHeatmap {
     XYPlot plot = new XYPlot(data, columns, rows, renderer);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    JFreeChart chart = new JFreeChart("Weight matrix W", plot);
+    JFreeChart chart = new JFreeChart(title, plot);
     chart.removeLegend();
     SvgCharts.style(chart);
-    NumberAxis scaleAxis = new NumberAxis("weight");
+    NumberAxis scaleAxis = new NumberAxis(scaleLabel);
     scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
     scaleAxis.setNumberFormatOverride(Format.ticks());
     PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);

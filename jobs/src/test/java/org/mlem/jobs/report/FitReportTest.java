@@ -89,6 +89,14 @@ class FitReportTest {
     ReportAssertions.figure(doc, "fig-importance", "figure", units.size());
     ReportAssertions.figure(doc, "fig-weights", "heatmap", 9);
     ReportAssertions.figure(doc, "fig-training", "training", 2);
+    // stimulus-level with interactions: main effects and interaction effects as one matrix
+    String matrix = ReportAssertions.figure(doc, "fig-importance-matrix", "heatmap", 9).html();
+    assertTrue(matrix.contains("Stimulus-level importance matrix"), "matrix title");
+    for (String f : List.of("f0", "f1", "f2")) {
+      assertTrue(matrix.contains(">" + f + "<"), "matrix labels " + f);
+    }
+    assertTrue(doc.select("figure:has(#fig-importance-matrix) figcaption").text()
+        .contains("the diagonal holds each feature's main effect"), "matrix caption");
     List<String> tableUnits = ReportAssertions.firstColumn(doc, "importance-table");
     assertEquals(units.size(), tableUnits.size());
     assertTrue(tableUnits.containsAll(units), tableUnits + " vs " + units);
