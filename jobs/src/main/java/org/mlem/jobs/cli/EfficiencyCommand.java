@@ -26,9 +26,7 @@ import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.JobOptions;
 import org.mlem.jobs.fit.UsageException;
-import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputFile;
-import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.RunDirectoryWriter;
@@ -109,18 +107,7 @@ final class EfficiencyCommand implements Callable<Integer>, CommandOptions.Table
     PrintWriter console = spec.commandLine().getOut();
     try (SparkSessions.Started spark = SparkSessions.start(settings.master(),
         "mlem efficiency")) {
-      console.println("loading " + settings.features().uri() + " and "
-          + settings.representations().uri());
-      console.flush();
-      LoadedInputs loaded;
-      try {
-        loaded = InputLoader.load(spark.session(), settings.features(),
-            settings.representations(), settings.idsFrom());
-      } catch (InputException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new InputException(e.getMessage(), e);
-      }
+      LoadedInputs loaded = ExperimentInputs.load(spark.session(), settings, console);
       ChosenSplit chosen = ChosenSplit.of(settings, loaded.features(), settings.split().read(
           spark.session(), spark.session().sparkContext().hadoopConfiguration(),
           settings.features()));

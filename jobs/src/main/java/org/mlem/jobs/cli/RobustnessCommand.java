@@ -25,9 +25,7 @@ import org.mlem.jobs.experiments.ExperimentWriter;
 import org.mlem.jobs.experiments.RobustnessRow;
 import org.mlem.jobs.experiments.RobustnessStudy;
 import org.mlem.jobs.experiments.RobustnessTables;
-import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.InputFormat;
-import org.mlem.jobs.io.InputLoader;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceRecord;
@@ -110,18 +108,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
     PrintWriter console = spec.commandLine().getOut();
     try (SparkSessions.Started spark = SparkSessions.start(settings.master(),
         "mlem robustness")) {
-      console.println("loading " + settings.features().uri() + " and "
-          + settings.representations().uri());
-      console.flush();
-      LoadedInputs loaded;
-      try {
-        loaded = InputLoader.load(spark.session(), settings.features(),
-            settings.representations(), settings.idsFrom());
-      } catch (InputException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw new InputException(e.getMessage(), e);
-      }
+      LoadedInputs loaded = ExperimentInputs.load(spark.session(), settings, console);
       if (loaded.representations() == null) {
         throw new UsageException("robustness adds noise to representations; "
             + settings.representations().uri() + " was read as a precomputed RDM: give the "
