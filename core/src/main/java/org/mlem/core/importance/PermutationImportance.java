@@ -47,33 +47,12 @@ public final class PermutationImportance {
   }
 
   /**
-   * As {@link #compute(PairSource, TrainedMetric, ImportanceConfig, long, int)}, every score
-   * computed by {@code score} (a metric's distances sqrt(max(s, 0)) for Pearson and MSE; see
-   * {@link MetricScorer}).
-   */
-  public static ImportanceResult compute(
-      PairSource source, TrainedMetric metric, ImportanceConfig config, long seed, int threads,
-      DistanceScore score) {
-    Objects.requireNonNull(metric, "metric");
-    return compute(source, metric, FeatureLayout.ungrouped(metric.featureNames()), config, seed,
-        threads, score);
-  }
-
-  /**
    * As {@link #compute(PairSource, TrainedMetric, ImportanceConfig, long, int)}, with totals per
-   * feature of {@code layout} (a SIMPLEX feature's coordinates shuffled together); the units
-   * stay W's terms, over components.
+   * feature of {@code layout} (a SIMPLEX feature's coordinates shuffled together; the units stay
+   * W's terms, over components) and every score computed by {@code score} (a metric's distances
+   * sqrt(max(s, 0)) for Pearson and MSE; see {@link MetricScorer}).
    *
    * @param layout the features as groups of the metric's components
-   */
-  public static ImportanceResult compute(PairSource source, TrainedMetric metric,
-      FeatureLayout layout, ImportanceConfig config, long seed, int threads) {
-    return compute(source, metric, layout, config, seed, threads, DistanceScore.SPEARMAN);
-  }
-
-  /**
-   * As {@link #compute(PairSource, TrainedMetric, FeatureLayout, ImportanceConfig, long, int)},
-   * every score computed by {@code score}.
    */
   public static ImportanceResult compute(PairSource source, TrainedMetric metric,
       FeatureLayout layout, ImportanceConfig config, long seed, int threads,
@@ -122,15 +101,6 @@ public final class PermutationImportance {
   public static PermutationRound round(PairBatch batch, RoundSpec spec, int permutation) {
     return round(batch, spec.coefficients(), spec.featureCount(), spec.interactions(),
         spec.seed(), permutation, spec.total(), spec.groups(), spec.score());
-  }
-
-  /** One round with every component its own feature, scored by exact Spearman. */
-  public static PermutationRound round(
-      PairBatch batch, double[] coefficients, int featureCount, boolean interactions, long seed,
-      int permutation, boolean total) {
-    return round(batch, coefficients, featureCount, interactions, seed, permutation, total,
-        java.util.stream.IntStream.rangeClosed(0, featureCount).toArray(),
-        DistanceScore.SPEARMAN);
   }
 
   /**

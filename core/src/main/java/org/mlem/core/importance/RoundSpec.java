@@ -29,20 +29,7 @@ public record RoundSpec(
   public RoundSpec(double[] coefficients, int featureCount, boolean interactions,
       int permutations, int batchSize, boolean total, long seed) {
     this(coefficients, featureCount, interactions, permutations, batchSize, total, seed,
-        DistanceScore.SPEARMAN);
-  }
-
-  /** A spec where every component is its own feature (no SIMPLEX feature). */
-  public RoundSpec(double[] coefficients, int featureCount, boolean interactions,
-      int permutations, int batchSize, boolean total, long seed, DistanceScore score) {
-    this(coefficients, featureCount, interactions, permutations, batchSize, total, seed,
-        java.util.stream.IntStream.rangeClosed(0, Math.max(featureCount, 0)).toArray(), score);
-  }
-
-  /** A spec with feature groups, scored by exact Spearman. */
-  public RoundSpec(double[] coefficients, int featureCount, boolean interactions,
-      int permutations, int batchSize, boolean total, long seed, int[] groups) {
-    this(coefficients, featureCount, interactions, permutations, batchSize, total, seed, groups,
+        java.util.stream.IntStream.rangeClosed(0, Math.max(featureCount, 0)).toArray(),
         DistanceScore.SPEARMAN);
   }
 
