@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mlem.core.batchsize.BatchSizeEstimate;
 import org.mlem.core.batchsize.BatchSizeEstimator;
+import org.mlem.core.distance.MemoizedPairDistances;
 import org.mlem.core.distance.NeuralDistance;
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.distance.RepresentationDistances;
@@ -179,8 +180,11 @@ public final class Mlem {
   /** Runs the analysis with in-process threads. */
   public MlemAnalysis analyze(
       EncodedFeatures features, PairDistances distances, TrainingProgress progress) {
+    // every fold, evaluation and importance round reads the same pairs' distances: computed once
+    PairDistances memo = MemoizedPairDistances.ofBudget(distances,
+        MemoizedPairDistances.DEFAULT_BUDGET_BYTES);
     return analyze(features, (split, seed) ->
-        new LocalPairSource(features, distances, split, seed, config.threads()), progress,
+        new LocalPairSource(features, memo, split, seed, config.threads()), progress,
         distances.size());
   }
 
@@ -245,7 +249,7 @@ public final class Mlem {
                     RIDGE_STREAM)))
             : Optional.empty();
         TrainedMetric metric = ridge.isPresent() ? ridge.get().asTrainedMetric()
-            : new Trainer(config.training().withSeed(foldSeed))
+            : new Trainer(config.training().withSeed(foldSeed), config.threads())
                 .fit(source, batchSize, features.names(), progress);
         DistanceScore score = ridge.isPresent()
             ? FoldScoring.forRidge(config.scoring(), ridge.get(), source, batchSize)
@@ -319,7 +323,8 @@ public final class Mlem {
         : estimateBatchSize(features).batchSize();
     try (PairSource source = new LocalPairSource(features, distances, Splits.all(n), seed,
         config.threads())) {
-      return new Trainer(config.training()).fit(source, batchSize, features.names(),
+      return new Trainer(config.training(), config.threads()).fit(source, batchSize,
+          features.names(),
           TrainingProgress.NONE);
     }
   }

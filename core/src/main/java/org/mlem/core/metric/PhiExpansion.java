@@ -133,24 +133,38 @@ public final class PhiExpansion {
    */
   public static void predictFromDelta(double[] delta, int rows, int featureCount,
       boolean interactions, double[] coefficients, double[] sOut) {
+    predictFromDelta(delta, 0, rows, featureCount, interactions, coefficients, sOut);
+  }
+
+  /**
+   * As {@link #predictFromDelta(double[], int, int, boolean, double[], double[])} for the pairs
+   * {@code [from, to)} only (each pair's prediction is independent of the others, so ranges may
+   * be computed on different threads).
+   */
+  public static void predictFromDelta(double[] delta, int from, int to, int featureCount,
+      boolean interactions, double[] coefficients, double[] sOut) {
     int f = featureCount;
     if (interactions) {
-      for (int i = 0; i < rows; i++) {
+      int[] nonZero = new int[f + 1];
+      for (int i = from; i < to; i++) {
         int o = i * f;
+        int m = nonZeroFeatures(delta, o, f, nonZero);
         double sum = 0;
-        int k = 0;
-        for (int a = 0; a < f; a++) {
+        for (int x = 0; x < m; x++) {
+          int a = nonZero[x];
+          int base = a * (a + 1) / 2;
           double da = delta[o + a];
           double cross = 0;
-          for (int b = 0; b < a; b++) {
-            cross += coefficients[k++] * delta[o + b];
+          for (int y = 0; y < x; y++) {
+            int b = nonZero[y];
+            cross += coefficients[base + b] * delta[o + b];
           }
-          sum += da * (2 * cross + coefficients[k++] * da);
+          sum += da * (2 * cross + coefficients[base + a] * da);
         }
         sOut[i] = sum;
       }
     } else {
-      for (int i = 0; i < rows; i++) {
+      for (int i = from; i < to; i++) {
         int o = i * f;
         double sum = 0;
         for (int a = 0; a < f; a++) {
@@ -160,6 +174,88 @@ public final class PhiExpansion {
         sOut[i] = sum;
       }
     }
+  }
+
+  /**
+   * The gradient of the coefficients {@code gradOut = Phi^T g} straight from the feature
+   * distances, the phi terms formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2), every
+   * coefficient's sum running over the pairs in order. Allocation-free apart from one index
+   * buffer; like {@link #predictFromDelta} it visits only each pair's non-zero distances.
+   *
+   * @param delta feature distances, rows x F row-major
+   * @param rows number of pairs, &gt;= 0
+   * @param featureCount F, &gt;= 1
+   * @param interactions whether W has interaction terms
+   * @param g one value per pair (d score / d s)
+   * @param gradOut receives the K sums (overwritten)
+   */
+  public static void transposeTimesFromDelta(double[] delta, int rows, int featureCount,
+      boolean interactions, double[] g, double[] gradOut) {
+    transposeTimesFromDelta(delta, rows, featureCount, interactions, g, gradOut, 0, featureCount);
+  }
+
+  /**
+   * As {@link #transposeTimesFromDelta(double[], int, int, boolean, double[], double[])} for the
+   * terms of features {@code [aFrom, aTo)} only: the terms (a, b), b &lt;= a, with interactions,
+   * the terms a without; the other entries of {@code gradOut} are left untouched. Every term's
+   * sum still runs over all pairs in order, so ranges computed on different threads give the
+   * same bits as one call.
+   */
+  public static void transposeTimesFromDelta(double[] delta, int rows, int featureCount,
+      boolean interactions, double[] g, double[] gradOut, int aFrom, int aTo) {
+    int f = featureCount;
+    if (interactions) {
+      java.util.Arrays.fill(gradOut, aFrom * (aFrom + 1) / 2, aTo * (aTo + 1) / 2, 0.0);
+    } else {
+      java.util.Arrays.fill(gradOut, aFrom, aTo, 0.0);
+    }
+    if (interactions) {
+      int[] nonZero = new int[f + 1];
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        int m = nonZeroFeatures(delta, o, f, nonZero);
+        double gi = g[i];
+        for (int x = 0; x < m; x++) {
+          int a = nonZero[x];
+          if (a < aFrom || a >= aTo) {
+            continue;
+          }
+          int base = a * (a + 1) / 2;
+          double ga = gi * delta[o + a];
+          double twice = 2 * ga;
+          for (int y = 0; y < x; y++) {
+            int b = nonZero[y];
+            gradOut[base + b] += twice * delta[o + b];
+          }
+          gradOut[base + a] += ga * delta[o + a];
+        }
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        int o = i * f;
+        double gi = g[i];
+        for (int a = aFrom; a < aTo; a++) {
+          double da = delta[o + a];
+          gradOut[a] += gi * da * da;
+        }
+      }
+    }
+  }
+
+  /**
+   * The features whose distance is non-zero in the row at {@code offset}, ascending, into
+   * {@code out}; returns their number. A zero distance contributes exactly zero to every sum of
+   * {@link #predictFromDelta} and {@link #transposeTimesFromDelta} (a finite value times 0 is
+   * +-0, and adding +-0 to a sum that started at +0 leaves it unchanged), so skipping it changes
+   * no bit of the result.
+   */
+  private static int nonZeroFeatures(double[] delta, int offset, int f, int[] out) {
+    int m = 0;
+    for (int a = 0; a < f; a++) {
+      out[m] = a;
+      m += delta[offset + a] != 0.0 ? 1 : 0;
+    }
+    return m;
   }
 
   /**

@@ -102,6 +102,27 @@ public final class SoftSpearman {
   }
 
   /**
+   * The score and its gradient from soft ranks computed by the caller (e.g. those of s and of t
+   * on two threads): equal to {@link #valueAndGradient(double[], double[], double, double,
+   * double[])} with the ranks' inputs and strengths.
+   *
+   * @param rs {@code SoftRank.compute(s, epsS)}
+   * @param rt {@code SoftRank.compute(t, epsT)}, of the same size
+   * @param gradS output, length B: d score / d s
+   * @throws ArithmeticException if either soft ranks are constant
+   */
+  public static double valueAndGradient(SoftRank rs, SoftRank rt, double[] gradS) {
+    if (rs.size() != rt.size() || gradS.length != rs.size()) {
+      throw new IllegalArgumentException("soft ranks of " + rs.size() + " and " + rt.size()
+          + " values and a gradient of " + gradS.length + " must have one size");
+    }
+    double[] cotangent = new double[rs.size()];
+    double score = score(rs.ranksView(), rt.ranksView(), cotangent);
+    rs.vjpInto(cotangent, gradS);
+    return score;
+  }
+
+  /**
    * Pearson correlation of rs / B and rt / B; if {@code cotangent} is not null, also writes
    * d score / d rs into it.
    */

@@ -29,15 +29,45 @@ public final class BatchObjective {
   private double[] targetRanks;
   private SoftRankStrength targetRanksStrength;
   private int rows;
+  private final StepThreads threads;
+  /** Feature ranges [split[p], split[p + 1]) of the gradient's parts, about equal in terms. */
+  private final int[] termSplit;
 
   /** @param metric the parametrization being trained */
   public BatchObjective(MetricParametrization metric) {
+    this(metric, StepThreads.single());
+  }
+
+  /**
+   * @param metric the parametrization being trained
+   * @param threads the threads a step's work is split over (the result does not depend on them)
+   */
+  BatchObjective(MetricParametrization metric, StepThreads threads) {
     this.metric = Objects.requireNonNull(metric, "metric");
+    this.threads = Objects.requireNonNull(threads, "threads");
     this.features = metric.featureCount();
     this.terms = metric.coefficientCount();
     this.interactions = metric.interactions();
     this.coef = new double[terms];
     this.gradCoef = new double[terms];
+    this.termSplit = termSplit(features, interactions, threads.threads());
+  }
+
+  /** Feature boundaries splitting the terms into {@code parts} ranges of about equal size. */
+  private static int[] termSplit(int features, boolean interactions, int parts) {
+    int p = Math.max(1, Math.min(parts, features));
+    int[] split = new int[p + 1];
+    long total = interactions ? (long) features * (features + 1) / 2 : features;
+    int a = 0;
+    for (int k = 1; k < p; k++) {
+      long want = total * k / p;
+      while (a < features && (interactions ? (long) a * (a + 1) / 2 : a) < want) {
+        a++;
+      }
+      split[k] = a;
+    }
+    split[p] = features;
+    return split;
   }
 
   /**
@@ -110,39 +140,52 @@ public final class BatchObjective {
       throw new IllegalStateException("no batch loaded");
     }
     metric.coefficients(params, coef);
-    PhiExpansion.predictFromDelta(delta, rows, features, interactions, coef, s);
+    int parts = rows < PARALLEL_ROWS ? 1 : threads.threads();
+    threads.run(parts, p -> PhiExpansion.predictFromDelta(delta, (int) ((long) rows * p / parts),
+        (int) ((long) rows * (p + 1) / parts), features, interactions, coef, s));
   }
+
+  /** Batches smaller than this are not worth splitting over threads. */
+  private static final int PARALLEL_ROWS = 1 << 14;
 
   /** gradCoef = Phi^T g with phi formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2). */
   private void transposeTimes(double[] g) {
-    java.util.Arrays.fill(gradCoef, 0);
-    int f = features;
-    for (int i = 0; i < rows; i++) {
-      int o = i * f;
-      double gi = g[i];
-      if (interactions) {
-        int k = 0;
-        for (int a = 0; a < f; a++) {
-          double ga = gi * delta[o + a];
-          double twice = 2 * ga;
-          for (int b = 0; b < a; b++) {
-            gradCoef[k++] += twice * delta[o + b];
-          }
-          gradCoef[k++] += ga * delta[o + a];
-        }
-      } else {
-        for (int a = 0; a < f; a++) {
-          double da = delta[o + a];
-          gradCoef[a] += gi * da * da;
-        }
-      }
-    }
+    int parts = rows < PARALLEL_ROWS ? 1 : termSplit.length - 1;
+    int[] split = parts == 1 ? new int[] {0, features} : termSplit;
+    threads.run(parts, p -> PhiExpansion.transposeTimesFromDelta(delta, rows, features,
+        interactions, g, gradCoef, split[p], split[p + 1]));
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {
-    double score = SoftSpearman.valueAndGradient(s, target, epsS, epsT, gradS);
+    double score;
+    if (rows < PARALLEL_ROWS || threads.threads() == 1) {
+      score = SoftSpearman.valueAndGradient(s, target, epsS, epsT, gradS);
+    } else {
+      // the soft ranks of t on a worker while this thread ranks s
+      java.util.concurrent.Future<SoftRank> rt =
+          threads.start(() -> SoftRank.compute(target, epsT));
+      SoftRank rs = SoftRank.compute(s, epsS);
+      score = SoftSpearman.valueAndGradient(rs, join(rt), gradS);
+    }
     transposeTimes(gradS);
     metric.backward(params, gradCoef, gradParams);
     return score;
+  }
+
+  private static <T> T join(java.util.concurrent.Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during a training step", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a training step failed", e.getCause());
+    }
   }
 }

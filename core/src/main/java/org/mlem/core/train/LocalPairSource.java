@@ -157,9 +157,14 @@ public final class LocalPairSource implements PairSource {
   }
 
   static java.util.concurrent.ThreadFactory daemonThreads() {
+    return daemonThreads("mlem-pairs-");
+  }
+
+  /** Daemon threads named {@code prefix} + a counter. */
+  static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "mlem-pairs-" + count.incrementAndGet());
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

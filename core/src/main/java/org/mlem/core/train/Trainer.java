@@ -35,10 +35,24 @@ public final class Trainer {
   private static final long INIT_STREAM = 0x1A17L;
 
   private final TrainingConfig config;
+  private final int threads;
 
-  /** @param config validated training configuration */
+  /** @param config validated training configuration; each step on the calling thread */
   public Trainer(TrainingConfig config) {
+    this(config, 1);
+  }
+
+  /**
+   * @param config validated training configuration
+   * @param threads threads a step's own work is split over, >= 1 (the fitted metric is the same
+   *     bit for bit for any number)
+   */
+  public Trainer(TrainingConfig config, int threads) {
     this.config = Objects.requireNonNull(config, "config");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+    }
+    this.threads = threads;
   }
 
   /** The configuration. */
@@ -77,7 +91,8 @@ public final class Trainer {
     AdamW optimizer = new AdamW(config.optimizer(), params.length);
     EarlyStopping stopping = new EarlyStopping(config.patience());
 
-    BatchObjective objective = new BatchObjective(metric);
+    StepThreads stepThreads = new StepThreads(threads);
+    BatchObjective objective = new BatchObjective(metric, stepThreads);
     double runningMin = Double.POSITIVE_INFINITY;
     double runningMax = Double.NEGATIVE_INFINITY;
     double[] t = new double[0];
@@ -102,7 +117,7 @@ public final class Trainer {
       while (step < config.maxSteps()) {
         List<PairBatch> current = join(next);
         if (validating && step == 0) {
-          validation = validationObjective(metric, current.get(0));
+          validation = validationObjective(metric, current.get(0), stepThreads);
           current = current.subList(1, current.size());
         }
         int nextStart = step + current.size();
@@ -157,6 +172,7 @@ public final class Trainer {
       }
     } finally {
       prefetcher.shutdownNow();
+      stepThreads.close();
     }
     double[] best = stopping.bestParameters();
     metric.coefficients(best, coef);
@@ -171,7 +187,7 @@ public final class Trainer {
    * and maximum (fixed for the whole fit, unlike the training targets' running range).
    */
   private static BatchObjective validationObjective(
-      MetricParametrization metric, PairBatch batch) {
+      MetricParametrization metric, PairBatch batch, StepThreads threads) {
     int b = batch.size();
     double[] d = batch.neural();
     double min = Double.POSITIVE_INFINITY;
@@ -186,7 +202,7 @@ public final class Trainer {
       double u = (d[k] - min) / range;
       t[k] = u * u;
     }
-    BatchObjective objective = new BatchObjective(metric);
+    BatchObjective objective = new BatchObjective(metric, threads);
     objective.load(batch.delta(), b, t);
     return objective;
   }

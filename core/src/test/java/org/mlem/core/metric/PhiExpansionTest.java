@@ -201,4 +201,87 @@ class PhiExpansionTest {
   private static double[] flatten(double[][] m) {
     return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
   }
+
+  /** The dense row-by-row forms the sparse kernels must equal bit for bit. */
+  private static double densePrediction(double[] d, int o, int f, double[] w) {
+    double sum = 0;
+    int k = 0;
+    for (int a = 0; a < f; a++) {
+      double cross = 0;
+      for (int b = 0; b < a; b++) {
+        cross += w[k++] * d[o + b];
+      }
+      sum += d[o + a] * (2 * cross + w[k++] * d[o + a]);
+    }
+    return sum;
+  }
+
+  @Test
+  void predictionsAndGradientFromSparseDeltaEqualTheDenseSumsBitForBit() {
+    SplittableRandom random = new SplittableRandom(14);
+    int f = 9;
+    int rows = 700;
+    int terms = PhiExpansion.termCount(f, true);
+    double[] delta = new double[rows * f];
+    for (int i = 0; i < delta.length; i++) {
+      // most pairs differ on a few features only; some rows are all zero
+      delta[i] = random.nextDouble() < 0.55 || i / f % 50 == 0 ? 0.0 : random.nextDouble(-1, 2);
+    }
+    double[] w = new double[terms];
+    for (int k = 0; k < terms; k++) {
+      w[k] = random.nextGaussian();
+    }
+    double[] g = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      g[i] = random.nextGaussian();
+    }
+    double[] s = new double[rows];
+    PhiExpansion.predictFromDelta(delta, rows, f, true, w, s);
+    double[] denseGrad = new double[terms];
+    for (int i = 0; i < rows; i++) {
+      assertEquals(densePrediction(delta, i * f, f, w), s[i], 0.0, "pair " + i);
+      int k = 0;
+      for (int a = 0; a < f; a++) {
+        double ga = g[i] * delta[i * f + a];
+        for (int b = 0; b < a; b++) {
+          denseGrad[k++] += 2 * ga * delta[i * f + b];
+        }
+        denseGrad[k++] += ga * delta[i * f + a];
+      }
+    }
+    double[] grad = new double[terms];
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, true, g, grad);
+    assertArrayEquals(denseGrad, grad, 0.0);
+
+    // and equal to the materialized phi up to rounding
+    double[] phi = new double[rows * terms];
+    PhiExpansion.expand(delta, rows, f, true, phi);
+    double[] viaPhi = new double[terms];
+    PhiExpansion.transposeTimes(phi, rows, terms, g, viaPhi);
+    for (int k = 0; k < terms; k++) {
+      assertEquals(viaPhi[k], grad[k], 1e-12 * Math.max(1, Math.abs(viaPhi[k])));
+    }
+
+    // ranges of pairs and of features put together give the same bits
+    double[] parts = new double[rows];
+    PhiExpansion.predictFromDelta(delta, 0, 333, f, true, w, parts);
+    PhiExpansion.predictFromDelta(delta, 333, rows, f, true, w, parts);
+    assertArrayEquals(s, parts, 0.0);
+    double[] split = new double[terms];
+    java.util.Arrays.fill(split, Double.NaN);
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, true, g, split, 0, 6);
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, true, g, split, 6, f);
+    assertArrayEquals(grad, split, 0.0);
+    double[] diagonal = new double[f];
+    double[] diagonalSplit = new double[f];
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, false, g, diagonal);
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, false, g, diagonalSplit, 0, 4);
+    PhiExpansion.transposeTimesFromDelta(delta, rows, f, false, g, diagonalSplit, 4, f);
+    assertArrayEquals(diagonal, diagonalSplit, 0.0);
+    double sumSquares = 0;
+    for (int i = 0; i < rows; i++) {
+      sumSquares += g[i] * delta[i * f + 2] * delta[i * f + 2];
+    }
+    assertEquals(sumSquares, diagonal[2], 0.0);
+  }
 }

@@ -42,6 +42,33 @@ class TrainerTest {
   }
 
   @Test
+  void splittingEachStepOverThreadsChangesNoBit() {
+    // batches above the size at which a step is split (2^14 pairs), with and without interactions
+    SimulatedProblem big = SimulatedProblem.generate(400, 4, 16, 0.3, 22);
+    StimulusSplit split = Splits.trainTest(400, 0.2, 6);
+    for (boolean interactions : new boolean[] {false, true}) {
+      TrainingConfig config = TrainingConfig.defaults(9).withStopping(5, 12)
+          .withModel(org.mlem.core.metric.Model.MLEM, interactions)
+          .withStoppingSignal(StoppingSignal.VALIDATION);
+      TrainedMetric[] fits = new TrainedMetric[2];
+      for (int threads = 1; threads <= 2; threads++) {
+        try (LocalPairSource source =
+            new LocalPairSource(big.features(), big.distances(), split, 9, 1)) {
+          fits[threads - 1] = new Trainer(config, threads).fit(source, 20_000,
+              big.features().names(), TrainingProgress.NONE);
+        }
+      }
+      assertArrayEquals(fits[0].coefficients(), fits[1].coefficients());
+      assertArrayEquals(fits[0].history().scores(), fits[1].history().scores());
+      assertArrayEquals(fits[0].history().validationScores(),
+          fits[1].history().validationScores());
+      assertTrue(fits[0].steps() > 1, "the test needs several steps");
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> new Trainer(TrainingConfig.defaults(1), 0));
+  }
+
+  @Test
   void differentSeedsGiveDifferentRuns() {
     TrainingConfig config = TrainingConfig.defaults(7).withStopping(20, 30);
     TrainedMetric a = fit(config, 2, 2000);
