@@ -67,7 +67,12 @@ public record MetricScorer(
     }
     int b = neural.length;
     double[] s = new double[b];
-    PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
+    if (interactions) {
+      // bit for bit PhiExpansion.predictFromDelta, four pairs side by side
+      RowPrediction.predict(delta, b, featureCount, coefficients, s);
+    } else {
+      PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
+    }
     return gainOfScratch(s, neural, neuralRanks, distanceScore);
   }
 
