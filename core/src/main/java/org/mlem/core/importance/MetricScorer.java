@@ -77,6 +77,29 @@ public record MetricScorer(
   }
 
   /**
+   * The score of B pairs whose components {@code replaced} are taken from
+   * {@code columns[c][pair]} (a permuted feature) instead of {@code delta}: the value of
+   * {@link #score} on a copy of delta with those components replaced, bit for bit, without
+   * the copy.
+   */
+  double scoreReplaced(double[] delta, int[] replaced, double[][] columns, double[] neural,
+      double[] neuralRanks) {
+    int b = neural.length;
+    double[] s = new double[b];
+    if (!interactions) {
+      double[] copy = delta.clone();
+      for (int comp : replaced) {
+        for (int k = 0; k < b; k++) {
+          copy[k * featureCount + comp] = columns[comp][k];
+        }
+      }
+      return score(copy, featureCount, neural, neuralRanks);
+    }
+    RowPrediction.predictReplaced(delta, b, featureCount, coefficients, replaced, columns, s);
+    return gainOfScratch(s, neural, neuralRanks, distanceScore);
+  }
+
+  /**
    * The score (higher is better) of a metric's predictions s: Spearman of s itself, or the
    * other scorings of its distances sqrt(max(s, 0)).
    *

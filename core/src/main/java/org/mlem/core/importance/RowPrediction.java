@@ -10,6 +10,31 @@ package org.mlem.core.importance;
 final class RowPrediction {
   private RowPrediction() {}
 
+  private static final int BLOCK = 8;
+
+  /**
+   * The predictions of the {@code rows} pairs of {@code delta} with the components
+   * {@code replaced} taken from {@code columns[c][pair]} instead (a permuted feature), without
+   * copying the whole batch: each block of 8 rows is copied and patched in a small buffer.
+   */
+  static void predictReplaced(double[] delta, int rows, int f, double[] coefficients,
+      int[] replaced, double[][] columns, double[] out) {
+    double[] rowsBuffer = new double[BLOCK * f];
+    double[] outBuffer = new double[BLOCK];
+    for (int start = 0; start < rows; start += BLOCK) {
+      int len = Math.min(BLOCK, rows - start);
+      System.arraycopy(delta, start * f, rowsBuffer, 0, len * f);
+      for (int comp : replaced) {
+        double[] column = columns[comp];
+        for (int i = 0, o = comp; i < len; i++, o += f) {
+          rowsBuffer[o] = column[start + i];
+        }
+      }
+      predict(rowsBuffer, len, f, coefficients, outBuffer);
+      System.arraycopy(outBuffer, 0, out, start, len);
+    }
+  }
+
   /** Writes the predictions of the {@code rows} pairs of {@code delta} into {@code out}. */
   static void predict(double[] delta, int rows, int f, double[] coefficients, double[] out) {
     int i = 0;
