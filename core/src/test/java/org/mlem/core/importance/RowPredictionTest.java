@@ -50,4 +50,43 @@ class RowPredictionTest {
     assertEquals(3.0, actual[4]);
     assertNotEquals(0.0, actual[0]);
   }
+
+  @Test
+  void replacedComponentsEqualAPatchedCopyBitForBit() {
+    SplittableRandom random = new SplittableRandom(4);
+    int f = 6;
+    for (int rows : new int[] {1, 8, 13, 100}) {
+      double[] delta = new double[rows * f];
+      for (int i = 0; i < delta.length; i++) {
+        delta[i] = random.nextDouble() * 3;
+      }
+      double[][] columns = new double[f][rows];
+      for (double[] column : columns) {
+        for (int k = 0; k < rows; k++) {
+          column[k] = random.nextDouble() * 3;
+        }
+      }
+      double[] w = new double[PhiExpansion.termCount(f, true)];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = random.nextDouble() - 0.4;
+      }
+      int[] replaced = {1, 4, 5};
+      double[] copy = delta.clone();
+      for (int comp : replaced) {
+        for (int k = 0; k < rows; k++) {
+          copy[k * f + comp] = columns[comp][k];
+        }
+      }
+      double[] expected = new double[rows];
+      PhiExpansion.predictFromDelta(copy, rows, f, true, w, expected);
+      double[] actual = new double[rows];
+      RowPrediction.predictReplaced(delta, rows, f, w, replaced, columns, actual);
+      double[] unpatched = new double[rows];
+      PhiExpansion.predictFromDelta(delta, rows, f, true, w, unpatched);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]));
+        assertNotEquals(unpatched[i], actual[i], "the replacement must take effect");
+      }
+    }
+  }
 }
