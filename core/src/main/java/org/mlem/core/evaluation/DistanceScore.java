@@ -55,7 +55,7 @@ public record DistanceScore(Scoring scoring, AffineCalibration calibration)
   public double gainOfScratch(double[] scratch, double[] neural, double[] neuralRanks) {
     try {
       return switch (scoring) {
-        case SPEARMAN -> Spearman.againstRanks(TieSnapping.snapInPlace(scratch), neuralRanks);
+        case SPEARMAN -> Spearman.snappedAgainstRanks(scratch, neuralRanks);
         case PEARSON -> Correlation.pearson(scratch, neural);
         case MSE -> -calibration.meanSquaredError(scratch, neural);
       };

@@ -67,7 +67,35 @@ public record MetricScorer(
     }
     int b = neural.length;
     double[] s = new double[b];
-    PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
+    if (interactions) {
+      // bit for bit PhiExpansion.predictFromDelta, four pairs side by side
+      RowPrediction.predict(delta, b, featureCount, coefficients, s);
+    } else {
+      PhiExpansion.predictFromDelta(delta, b, featureCount, interactions, coefficients, s);
+    }
+    return gainOfScratch(s, neural, neuralRanks, distanceScore);
+  }
+
+  /**
+   * The score of B pairs whose components {@code replaced} are taken from
+   * {@code columns[c][pair]} (a permuted feature) instead of {@code delta}: the value of
+   * {@link #score} on a copy of delta with those components replaced, bit for bit, without
+   * the copy.
+   */
+  double scoreReplaced(double[] delta, int[] replaced, double[][] columns, double[] neural,
+      double[] neuralRanks) {
+    int b = neural.length;
+    double[] s = new double[b];
+    if (!interactions) {
+      double[] copy = delta.clone();
+      for (int comp : replaced) {
+        for (int k = 0; k < b; k++) {
+          copy[k * featureCount + comp] = columns[comp][k];
+        }
+      }
+      return score(copy, featureCount, neural, neuralRanks);
+    }
+    RowPrediction.predictReplaced(delta, b, featureCount, coefficients, replaced, columns, s);
     return gainOfScratch(s, neural, neuralRanks, distanceScore);
   }
 

@@ -200,8 +200,15 @@ public final class StimulusImportance {
     PairScorer scorer = spec.scorer();
     double s0 = scorer.score(delta, f, neural, ranks);
     double[] single = new double[g];
-    double[] scratch = new double[delta.length];
+    MetricScorer metric = scorer instanceof MetricScorer m && m.featureCount() == f ? m : null;
+    double[] scratch = metric != null ? null : new double[delta.length];
     for (int a = 0; a < g; a++) {
+      if (metric != null) {
+        // the same value as scoring the copy below, without copying the batch
+        single[a] = metric.scoreReplaced(delta, components(groups, a, -1), permuted, neural,
+            ranks);
+        continue;
+      }
       System.arraycopy(delta, 0, scratch, 0, delta.length);
       replaceGroup(scratch, f, groups, a, permuted);
       single[a] = scorer.score(scratch, f, neural, ranks);
@@ -213,10 +220,15 @@ public final class StimulusImportance {
     if (spec.interactions()) {
       for (int a = 1; a < g; a++) {
         for (int c = 0; c < a; c++) {
-          System.arraycopy(delta, 0, scratch, 0, delta.length);
-          replaceGroup(scratch, f, groups, a, permuted);
-          replaceGroup(scratch, f, groups, c, permuted);
-          double both = scorer.score(scratch, f, neural, ranks);
+          double both;
+          if (metric != null) {
+            both = metric.scoreReplaced(delta, components(groups, a, c), permuted, neural, ranks);
+          } else {
+            System.arraycopy(delta, 0, scratch, 0, delta.length);
+            replaceGroup(scratch, f, groups, a, permuted);
+            replaceGroup(scratch, f, groups, c, permuted);
+            both = scorer.score(scratch, f, neural, ranks);
+          }
           // S_a + S_c - S_ac - S0, grouped so that a feature without effect (S_c = S0,
           // S_ac = S_a) gives exactly 0
           units[PhiExpansion.termIndex(a, c)] = (single[a] - both) + (single[c] - s0);
@@ -224,6 +236,20 @@ public final class StimulusImportance {
       }
     }
     return new PermutationRound(permutation, s0, units, new double[0]);
+  }
+
+  /** The delta components of group a and (when c >= 0) group c. */
+  private static int[] components(int[] groups, int a, int c) {
+    int na = groups[a + 1] - groups[a];
+    int nc = c < 0 ? 0 : groups[c + 1] - groups[c];
+    int[] out = new int[na + nc];
+    for (int i = 0; i < na; i++) {
+      out[i] = groups[a] + i;
+    }
+    for (int i = 0; i < nc; i++) {
+      out[na + i] = groups[c] + i;
+    }
+    return out;
   }
 
   private static void replaceGroup(

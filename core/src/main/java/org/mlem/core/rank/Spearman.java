@@ -39,4 +39,18 @@ public final class Spearman {
     VectorChecks.requireSameLength("x", x, "yRanks", yRanks, 2);
     return Correlation.pearson(Ranks.average(x), yRanks);
   }
+
+  /**
+   * Spearman correlation of {@code x} snapped with {@link TieSnapping} with a vector of average
+   * ranks {@code yRanks}: exactly {@code againstRanks(TieSnapping.snapInPlace(x), yRanks)},
+   * ranked from the snapped grid indices ({@link SnappedRanks}) and leaving {@code x} unchanged.
+   *
+   * @throws ArithmeticException if a value of x is not finite, or either vector is constant
+   * @throws IllegalArgumentException on mismatched or too short vectors
+   */
+  public static double snappedAgainstRanks(double[] x, double[] yRanks) {
+    double[] ranks = SnappedRanks.average(x);
+    VectorChecks.requireSameLength("x", x, "yRanks", yRanks, 2);
+    return Correlation.pearson(ranks, yRanks);
+  }
 }
