@@ -74,6 +74,30 @@ mlem_sources_newer_than() {
       2>/dev/null)" ]]
 }
 
+# The class-data-sharing archive built by submit-scripts/mlem-cds-archive at package time, and
+# the JVM options that keep CDS's own notes (archive skipped, classpath mismatch) off the
+# console: the JVM falls back to loading classes normally when it cannot use an archive.
+MLEM_CDS_ARCHIVE="$MLEM_ROOT/jobs/target/mlem.jsa"
+MLEM_CDS_QUIET=(-Xlog:cds=off -Xlog:cds+dynamic=off -Xlog:class+path=off)
+
+# What an archive is valid for: the java executable and the classpath (the JVM also refuses an
+# archive whose jars changed; the launcher checks the archive is newer than them first).
+mlem_cds_key() {
+  echo "java=$(command -v "$(mlem_java)") classpath=$1"
+}
+
+# Prints the JVM options that use the archive, one a line, or nothing: with MLEM_CDS=off, when
+# the archive is missing, older than the shaded jar or Spark's jars, or built for another java
+# or classpath.
+mlem_cds_options() {
+  [[ "${MLEM_CDS:-on}" != off ]] || return 0
+  [[ -s "$MLEM_CDS_ARCHIVE" && -f "$MLEM_CDS_ARCHIVE.key" ]] || return 0
+  [[ "$(cat "$MLEM_CDS_ARCHIVE.key")" == "$(mlem_cds_key "$1")" ]] || return 0
+  [[ -z "$(find "$MLEM_ROOT"/jobs/target/mlem-jobs-*-all.jar "$MLEM_SPARK_HOME/jars" \
+      -newer "$MLEM_CDS_ARCHIVE" -print -quit 2>/dev/null)" ]] || return 0
+  printf '%s\n' "-XX:SharedArchiveFile=$MLEM_CDS_ARCHIVE" "${MLEM_CDS_QUIET[@]}"
+}
+
 mlem_java() {
   if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
 }
