@@ -150,10 +150,12 @@ public final class BatchObjective {
 
   /** gradCoef = Phi^T g with phi formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2). */
   private void transposeTimes(double[] g) {
-    int parts = rows < PARALLEL_ROWS ? 1 : termSplit.length - 1;
-    int[] split = parts == 1 ? new int[] {0, features} : termSplit;
-    threads.run(parts, p -> PhiExpansion.transposeTimesFromDelta(delta, rows, features,
-        interactions, g, gradCoef, split[p], split[p + 1]));
+    if (rows < PARALLEL_ROWS) {
+      PhiExpansion.transposeTimesFromDelta(delta, rows, features, interactions, g, gradCoef);
+      return;
+    }
+    threads.run(termSplit.length - 1, p -> PhiExpansion.transposeTimesFromDelta(delta, rows,
+        features, interactions, g, gradCoef, termSplit[p], termSplit[p + 1]));
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {
@@ -165,27 +167,10 @@ public final class BatchObjective {
       java.util.concurrent.Future<SoftRank> rt =
           threads.start(() -> SoftRank.compute(target, epsT));
       SoftRank rs = SoftRank.compute(s, epsS);
-      score = SoftSpearman.valueAndGradient(rs, join(rt), gradS);
+      score = SoftSpearman.valueAndGradient(rs, LocalPairSource.result(rt), gradS);
     }
     transposeTimes(gradS);
     metric.backward(params, gradCoef, gradParams);
     return score;
-  }
-
-  private static <T> T join(java.util.concurrent.Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a training step", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException("a training step failed", e.getCause());
-    }
   }
 }

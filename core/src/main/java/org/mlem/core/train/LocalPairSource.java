@@ -137,10 +137,15 @@ public final class LocalPairSource implements PairSource {
   }
 
   static void await(List<? extends Future<?>> tasks) {
+    for (Future<?> t : tasks) {
+      result(t);
+    }
+  }
+
+  /** The task's result, its own exception rethrown unwrapped. */
+  static <T> T result(Future<T> task) {
     try {
-      for (Future<?> t : tasks) {
-        t.get();
-      }
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while computing pair batches", e);
