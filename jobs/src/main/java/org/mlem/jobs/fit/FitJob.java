@@ -179,23 +179,27 @@ public final class FitJob {
   /**
    * Fits one set of a sweep whole in this JVM, as the in-process engine fits (bit-identical to
    * {@link #runSet}'s placements), and writes {@code s.out()} without Spark: what a Spark task
-   * runs for a sweep's set under {@code --set-placement task}. run.json records placement
-   * {@value #IN_TASK}.
+   * runs for a sweep's set under {@code --set-placement task} (placement {@value #IN_TASK}, no
+   * progress), and what a local sweep runs on the driver under {@code --set-placement auto}
+   * (placement {@value #IN_PROCESS}).
    *
    * @param conf resolves the output path (the executor's Hadoop configuration)
    * @param master the sweep's master, recorded
+   * @param placement what run.json records as the placement
+   * @param progress where training progress goes
    * @return the analysis that was written
    */
   public static MlemAnalysis runSetInProcess(Configuration conf, String master, FitSettings s,
-      LoadedInputs loaded, double loadSeconds, Map<String, String> recorded) {
+      LoadedInputs loaded, double loadSeconds, Map<String, String> recorded, String placement,
+      TrainingProgress progress) {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("load", loadSeconds);
     long t1 = System.nanoTime();
     MlemAnalysis analysis = ChosenSplit.of(s, loaded.features(), Optional.empty()).mlem()
-        .analyze(loaded.features(), loaded.distances(s.distance()), TrainingProgress.NONE);
+        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
     timings.put("analysis", seconds(t1));
     Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
-    Placed placed = new Placed(IN_TASK, dims, loaded.files(), loaded.warnings(),
+    Placed placed = new Placed(placement, dims, loaded.files(), loaded.warnings(),
         FitSources.joinOrNull(loaded.idJoin(), s.idsFrom()));
     writeRun(RunDirectoryWriter.withoutSpark(conf), master, s, timings, placed, analysis,
         recorded, w -> { });

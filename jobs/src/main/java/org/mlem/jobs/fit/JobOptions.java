@@ -183,8 +183,10 @@ public final class JobOptions {
       .defaultValue(SetPlacement.AUTO).label("MODE")
       .doc("Where each set is fitted: task (the whole fit inside one Spark task, for many small "
           + "sets such as ROIs or time windows), driver (driven from the driver, distributed "
-          + "within the fit by --placement) or auto (task on a cluster for sets within "
-          + "--broadcast-budget-mb, else driver); identical results.")
+          + "within the fit by --placement) or auto (on a cluster: task for sets within "
+          + "--broadcast-budget-mb, else driver; on a local master: the core engine in this JVM "
+          + "for such sets, read without Spark where their format allows, unless --placement "
+          + "partitioned); identical results.")
       .build();
 
   /** The set column of a table of sets. */

@@ -6,10 +6,12 @@ import java.util.Locale;
  * Where a sweep fits each set: DRIVER, the fit driven from the driver with its Spark jobs (the
  * within-fit distribution of {@code --placement}, for the few huge sets); TASK, the whole fit
  * inside one Spark task on an executor, which writes the set's run directory (many small sets,
- * e.g. ROIs or time windows, spread over the cluster's cores); AUTO, TASK on a cluster for sets
- * whose matrix (n x D x 4 bytes) is within the broadcast budget, else DRIVER (locally both run in
- * the same JVM, and DRIVER prints each step). Results are the same either way: a set fitted in a
- * task is fitted as {@code mlem fit --engine in-process} fits it.
+ * e.g. ROIs or time windows, spread over the cluster's cores); AUTO, on a cluster TASK for sets
+ * whose matrix (n x D x 4 bytes) is within the broadcast budget, else DRIVER; on a local master
+ * the core engine in the driver's JVM for such sets (no Spark job per step, the set read without
+ * Spark where its format allows: what {@code mlem fit --engine auto} does), unless
+ * {@code --placement partitioned} asks for Spark's row blocks. Results are the same every way: a
+ * set fitted in a task or in process is fitted as {@code mlem fit --engine in-process} fits it.
  */
 public enum SetPlacement {
   /** The fit driven from the driver. */
@@ -39,6 +41,16 @@ public enum SetPlacement {
     }
     throw new IllegalArgumentException("set placement must be one of driver, task, auto, found "
         + (text == null ? "null" : "'" + text + "'"));
+  }
+
+  /**
+   * Whether sets within the broadcast budget are fitted by the core engine on the driver,
+   * without Spark jobs: AUTO on a local master.
+   *
+   * @param master the Spark master
+   */
+  public boolean inProcess(String master) {
+    return this == AUTO && Engine.isLocalMaster(master);
   }
 
   /**

@@ -115,25 +115,37 @@ public final class InputLoader {
     if (reader.isEmpty()) {
       return Optional.empty();
     }
-    String idColumn = features.idColumn() == null ? "id" : features.idColumn();
-    FeatureTable table;
-    if (featureFormat == InputFormat.PARQUET) {
-      Optional<PlainParquet> parquet = PlainParquet.inspect(conf, features.uri(), "features")
-          .filter(p -> p.supportsFeatures(idColumn));
-      if (parquet.isEmpty()) {
-        return Optional.empty();
-      }
-      table = parquet.get().features(idColumn, features.featureColumns());
-    } else {
-      Optional<PlainCsv.Table> csv = PlainCsv.read(features.uri(), idColumn);
-      if (csv.isEmpty()) {
-        return Optional.empty();
-      }
-      table = FeatureFrames.fromRows(csv.get().schema(), csv.get().rows(), idColumn,
-          features.featureColumns(), features.uri());
+    Optional<FeatureTable> table = readFeaturesWithoutSpark(conf, features);
+    if (table.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.of(load(conf, features, representations, idsFrom, () -> table,
+    return Optional.of(load(conf, features, representations, idsFrom, table::get,
         ids -> reader.get().read(ids, features.uri())));
+  }
+
+  /**
+   * Reads the feature table on the driver without Spark when it is a plain local CSV or Parquet
+   * file, with the checks and messages of {@link #readFeatures}.
+   *
+   * @param conf resolves the URI (a plain Hadoop configuration is enough)
+   * @return the table, or empty (nothing read) when it needs Spark SQL to be read
+   * @throws InputException on bad input, naming the file, the column and the row
+   */
+  public static Optional<FeatureTable> readFeaturesWithoutSpark(Configuration conf,
+      FeatureInput features) {
+    InputFormat featureFormat = RepresentationFormat.resolve(
+        conf, features.uri(), features.format(), "features").kind();
+    String idColumn = features.idColumn() == null ? "id" : features.idColumn();
+    if (featureFormat == InputFormat.PARQUET) {
+      return PlainParquet.inspect(conf, features.uri(), "features")
+          .filter(p -> p.supportsFeatures(idColumn))
+          .map(p -> p.features(idColumn, features.featureColumns()));
+    }
+    if (featureFormat != InputFormat.CSV) {
+      return Optional.empty();
+    }
+    return PlainCsv.read(features.uri(), idColumn).map(csv -> FeatureFrames.fromRows(
+        csv.schema(), csv.rows(), idColumn, features.featureColumns(), features.uri()));
   }
 
   /** Reads the representations (rows in file order) given the feature table's ids. */

@@ -2,6 +2,7 @@ package org.mlem.jobs.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,8 +43,28 @@ public final class SetInputs {
    * @throws InputException on any bad input, naming the file and the problem
    */
   public static LoadedFeatures loadFeatures(SparkSession spark, FeatureInput features) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    FeatureTable table = InputLoader.readFeatures(spark, features);
+    return checkedAndEncoded(spark.sparkContext().hadoopConfiguration(),
+        InputLoader.readFeatures(spark, features), features);
+  }
+
+  /**
+   * As {@link #loadFeatures}, read on the driver without Spark when the table is a plain local
+   * CSV or Parquet file ({@link InputLoader#readFeaturesWithoutSpark}): the same checks, messages
+   * and encoding.
+   *
+   * @param conf resolves the URI (a plain Hadoop configuration is enough)
+   * @return the features, or empty (nothing read) when the table needs Spark SQL to be read
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static Optional<LoadedFeatures> loadFeaturesWithoutSpark(Configuration conf,
+      FeatureInput features) {
+    InputPaths.requireReadable(conf, features.uri(), "features");
+    return InputLoader.readFeaturesWithoutSpark(conf, features)
+        .map(table -> checkedAndEncoded(conf, table, features));
+  }
+
+  private static LoadedFeatures checkedAndEncoded(Configuration conf, FeatureTable table,
+      FeatureInput features) {
     if (table.size() < InputLoader.MIN_STIMULI) {
       throw new InputException(features.uri() + ": found " + table.size()
           + (table.size() == 1 ? " stimulus" : " stimuli") + "; a fit needs at least "
@@ -102,6 +123,45 @@ public final class SetInputs {
   }
 
   /**
+   * As {@link #withRepresentations(SparkSession, LoadedFeatures, RepresentationInput, IdsFrom)},
+   * read on the driver without Spark when the format allows it (.npy, HDF5, .npz, .safetensors,
+   * plain local Parquet; {@link InputLoader#loadWithoutSpark}): the same checks, messages and
+   * result.
+   *
+   * @param conf resolves the URIs (a plain Hadoop configuration is enough)
+   * @param budgetBytes a Parquet table whose footers say its matrix (n x D x 4 bytes) may exceed
+   *     this is left unread
+   * @return the set joined to the features, or empty (nothing read) when it needs Spark: an RDM,
+   *     a format read only through Spark SQL, or a table over the budget
+   * @throws InputException on any bad input, naming the file and the problem
+   */
+  public static Optional<LoadedInputs> withRepresentationsWithoutSpark(
+      Configuration conf, LoadedFeatures features, RepresentationInput representations,
+      IdsFrom idsFrom, long budgetBytes) {
+    if (representations.format() == InputFormat.RDM) {
+      return Optional.empty();
+    }
+    InputPaths.requireReadable(conf, representations.uri(), "representations");
+    if (representations.idsUri() != null) {
+      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
+    }
+    Optional<RepresentationFormat.DriverRead> reader = RepresentationFormat.resolve(
+        conf, representations.uri(), representations.format(), "representations")
+        .withoutSpark(conf, representations, budgetBytes);
+    if (reader.isEmpty()) {
+      return Optional.empty();
+    }
+    List<InputFile> files = new ArrayList<>();
+    files.add(features.file());
+    files.add(InputFiles.describe(conf, representations.uri(), "representations"));
+    if (representations.idsUri() != null) {
+      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
+    }
+    Representations read = reader.get().read(features.features().ids(), features.source());
+    return Optional.of(joined(features, read, representations.uri(), files, idsFrom));
+  }
+
+  /**
    * Joins a set already in memory (an ROI of a volume series, a time window of epochs) to the
    * features: rows are stimuli in the order of the ids file, else of the feature table, as for
    * an array file; values are checked as any reader's.
@@ -115,7 +175,19 @@ public final class SetInputs {
   public static LoadedInputs withArray(SparkSession spark, LoadedFeatures features,
       NumericArray array, String source, String idsUri, List<InputFile> inputFiles,
       IdsFrom idsFrom) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return withArray(spark.sparkContext().hadoopConfiguration(), features, array, source,
+        idsUri, inputFiles, idsFrom);
+  }
+
+  /**
+   * As {@link #withArray(SparkSession, LoadedFeatures, NumericArray, String, String, List,
+   * IdsFrom)}, without a Spark session.
+   *
+   * @param conf resolves the ids file
+   */
+  public static LoadedInputs withArray(Configuration conf, LoadedFeatures features,
+      NumericArray array, String source, String idsUri, List<InputFile> inputFiles,
+      IdsFrom idsFrom) {
     RepresentationInput described = new RepresentationInput(source, InputFormat.NPY, null,
         null, idsUri, null);
     Representations read = ArrayFormat.fromArray(array, conf, described,

@@ -73,6 +73,31 @@ public record RepresentationSet(String name, String uri, RepresentationInput inp
   }
 
   /**
+   * Reads this set on the driver without Spark and joins it by id to the features, with the
+   * readers, checks and result of {@link #load(SparkSession, SetInputs.LoadedFeatures,
+   * org.mlem.core.distance.IdsFrom)}: a set cut from brain data already in memory, or a file
+   * set in a format read on the driver ({@link SetInputs#withRepresentationsWithoutSpark}).
+   *
+   * @param budgetBytes a Parquet set whose footers say its matrix may exceed this is left unread
+   * @return the set, or empty (nothing read) when it needs Spark: a table set, an RDM, a format
+   *     read through Spark SQL
+   * @throws org.mlem.jobs.io.InputException on bad input, naming the set's source
+   */
+  public java.util.Optional<LoadedInputs> loadWithoutSpark(
+      org.apache.hadoop.conf.Configuration conf, SetInputs.LoadedFeatures features,
+      org.mlem.core.distance.IdsFrom idsFrom, long budgetBytes) {
+    if (cut != null) {
+      return java.util.Optional.of(SetInputs.withArray(conf, features, cut.values().get(), uri,
+          input.idsUri(), cut.files(), idsFrom));
+    }
+    if (fromTable()) {
+      return java.util.Optional.empty();
+    }
+    return SetInputs.withRepresentationsWithoutSpark(conf, features, input, idsFrom,
+        budgetBytes);
+  }
+
+  /**
    * Reads this set on its own, with no feature table (for {@code mlem rsa}): a table's rows with
    * their ids; an array's rows with the ids file's ids, else their row numbers
    * ({@link org.mlem.jobs.io.UnjoinedReader}).

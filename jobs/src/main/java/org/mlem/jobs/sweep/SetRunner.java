@@ -3,6 +3,7 @@ package org.mlem.jobs.sweep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -12,6 +13,7 @@ import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.SetPlacement;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.io.SetInputs;
+import org.mlem.jobs.spark.Placement;
 
 /**
  * Runs one set of a sweep through the fit job ({@link FitJob#runSet}): the set is read and
@@ -19,7 +21,10 @@ import org.mlem.jobs.io.SetInputs;
  * {@code mlem fit} does, with the set's own seed, the shared batch size and every fit option
  * ({@code --placement} included); run.json records what ran plus the set's provenance. Under
  * {@code --set-placement task} (or auto on a cluster, for a set within the broadcast budget) the
- * whole fit runs inside one Spark task ({@link SetTask}), which writes the run directory.
+ * whole fit runs inside one Spark task ({@link SetTask}), which writes the run directory; under
+ * auto on a local master a set within the budget is read without Spark where its format allows
+ * and fitted by the core engine on the driver ({@link FitJob#runSetInProcess}, placement
+ * {@code in-process}): the same analysis, without a Spark job per step.
  */
 final class SetRunner {
   private final SparkSession spark;
@@ -41,6 +46,10 @@ final class SetRunner {
     this.batchSize = batchSize;
   }
 
+  private org.apache.hadoop.conf.Configuration conf() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
   /**
    * Fits the set and writes {@code runDir}, replacing a leftover incomplete one.
    *
@@ -48,10 +57,18 @@ final class SetRunner {
    */
   SetTask.Fitted run(RepresentationSet set, long seed, String runDir,
       TrainingProgress progress) {
-    long t0 = System.nanoTime();
-    LoadedInputs loaded = set.load(spark, features, settings.fit().idsFrom());
-    double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    String master = spark.sparkContext().master();
     FitSettings fit = settings.fit().forSet(set.input(), runDir, seed, batchSize);
+    long budget = fit.broadcastBudgetMb() * (1L << 20);
+    boolean inProcess = settings.setPlacement().inProcess(master)
+        && fit.placement() != Placement.PARTITIONED;
+    long t0 = System.nanoTime();
+    Optional<LoadedInputs> onDriver = inProcess
+        ? set.loadWithoutSpark(conf(), features, settings.fit().idsFrom(), budget)
+        : Optional.empty();
+    LoadedInputs loaded = onDriver.isPresent() ? onDriver.get()
+        : set.load(spark, features, settings.fit().idsFrom());
+    double loadSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, String> recorded = new LinkedHashMap<>();
     if (set.fromTable()) {
       recorded.put("set-column", set.setColumn());
@@ -62,15 +79,26 @@ final class SetRunner {
     }
     recorded.put("sweep", settings.fit().out());
     recorded.put("set", set.name());
-    String master = spark.sparkContext().master();
-    if (loaded.representations() != null && settings.setPlacement().inTask(master,
-        (long) loaded.representations().size() * loaded.representations().dims() * Float.BYTES,
+    long bytes = loaded.representations() == null ? 0
+        : (long) loaded.representations().size() * loaded.representations().dims() * Float.BYTES;
+    if (inProcess && bytes <= budget) {
+      return onDriver(set, () -> FitJob.runSetInProcess(conf(), master, fit, loaded,
+          loadSeconds, recorded, FitJob.IN_PROCESS, progress));
+    }
+    if (loaded.representations() != null && settings.setPlacement().inTask(master, bytes,
         fit.broadcastBudgetMb())) {
       SetTask task = new SetTask(fit, loaded, loadSeconds, recorded, master,
           spark.sparkContext().hadoopConfiguration());
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
     }
+    return onDriver(set, () -> FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
+        progress));
+  }
+
+  /** Runs a fit on the driver under one of the driver's permits. */
+  private SetTask.Fitted onDriver(RepresentationSet set,
+      java.util.function.Supplier<org.mlem.core.api.MlemAnalysis> fit) {
     try {
       driverFits.acquire();
     } catch (InterruptedException e) {
@@ -78,8 +106,7 @@ final class SetRunner {
       throw new IllegalStateException("interrupted while waiting to fit set " + set.name(), e);
     }
     try {
-      return SetTask.Fitted.of(FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
-          progress));
+      return SetTask.Fitted.of(fit.get());
     } finally {
       driverFits.release();
     }

@@ -66,6 +66,6 @@ final class SetTask implements Serializable {
     LoadedInputs loaded = new LoadedInputs(features, representations, null, files, warnings,
         idJoin);
     return Fitted.of(FitJob.runSetInProcess(conf.value(), master, s, loaded, loadSeconds,
-        recorded));
+        recorded, FitJob.IN_TASK, org.mlem.core.train.TrainingProgress.NONE));
   }
 }

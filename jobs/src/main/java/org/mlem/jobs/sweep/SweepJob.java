@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.io.InputException;
 import org.mlem.jobs.io.SetInputs;
 import org.mlem.jobs.output.CompletionRate;
@@ -112,7 +114,7 @@ public final class SweepJob {
         spark, settings.fit().representations(), settings.setColumn(), settings.brain());
     phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
         + String.join(", ", sets.stream().map(s -> SetNames.display(s.name())).toList()));
-    SetInputs.LoadedFeatures features = SetInputs.loadFeatures(spark, settings.fit().features());
+    SetInputs.LoadedFeatures features = loadFeatures(conf);
     RepresentationSets.requireRows(sets, settings.fit().representations(), features);
     phase(quiet, String.format(Locale.ROOT, "%d stimuli, %d features", features.features().size(),
         features.features().layout().featureCount()));
@@ -149,6 +151,22 @@ public final class SweepJob {
         SweepFiles.file(root, OutputFiles.csv(OutputFiles.COMBINED)));
     out.flush();
     return result;
+  }
+
+  /**
+   * The feature table, read on the driver without Spark SQL when the master is local and the
+   * table a plain local CSV or Parquet file (as {@code mlem fit --engine auto} reads it: the
+   * same checks and encoding, without Spark SQL's first-query warm-up), else through Spark.
+   */
+  private SetInputs.LoadedFeatures loadFeatures(Configuration conf) {
+    if (Engine.isLocalMaster(spark.sparkContext().master())) {
+      Optional<SetInputs.LoadedFeatures> read =
+          SetInputs.loadFeaturesWithoutSpark(conf, settings.fit().features());
+      if (read.isPresent()) {
+        return read.get();
+      }
+    }
+    return SetInputs.loadFeatures(spark, settings.fit().features());
   }
 
   /**

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mlem sweep --set-placement task}: each set is fitted whole inside one Spark task, which
  * writes its run directory; the importances, scores, W and training history are those of the
- * sets driven from the driver (bit for bit), run.json says where the set ran, and the automatic
- * choice keeps local sets on the driver and sends small sets of a cluster to tasks.
+ * sets driven from the driver (bit for bit), as are those of a local sweep's automatic choice
+ * (the core engine on the driver); run.json says where the set ran, and the automatic choice
+ * fits local sets in process and sends small sets of a cluster to tasks.
  */
 class SetPlacementTest {
   private static final List<String> TABLES = List.of("importance_summary.csv", "importance.csv",
@@ -46,31 +47,36 @@ class SetPlacementTest {
   }
 
   @Test
-  void setsFittedInTasksEqualSetsDrivenFromTheDriver() throws IOException {
+  void setsFittedInTasksOrInProcessEqualSetsDrivenFromTheDriver() throws IOException {
     SweepFixtures.Result driver = sweep(tmp.resolve("driver"), "driver");
     assertEquals(0, driver.code(), driver.err());
-    SweepFixtures.Result task = sweep(tmp.resolve("task"), "task");
-    assertEquals(0, task.code(), task.err());
-    assertTrue(task.out().contains("set 2/2 layer=2: ok held-out Spearman"), task.out());
-    for (String set : List.of("layer=1", "layer=2")) {
-      Path a = tmp.resolve("driver/runs/" + set);
-      Path b = tmp.resolve("task/runs/" + set);
-      assertTrue(Files.exists(b.resolve("_SUCCESS")), set);
-      for (String table : TABLES) {
-        assertEquals(Files.readString(a.resolve(table)), Files.readString(b.resolve(table)),
-            set + " " + table);
+    // task: the whole fit inside a Spark task; auto on a local master: the core engine on the
+    // driver, the .npy sets read without Spark
+    for (String placement : List.of("task", "auto")) {
+      String recorded = placement.equals("task") ? "task" : "in-process";
+      SweepFixtures.Result other = sweep(tmp.resolve(placement), placement);
+      assertEquals(0, other.code(), other.err());
+      assertTrue(other.out().contains("set 2/2 layer=2: ok held-out Spearman"), other.out());
+      for (String set : List.of("layer=1", "layer=2")) {
+        Path a = tmp.resolve("driver/runs/" + set);
+        Path b = tmp.resolve(placement + "/runs/" + set);
+        assertTrue(Files.exists(b.resolve("_SUCCESS")), set);
+        for (String table : TABLES) {
+          assertEquals(Files.readString(a.resolve(table)), Files.readString(b.resolve(table)),
+              placement + " " + set + " " + table);
+        }
+        assertEquals(withoutSeconds(a.resolve("history.csv")),
+            withoutSeconds(b.resolve("history.csv")), placement + " " + set + " history.csv");
+        JsonNode runA = new ObjectMapper().readTree(a.resolve("run.json").toFile());
+        JsonNode runB = new ObjectMapper().readTree(b.resolve("run.json").toFile());
+        assertEquals(recorded, runB.path("config").path("placement").asText(), runB.toString());
+        assertEquals("broadcast", runA.path("config").path("placement").asText());
+        assertEquals(runA.path("config").path("seed").asText(),
+            runB.path("config").path("seed").asText());
       }
-      assertEquals(withoutSeconds(a.resolve("history.csv")),
-          withoutSeconds(b.resolve("history.csv")), set + " history.csv");
-      JsonNode runA = new ObjectMapper().readTree(a.resolve("run.json").toFile());
-      JsonNode runB = new ObjectMapper().readTree(b.resolve("run.json").toFile());
-      assertEquals("task", runB.path("config").path("placement").asText(), runB.toString());
-      assertFalse(runA.path("config").path("placement").asText().equals("task"));
-      assertEquals(runA.path("config").path("seed").asText(),
-          runB.path("config").path("seed").asText());
+      assertEquals(Files.readString(tmp.resolve("driver/combined.csv")),
+          Files.readString(tmp.resolve(placement + "/combined.csv")), placement);
     }
-    assertEquals(Files.readString(tmp.resolve("driver/combined.csv")),
-        Files.readString(tmp.resolve("task/combined.csv")));
   }
 
   /** The training history without its wall-clock column. */
@@ -89,13 +95,18 @@ class SetPlacementTest {
   }
 
   @Test
-  void autoFitsLocalSetsOnTheDriverAndSmallClusterSetsInTasks() {
+  void autoFitsLocalSetsInProcessAndSmallClusterSetsInTasks() {
     assertFalse(SetPlacement.AUTO.inTask("local[2]", 1000, 512));
     assertFalse(SetPlacement.AUTO.inTask(null, 1000, 512));
     assertTrue(SetPlacement.AUTO.inTask("spark://127.0.0.1:7077", 1000, 512));
     assertFalse(SetPlacement.AUTO.inTask("spark://127.0.0.1:7077", 513L << 20, 512));
     assertTrue(SetPlacement.TASK.inTask("local[1]", 1L << 40, 0));
     assertFalse(SetPlacement.DRIVER.inTask("spark://h:7077", 1, 512));
+    assertTrue(SetPlacement.AUTO.inProcess("local[2]"));
+    assertTrue(SetPlacement.AUTO.inProcess(null));
+    assertFalse(SetPlacement.AUTO.inProcess("spark://127.0.0.1:7077"));
+    assertFalse(SetPlacement.DRIVER.inProcess("local[2]"));
+    assertFalse(SetPlacement.TASK.inProcess("local[2]"));
     assertEquals(SetPlacement.TASK, SetPlacement.parse(" Task "));
   }
 }
