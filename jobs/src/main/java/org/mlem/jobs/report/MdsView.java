@@ -74,7 +74,10 @@ final class MdsView {
           idColumn, reps.vectorColumn(), repsUri,
           new org.mlem.jobs.io.InputFile("representations", repsUri, 0, null));
     } else {
-      loaded = InputLoader.load(spark, features, reps);
+      // read on the driver without Spark SQL where the formats allow it, as mlem fit does
+      loaded = InputLoader.loadWithoutSpark(spark.sparkContext().hadoopConfiguration(), features,
+          reps, org.mlem.core.distance.IdsFrom.REFUSE)
+          .orElseGet(() -> InputLoader.load(spark, features, reps));
     }
     PairDistances distances = loaded.distances(NeuralDistance.EUCLIDEAN);
     List<String> ids = loaded.features().ids();
@@ -104,19 +107,33 @@ final class MdsView {
       SparkSession spark, FeatureInput features, String feature) {
     boolean csv = features.format() == InputFormat.CSV || (features.format() == InputFormat.AUTO
         && features.uri().toLowerCase(Locale.ROOT).endsWith(".csv"));
-    Dataset<Row> table = csv
-        ? LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true")
-            .csv(features.uri())
-        : LiteralPaths.read(spark).parquet(features.uri());
+    // a plain local CSV file is read on the driver, typed as Spark's reader types it
+    java.util.Optional<org.mlem.jobs.io.PlainCsv.Table> plain = csv
+        ? org.mlem.jobs.io.PlainCsv.read(features.uri(), features.idColumn())
+        : java.util.Optional.empty();
+    List<Row> rows;
+    int idAt = 0;
+    int valueAt = 1;
+    if (plain.isPresent()) {
+      rows = plain.get().rows();
+      idAt = plain.get().schema().fieldIndex(features.idColumn());
+      valueAt = plain.get().schema().fieldIndex(feature);
+    } else {
+      Dataset<Row> table = csv
+          ? LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true")
+              .csv(features.uri())
+          : LiteralPaths.read(spark).parquet(features.uri());
+      rows = table.select(features.idColumn(), feature).collectAsList();
+    }
     Map<String, Object> out = new HashMap<>();
-    for (Row row : table.select(features.idColumn(), feature).collectAsList()) {
-      Object v = row.get(1);
+    for (Row row : rows) {
+      Object v = row.get(valueAt);
       if (v instanceof Number num) {
         v = num.doubleValue();
       } else if (v != null) {
         v = v.toString();
       }
-      out.put(String.valueOf(row.get(0)), v);
+      out.put(String.valueOf(row.get(idAt)), v);
     }
     return out;
   }

@@ -14,6 +14,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mlem.jobs.output.RunTables;
+import org.mlem.jobs.report.CsvRows;
+import org.mlem.jobs.report.ReportFiles;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The combined long table of a sweep: per set, one row per importance unit with the set's
@@ -51,12 +54,17 @@ public final class CombinedTable {
   }
 
   /**
-   * The rows of every set, in the outcomes' order (natural set order), units in run order.
+   * The rows of every set, in the outcomes' order (natural set order), units in run order, read
+   * from the run directories' CSV tables on the driver (no Spark job per table; the CSV cells
+   * hold every double exactly, {@link Double#toString}, and an empty cell is a null).
    *
+   * @param conf resolves the run directories
    * @param outcomes one per set
    * @param out the sweep's output root (for the run directories)
+   * @throws org.mlem.jobs.io.InputException if a complete set's table is missing or malformed
    */
-  public static List<Object[]> rows(SparkSession spark, List<SetOutcome> outcomes, String out) {
+  public static List<Object[]> rows(Configuration conf, List<SetOutcome> outcomes, String out) {
+    ReportFiles files = new ReportFiles(conf);
     List<Object[]> rows = new ArrayList<>();
     for (SetOutcome o : outcomes) {
       String name = o.set().name();
@@ -66,38 +74,54 @@ public final class CombinedTable {
         continue;
       }
       String dir = SweepFiles.runDir(out, name);
-      Row mean = null;
-      for (Row r : org.mlem.jobs.io.LiteralPaths.read(spark)
-          .parquet(SweepFiles.file(dir, OutputFiles.SCORES)).collectAsList()) {
-        if (RunTables.MEAN_FOLD.equals(r.getAs("fold"))) {
+      CsvRows scores = table(files, dir, OutputFiles.SCORES, "fold");
+      int mean = -1;
+      for (int r = 0; r < scores.size(); r++) {
+        if (RunTables.MEAN_FOLD.equals(scores.text(r, "fold"))) {
           mean = r;
         }
       }
-      Double spearman = mean == null ? null : mean.<Double>getAs("spearman");
-      Double rhoA = mean == null ? null : mean.<Double>getAs("rho_a");
-      Double tauA = mean == null ? null : mean.<Double>getAs("tau_a");
-      String scoring = mean == null ? null : text(mean, "scoring");
-      Double score = mean == null || scoring == null ? null : mean.<Double>getAs("score");
-      List<Row> units = org.mlem.jobs.io.LiteralPaths.read(spark)
-          .parquet(SweepFiles.file(dir, OutputFiles.IMPORTANCE_SUMMARY))
-          .collectAsList();
-      if (units.isEmpty()) {
+      Double spearman = number(scores, mean, "spearman");
+      Double rhoA = number(scores, mean, "rho_a");
+      Double tauA = number(scores, mean, "tau_a");
+      String scoring = text(scores, mean, "scoring");
+      Double score = scoring == null ? null : number(scores, mean, "score");
+      CsvRows units = table(files, dir, OutputFiles.IMPORTANCE_SUMMARY, "unit");
+      if (units.size() == 0) {
         rows.add(new Object[] {name, null, null, null, null, null, spearman, rhoA, tauA,
             o.status().label(), null, null, null, scoring, score});
       }
-      for (Row u : units) {
-        rows.add(new Object[] {name, u.<String>getAs("unit"), u.<Double>getAs("mean"),
-            u.<Double>getAs("std"), u.<Double>getAs("ci_low"), u.<Double>getAs("ci_high"),
-            spearman, rhoA, tauA, o.status().label(), null, text(u, "kind"),
-            text(u, "interval"), scoring, score});
+      for (int u = 0; u < units.size(); u++) {
+        rows.add(new Object[] {name, text(units, u, "unit"), number(units, u, "mean"),
+            number(units, u, "std"), number(units, u, "ci_low"), number(units, u, "ci_high"),
+            spearman, rhoA, tauA, o.status().label(), null, text(units, u, "kind"),
+            text(units, u, "interval"), scoring, score});
       }
     }
     return rows;
   }
 
-  /** A text column of a row, or null for run directories written before it existed. */
-  private static String text(Row row, String column) {
-    return Arrays.asList(row.schema().fieldNames()).contains(column) ? row.getAs(column) : null;
+  /** A run directory's CSV table. */
+  private static CsvRows table(ReportFiles files, String dir, String table, String required) {
+    String uri = SweepFiles.file(dir, OutputFiles.csv(table));
+    return CsvRows.parse(uri, files.read(uri, OutputFiles.csv(table)), required);
+  }
+
+  /**
+   * A text cell, or null for no row, a column absent from run directories written before it
+   * existed, or an empty cell.
+   */
+  private static String text(CsvRows table, int row, String column) {
+    if (row < 0 || !table.has(column)) {
+      return null;
+    }
+    String t = table.text(row, column);
+    return t.isEmpty() ? null : t;
+  }
+
+  /** A number cell ("NaN" is NaN), or null where {@link #text} is null. */
+  private static Double number(CsvRows table, int row, String column) {
+    return text(table, row, column) == null ? null : table.number(row, column);
   }
 
   /**

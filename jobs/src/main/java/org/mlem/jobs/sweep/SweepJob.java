@@ -135,7 +135,7 @@ public final class SweepJob {
     stage = "after every set was fitted; rerun the same command to write the combined table";
     long t3 = System.nanoTime();
     SweepResult result = new SweepResult(outcomes, batch);
-    List<Object[]> rows = CombinedTable.rows(spark, outcomes, root);
+    List<Object[]> rows = CombinedTable.rows(conf, outcomes, root);
     CombinedTable.write(spark, rows, root);
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
