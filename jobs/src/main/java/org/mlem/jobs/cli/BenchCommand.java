@@ -102,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    double jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     PrintWriter out = spec.commandLine().getOut();
     if (searchlight > 0) {
       int n = spec.commandLine().getParseResult().hasMatchedOption("--stimuli") ? stimuli : 200;
@@ -166,6 +167,21 @@ final class BenchCommand implements Callable<Integer> {
         double ratio = (sparkFit + sparkImportance) / (coreFit + coreImportance);
         out.printf(Locale.ROOT, "Spark fit + importance / core fit + importance = %.2f "
             + "(target: at most 2)%n", ratio);
+        out.printf(Locale.ROOT, "  where the time goes: JVM start to this command %.2f s, "
+            + "Spark start-up %.2f s, %s%n", jvm, startup,
+            TimeBreakdown.ofRun(dir.resolve("run"), job));
+        out.flush();
+        keys.put("out", dir.resolve("run-in-process").toString());
+        FitSettings local = FitSettings.resolve(keys);
+        long t2 = System.nanoTime();
+        MlemAnalysis inProcess = FitJob.runInProcess(new org.apache.hadoop.conf.Configuration(),
+            local, new PrintWriter(PrintWriter.nullWriter()), true, Long.MAX_VALUE)
+            .orElseThrow(() -> new IllegalStateException("the generated inputs need Spark"));
+        double localJob = seconds(t2);
+        out.printf(Locale.ROOT, "mlem fit in process (--engine auto's choice, same files, JIT "
+            + "warm): whole job %.2f s, held-out Spearman %.4f%n  where the time goes: %s%n",
+            localJob, inProcess.spearman(),
+            TimeBreakdown.ofRun(dir.resolve("run-in-process"), localJob));
         out.flush();
         if (sweepLayers > 0) {
           sweep(spark.session(), data, dir, out);
@@ -208,6 +224,7 @@ final class BenchCommand implements Callable<Integer> {
         + "sweep time after Spark start-up (features, shared batch size, %d fits with "
         + "importance, run directories, combined table, reports); %d failed%n", sweepLayers,
         stimuli, dims, concurrency, seconds, result.sets().size(), result.failed());
+    out.println("  where the time goes: " + TimeBreakdown.ofSweep(dir.resolve("sweep"), seconds));
     out.flush();
   }
 
