@@ -30,16 +30,40 @@ public final class SnappedRanks {
       }
       scale = Math.max(scale, Math.abs(v));
     }
+    long[] keys = new long[n];
+    if (scale != 0) {
+      double quantum = quantum(scale);
+      for (int i = 0; i < n; i++) {
+        keys[i] = key(values[i], quantum);
+      }
+    }
+    return averageOfKeys(keys);
+  }
+
+  /** The grid step of values whose largest magnitude is {@code scale} (> 0). */
+  public static double quantum(double scale) {
+    return scale * TieSnapping.RELATIVE_QUANTUM;
+  }
+
+  /** The grid index of {@code value} on the grid of step {@code quantum}. */
+  public static long key(double value, double quantum) {
+    return (long) Math.rint(value / quantum);
+  }
+
+  /**
+   * The average ranks of values given by their grid indices ({@link #key}, all zero when every
+   * value is zero): {@code average(values)} is this of the values' keys, so a caller that
+   * knows the keys of values without holding the values (an incremental update certified to
+   * land in the exact value's grid cell) gets the same ranks bit for bit.
+   *
+   * @param keys the grid indices; overwritten
+   * @return a new array of ranks in [1, n]
+   */
+  public static double[] averageOfKeys(long[] keys) {
+    int n = keys.length;
     double[] ranks = new double[n];
     if (n == 0) {
       return ranks;
-    }
-    long[] keys = new long[n];
-    if (scale != 0) {
-      double quantum = scale * TieSnapping.RELATIVE_QUANTUM;
-      for (int i = 0; i < n; i++) {
-        keys[i] = (long) Math.rint(values[i] / quantum);
-      }
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;

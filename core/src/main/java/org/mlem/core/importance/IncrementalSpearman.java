@@ -1,0 +1,356 @@
+package org.mlem.core.importance;
+
+import org.mlem.core.rank.Correlation;
+import org.mlem.core.rank.SnappedRanks;
+
+/**
+ * The snapped Spearman score of a metric's predictions s = delta^T W delta with some delta
+ * components replaced (a permuted feature, or two), equal bit for bit to
+ * {@link MetricScorer#scoreReplaced} with Spearman scoring, at a cost per pair that does not
+ * grow with the number of coefficients.
+ *
+ * <p>With g = W d without the diagonal (precomputed once per round for every pair and
+ * component), replacing the components r of a set R by e_r changes a pair's prediction by
+ * {@code sum_r dl_r (2 g_r + w_rr (e_r + d_r)) + 2 sum_(r<t in R) w_rt dl_r dl_t}, dl = e - d:
+ * O(|R|^2) operations instead of O(F^2). The update sums in another order than the exact
+ * prediction, so its last bits differ; the score only sees each value's grid cell of
+ * {@link org.mlem.core.rank.TieSnapping} (Spearman of the snapped values), so the update is
+ * used only where it provably lands in the exact value's cell:
+ *
+ * <ul>
+ *   <li>a rounding-error bound eps per pair, {@code (4F + 16) 2^-52 (A + V)} with A =
+ *       |d|^T|W||d| of the unpermuted row and V the same absolute sum of the update's terms
+ *       (standard bounds: the exact prediction's error is at most gamma_(2F+3) times its absolute
+ *       sum, the update's at most gamma_(2F+13) times A + V, and the new row's absolute sum is
+ *       at most A + V; the factor doubles their sum to cover the bound's own rounding);
+ *   <li>the grid's scale is the exact largest |s|: every pair that could hold it
+ *       (|s'| + eps at least the largest |s'| - eps) is computed exactly;
+ *   <li>a pair gets the update's cell when s' - eps and s' + eps fall in the same cell (the
+ *       division and rounding to the grid are monotone, so the exact value is in it too), and
+ *       its exact prediction otherwise. A pair whose replaced components equal its own (a
+ *       permutation that leaves the pair's values, common for binary features) has the same
+ *       row, so its unpermuted exact prediction.
+ * </ul>
+ *
+ * The cells, hence the average ranks and the correlation, are then those of the exact path.
+ * One instance serves one round on one thread (it keeps scratch arrays).
+ */
+final class IncrementalSpearman {
+  /** Relative bound factor per feature: see the class comment. */
+  private static final double UNIT = 0x1p-52;
+
+  private final int f;
+  private final int b;
+  private final double[] coefficients;
+  private final boolean interactions;
+  private final double[] matrix;
+  private final double[] delta;
+  private final double[][] columns;
+  private final double[][] permuted;
+  private final double[] exact;
+  private final double[][] cross;
+  private final double[][] absCross;
+  private final double[] absolute;
+  private final double[] neuralRanks;
+  private final double factor;
+  private final double[] predicted;
+  private final double[] bound;
+  private final long[] keys;
+  private final double[] row;
+  private long exactPairs;
+
+  /**
+   * Precomputes a round's unpermuted predictions and their per-pair sums.
+   *
+   * @param delta the round's B x F feature distances, row-major (kept, not copied)
+   * @param f F
+   * @param coefficients W in term order
+   * @param interactions whether W has interaction terms
+   * @param permuted the permuted distances, {@code permuted[component][pair]} (kept)
+   * @param neuralRanks the neural distances' average ranks
+   */
+  IncrementalSpearman(double[] delta, int f, double[] coefficients, boolean interactions,
+      double[][] permuted, double[] neuralRanks) {
+    this.f = f;
+    this.b = neuralRanks.length;
+    this.coefficients = coefficients;
+    this.interactions = interactions;
+    this.delta = delta;
+    this.permuted = permuted;
+    this.neuralRanks = neuralRanks;
+    this.factor = (4.0 * f + 16) * UNIT;
+    matrix = new double[f * f];
+    for (int a = 0; a < f; a++) {
+      if (interactions) {
+        int base = a * (a + 1) / 2;
+        for (int c = 0; c <= a; c++) {
+          matrix[a * f + c] = coefficients[base + c];
+          matrix[c * f + a] = coefficients[base + c];
+        }
+      } else {
+        matrix[a * f + a] = coefficients[a];
+      }
+    }
+    exact = new double[b];
+    if (interactions) {
+      RowPrediction.predict(delta, b, f, coefficients, exact);
+    } else {
+      for (int k = 0; k < b; k++) {
+        exact[k] = predictRow(delta, k * f);
+      }
+    }
+    columns = new double[f][b];
+    cross = new double[f][b];
+    absCross = new double[f][b];
+    absolute = new double[b];
+    for (int k = 0; k < b; k++) {
+      int o = k * f;
+      double sum = 0;
+      for (int a = 0; a < f; a++) {
+        double g = 0;
+        double abs = 0;
+        if (interactions) {
+          for (int c = 0; c < f; c++) {
+            if (c != a) {
+              double w = matrix[a * f + c];
+              double d = delta[o + c];
+              g += w * d;
+              abs += Math.abs(w) * Math.abs(d);
+            }
+          }
+        }
+        double da = delta[o + a];
+        columns[a][k] = da;
+        cross[a][k] = g;
+        absCross[a][k] = abs;
+        sum += Math.abs(da) * (abs + Math.abs(matrix[a * f + a]) * Math.abs(da));
+      }
+      absolute[k] = sum;
+    }
+    predicted = new double[b];
+    bound = new double[b];
+    keys = new long[b];
+    row = new double[f];
+  }
+
+  /** The unpermuted predictions (exact path), a copy. */
+  double[] predictions() {
+    return exact.clone();
+  }
+
+  /** How many pair predictions were computed exactly so far (certification failures). */
+  long exactPairs() {
+    return exactPairs;
+  }
+
+  /**
+   * The Spearman score of the predictions with the components {@code replaced} taken from the
+   * permuted distances: {@link MetricScorer#scoreReplaced} with Spearman scoring, bit for bit.
+   * NaN when undefined.
+   */
+  double score(int[] replaced) {
+    if (!update(replaced)) {
+      double[] s = new double[b];
+      for (int k = 0; k < b; k++) {
+        s[k] = exactReplaced(k, replaced);
+      }
+      return MetricScorer.gainOfScratch(s, null, neuralRanks,
+          org.mlem.core.evaluation.DistanceScore.SPEARMAN);
+    }
+    double low = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < b; k++) {
+      low = Math.max(low, Math.abs(predicted[k]) - bound[k]);
+    }
+    double scale = 0;
+    for (int k = 0; k < b; k++) {
+      if (Math.abs(predicted[k]) + bound[k] >= low) {
+        if (bound[k] != 0) {
+          predicted[k] = exactReplaced(k, replaced);
+          bound[k] = 0;
+        }
+        scale = Math.max(scale, Math.abs(predicted[k]));
+      }
+    }
+    if (scale == 0) {
+      java.util.Arrays.fill(keys, 0);
+    } else {
+      double quantum = SnappedRanks.quantum(scale);
+      for (int k = 0; k < b; k++) {
+        double s = predicted[k];
+        double eps = bound[k];
+        if (eps == 0) {
+          keys[k] = SnappedRanks.key(s, quantum);
+          continue;
+        }
+        long lo = SnappedRanks.key(s - eps, quantum);
+        long hi = SnappedRanks.key(s + eps, quantum);
+        keys[k] = lo == hi ? lo : SnappedRanks.key(exactReplaced(k, replaced), quantum);
+      }
+    }
+    double[] ranks = SnappedRanks.averageOfKeys(keys);
+    try {
+      return Correlation.pearson(ranks, neuralRanks);
+    } catch (ArithmeticException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * Fills {@code predicted} with the updated predictions and {@code bound} with their error
+   * bounds (0 where the row is unchanged); false if a value is not finite.
+   */
+  private boolean update(int[] replaced) {
+    if (replaced.length == 1) {
+      return updateOne(replaced[0]);
+    }
+    if (replaced.length == 2) {
+      return updateTwo(replaced[0], replaced[1]);
+    }
+    return updateMany(replaced);
+  }
+
+  private boolean updateOne(int r) {
+    double[] d = columns[r];
+    double[] e = permuted[r];
+    double[] g = cross[r];
+    double[] ag = absCross[r];
+    double w = matrix[r * f + r];
+    double aw = Math.abs(w);
+    double check = 0;
+    for (int k = 0; k < b; k++) {
+      double dk = d[k];
+      double ek = e[k];
+      if (dk == ek) {
+        predicted[k] = exact[k];
+        bound[k] = 0;
+        continue;
+      }
+      double dl = ek - dk;
+      double s = exact[k] + dl * (2 * g[k] + w * (ek + dk));
+      double m = Math.abs(ek) + Math.abs(dk);
+      double eps = factor * (absolute[k] + m * (2 * ag[k] + aw * m));
+      predicted[k] = s;
+      bound[k] = eps;
+      check += s + eps;
+    }
+    return Double.isFinite(check);
+  }
+
+  private boolean updateTwo(int r, int t) {
+    double[] d1 = columns[r];
+    double[] e1 = permuted[r];
+    double[] g1 = cross[r];
+    double[] ag1 = absCross[r];
+    double[] d2 = columns[t];
+    double[] e2 = permuted[t];
+    double[] g2 = cross[t];
+    double[] ag2 = absCross[t];
+    double w1 = matrix[r * f + r];
+    double w2 = matrix[t * f + t];
+    double w12 = 2 * matrix[r * f + t];
+    double aw1 = Math.abs(w1);
+    double aw2 = Math.abs(w2);
+    double aw12 = Math.abs(w12);
+    double check = 0;
+    for (int k = 0; k < b; k++) {
+      double da = d1[k];
+      double ea = e1[k];
+      double dc = d2[k];
+      double ec = e2[k];
+      if (da == ea && dc == ec) {
+        predicted[k] = exact[k];
+        bound[k] = 0;
+        continue;
+      }
+      double la = ea - da;
+      double lc = ec - dc;
+      double u = la * (2 * g1[k] + w1 * (ea + da)) + lc * (2 * g2[k] + w2 * (ec + dc))
+          + w12 * la * lc;
+      double s = exact[k] + u;
+      double ma = Math.abs(ea) + Math.abs(da);
+      double mc = Math.abs(ec) + Math.abs(dc);
+      double v = ma * (2 * ag1[k] + aw1 * ma) + mc * (2 * ag2[k] + aw2 * mc) + aw12 * ma * mc;
+      double eps = factor * (absolute[k] + v);
+      predicted[k] = s;
+      bound[k] = eps;
+      check += s + eps;
+    }
+    return Double.isFinite(check);
+  }
+
+  private boolean updateMany(int[] replaced) {
+    int m = replaced.length;
+    double[] dl = new double[m];
+    double[] mag = new double[m];
+    double check = 0;
+    for (int k = 0; k < b; k++) {
+      boolean same = true;
+      for (int i = 0; i < m; i++) {
+        int r = replaced[i];
+        double d = columns[r][k];
+        double e = permuted[r][k];
+        same &= d == e;
+        dl[i] = e - d;
+        mag[i] = Math.abs(e) + Math.abs(d);
+      }
+      if (same) {
+        predicted[k] = exact[k];
+        bound[k] = 0;
+        continue;
+      }
+      double u = 0;
+      double v = 0;
+      for (int i = 0; i < m; i++) {
+        int r = replaced[i];
+        double d = columns[r][k];
+        double e = permuted[r][k];
+        double w = matrix[r * f + r];
+        u += dl[i] * (2 * cross[r][k] + w * (e + d));
+        v += mag[i] * (2 * absCross[r][k] + Math.abs(w) * mag[i]);
+        for (int j = 0; j < i; j++) {
+          double wrt = 2 * matrix[r * f + replaced[j]];
+          u += wrt * dl[i] * dl[j];
+          v += Math.abs(wrt) * mag[i] * mag[j];
+        }
+      }
+      double s = exact[k] + u;
+      double eps = factor * (absolute[k] + v);
+      predicted[k] = s;
+      bound[k] = eps;
+      check += s + eps;
+    }
+    return Double.isFinite(check);
+  }
+
+  /** Pair k's exact prediction (the exact path's operations) with the components replaced. */
+  private double exactReplaced(int k, int[] replaced) {
+    exactPairs++;
+    System.arraycopy(delta, k * f, row, 0, f);
+    for (int r : replaced) {
+      row[r] = permuted[r][k];
+    }
+    return predictRow(row, 0);
+  }
+
+  /** One row's prediction with exactly the operations of the exact path. */
+  private double predictRow(double[] values, int o) {
+    double sum = 0;
+    if (interactions) {
+      int k = 0;
+      for (int a = 0; a < f; a++) {
+        double da = values[o + a];
+        double c = 0;
+        for (int x = 0; x < a; x++) {
+          c += coefficients[k++] * values[o + x];
+        }
+        sum += da * (2 * c + coefficients[k++] * da);
+      }
+    } else {
+      for (int a = 0; a < f; a++) {
+        double da = values[o + a];
+        sum += coefficients[a] * da * da;
+      }
+    }
+    return sum;
+  }
+}
