@@ -71,6 +71,12 @@ public final class SnappedRanks {
       min = Math.min(min, k);
       max = Math.max(max, k);
     }
+    long range = max - min;
+    int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
+    if (n >= INSERTION_LIMIT && range >= 0
+        && 64 - Long.numberOfLeadingZeros(range) + indexBits <= 63) {
+      return packedRanks(keys, min, range, indexBits);
+    }
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -91,6 +97,66 @@ public final class SnappedRanks {
       double rank = 0.5 * (i + 1 + j);
       for (int k = i; k < j; k++) {
         ranks[order[k]] = rank;
+      }
+      i = j;
+    }
+    return ranks;
+  }
+
+  /**
+   * The ranks by an LSD radix sort of each key packed with its position, (key - min) shifted
+   * above the position bits: the sort reads and writes one array of longs, and the tie scan
+   * walks it in order, instead of looking the keys up by position in every pass. Equal keys
+   * form the same runs as in the indirect sort, so the ranks are the same.
+   */
+  private static double[] packedRanks(long[] keys, long min, long range, int indexBits) {
+    int n = keys.length;
+    long[] src = keys;
+    for (int i = 0; i < n; i++) {
+      src[i] = ((keys[i] - min) << indexBits) | i;
+    }
+    int keyBits = 64 - Long.numberOfLeadingZeros(range);
+    int digit = 11;
+    int passes = (keyBits + digit - 1) / digit;
+    int radix = 1 << digit;
+    int mask = radix - 1;
+    int[][] counts = new int[passes][radix];
+    for (int i = 0; i < n; i++) {
+      long v = src[i] >>> indexBits;
+      for (int p = 0; p < passes; p++) {
+        counts[p][(int) ((v >>> (p * digit)) & mask)]++;
+      }
+    }
+    long[] dst = passes > 0 ? new long[n] : null;
+    for (int p = 0; p < passes; p++) {
+      int[] c = counts[p];
+      int sum = 0;
+      for (int d = 0; d < radix; d++) {
+        int x = c[d];
+        c[d] = sum;
+        sum += x;
+      }
+      int shift = indexBits + p * digit;
+      for (int i = 0; i < n; i++) {
+        long v = src[i];
+        dst[c[(int) ((v >>> shift) & mask)]++] = v;
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    double[] ranks = new double[n];
+    int indexMask = (1 << indexBits) - 1;
+    int i = 0;
+    while (i < n) {
+      long value = src[i] >>> indexBits;
+      int j = i + 1;
+      while (j < n && src[j] >>> indexBits == value) {
+        j++;
+      }
+      double rank = 0.5 * (i + 1 + j);
+      for (int k = i; k < j; k++) {
+        ranks[(int) (src[k] & indexMask)] = rank;
       }
       i = j;
     }
