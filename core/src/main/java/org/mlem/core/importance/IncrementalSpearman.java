@@ -39,6 +39,9 @@ final class IncrementalSpearman {
   /** Relative bound factor per feature: see the class comment. */
   private static final double UNIT = 0x1p-52;
 
+  /** Grid steps by which the multiplied interval of {@link #keys} is widened. */
+  private static final double SLACK = 0x1p-8;
+
   private final int f;
   private final int b;
   private final double[] coefficients;
@@ -159,7 +162,10 @@ final class IncrementalSpearman {
     }
     double low = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < b; k++) {
-      low = Math.max(low, Math.abs(predicted[k]) - bound[k]);
+      double x = Math.abs(predicted[k]) - bound[k];
+      if (x > low) {
+        low = x;
+      }
     }
     double scale = 0;
     for (int k = 0; k < b; k++) {
@@ -168,30 +174,51 @@ final class IncrementalSpearman {
           predicted[k] = exactReplaced(k, replaced);
           bound[k] = 0;
         }
-        scale = Math.max(scale, Math.abs(predicted[k]));
+        double x = Math.abs(predicted[k]);
+        if (x > scale) {
+          scale = x;
+        }
       }
     }
     if (scale == 0) {
       java.util.Arrays.fill(keys, 0);
     } else {
-      double quantum = SnappedRanks.quantum(scale);
-      for (int k = 0; k < b; k++) {
-        double s = predicted[k];
-        double eps = bound[k];
-        if (eps == 0) {
-          keys[k] = SnappedRanks.key(s, quantum);
-          continue;
-        }
-        long lo = SnappedRanks.key(s - eps, quantum);
-        long hi = SnappedRanks.key(s + eps, quantum);
-        keys[k] = lo == hi ? lo : SnappedRanks.key(exactReplaced(k, replaced), quantum);
-      }
+      keys(replaced, SnappedRanks.quantum(scale));
     }
     double[] ranks = SnappedRanks.averageOfKeys(keys);
     try {
       return Correlation.pearson(ranks, neuralRanks);
     } catch (ArithmeticException e) {
       return Double.NaN;
+    }
+  }
+
+  /**
+   * Every pair's grid index: {@link SnappedRanks#key} of its exact prediction. The interval
+   * [s - eps, s + eps] is mapped to the grid by a multiplication with 1 / quantum, widened by
+   * {@link #SLACK} grid steps (plus a relative 2^-48), far more than the few roundings by which
+   * the product and the quotient of {@link SnappedRanks#key} can differ (each at most
+   * 2^-53 of a value of magnitude below 2^41 steps); when both ends round to the same index, so
+   * does the exact value's quotient. Otherwise the quotient is taken (eps = 0, the value is
+   * exact) or the exact prediction is computed.
+   */
+  private void keys(int[] replaced, double quantum) {
+    double inv = 1 / quantum;
+    boolean fast = Double.isFinite(inv);
+    for (int k = 0; k < b; k++) {
+      double s = predicted[k];
+      double eps = bound[k];
+      if (fast) {
+        double xl = (s - eps) * inv;
+        double xh = (s + eps) * inv;
+        double lo = Math.rint(xl - (SLACK + Math.abs(xl) * 0x1p-48));
+        double hi = Math.rint(xh + (SLACK + Math.abs(xh) * 0x1p-48));
+        if (lo == hi) {
+          keys[k] = (long) lo;
+          continue;
+        }
+      }
+      keys[k] = SnappedRanks.key(eps == 0 ? s : exactReplaced(k, replaced), quantum);
     }
   }
 
