@@ -42,6 +42,9 @@ final class IncrementalSpearman {
   /** Grid steps by which the multiplied interval of {@link #keys} is widened. */
   private static final double SLACK = 0x1p-8;
 
+  /** Pairs whose exact predictions are computed side by side. */
+  private static final int BLOCK = 8;
+
   private final int f;
   private final int b;
   private final double[] coefficients;
@@ -60,7 +63,12 @@ final class IncrementalSpearman {
   private final double[] bound;
   private final long[] keys;
   private final double[] row;
+  private final int[] pending;
+  private final double[] block;
+  private final double[] blockOut;
   private long exactPairs;
+  /** The largest |s'| - eps of the last update: the exact largest |s| is at least this. */
+  private double lowest;
 
   /**
    * Precomputes a round's unpermuted predictions and their per-pair sums.
@@ -134,6 +142,9 @@ final class IncrementalSpearman {
     bound = new double[b];
     keys = new long[b];
     row = new double[f];
+    pending = new int[b];
+    block = new double[BLOCK * f];
+    blockOut = new double[BLOCK];
   }
 
   /** The unpermuted predictions (exact path), a copy. */
@@ -160,13 +171,7 @@ final class IncrementalSpearman {
       return MetricScorer.gainOfScratch(s, null, neuralRanks,
           org.mlem.core.evaluation.DistanceScore.SPEARMAN);
     }
-    double low = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < b; k++) {
-      double x = Math.abs(predicted[k]) - bound[k];
-      if (x > low) {
-        low = x;
-      }
-    }
+    double low = lowest;
     double scale = 0;
     for (int k = 0; k < b; k++) {
       if (Math.abs(predicted[k]) + bound[k] >= low) {
@@ -205,6 +210,7 @@ final class IncrementalSpearman {
   private void keys(int[] replaced, double quantum) {
     double inv = 1 / quantum;
     boolean fast = Double.isFinite(inv);
+    int count = 0;
     for (int k = 0; k < b; k++) {
       double s = predicted[k];
       double eps = bound[k];
@@ -218,7 +224,32 @@ final class IncrementalSpearman {
           continue;
         }
       }
-      keys[k] = SnappedRanks.key(eps == 0 ? s : exactReplaced(k, replaced), quantum);
+      if (eps == 0) {
+        keys[k] = SnappedRanks.key(s, quantum);
+      } else {
+        pending[count++] = k;
+      }
+    }
+    for (int start = 0; start < count; start += BLOCK) {
+      int len = Math.min(BLOCK, count - start);
+      for (int i = 0; i < len; i++) {
+        int k = pending[start + i];
+        System.arraycopy(delta, k * f, block, i * f, f);
+        for (int r : replaced) {
+          block[i * f + r] = permuted[r][k];
+        }
+      }
+      exactPairs += len;
+      if (interactions) {
+        RowPrediction.predict(block, len, f, coefficients, blockOut);
+      } else {
+        for (int i = 0; i < len; i++) {
+          blockOut[i] = predictRow(block, i * f);
+        }
+      }
+      for (int i = 0; i < len; i++) {
+        keys[pending[start + i]] = SnappedRanks.key(blockOut[i], quantum);
+      }
     }
   }
 
@@ -244,12 +275,15 @@ final class IncrementalSpearman {
     double w = matrix[r * f + r];
     double aw = Math.abs(w);
     double check = 0;
+    double low = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < b; k++) {
       double dk = d[k];
       double ek = e[k];
       if (dk == ek) {
-        predicted[k] = exact[k];
+        double s = exact[k];
+        predicted[k] = s;
         bound[k] = 0;
+        low = Math.abs(s) > low ? Math.abs(s) : low;
         continue;
       }
       double dl = ek - dk;
@@ -258,8 +292,11 @@ final class IncrementalSpearman {
       double eps = factor * (absolute[k] + m * (2 * ag[k] + aw * m));
       predicted[k] = s;
       bound[k] = eps;
+      double x = Math.abs(s) - eps;
+      low = x > low ? x : low;
       check += s + eps;
     }
+    lowest = low;
     return Double.isFinite(check);
   }
 
@@ -279,14 +316,17 @@ final class IncrementalSpearman {
     double aw2 = Math.abs(w2);
     double aw12 = Math.abs(w12);
     double check = 0;
+    double low = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < b; k++) {
       double da = d1[k];
       double ea = e1[k];
       double dc = d2[k];
       double ec = e2[k];
       if (da == ea && dc == ec) {
-        predicted[k] = exact[k];
+        double s = exact[k];
+        predicted[k] = s;
         bound[k] = 0;
+        low = Math.abs(s) > low ? Math.abs(s) : low;
         continue;
       }
       double la = ea - da;
@@ -300,8 +340,11 @@ final class IncrementalSpearman {
       double eps = factor * (absolute[k] + v);
       predicted[k] = s;
       bound[k] = eps;
+      double x = Math.abs(s) - eps;
+      low = x > low ? x : low;
       check += s + eps;
     }
+    lowest = low;
     return Double.isFinite(check);
   }
 
@@ -310,6 +353,7 @@ final class IncrementalSpearman {
     double[] dl = new double[m];
     double[] mag = new double[m];
     double check = 0;
+    double low = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < b; k++) {
       boolean same = true;
       for (int i = 0; i < m; i++) {
@@ -321,8 +365,10 @@ final class IncrementalSpearman {
         mag[i] = Math.abs(e) + Math.abs(d);
       }
       if (same) {
-        predicted[k] = exact[k];
+        double s = exact[k];
+        predicted[k] = s;
         bound[k] = 0;
+        low = Math.abs(s) > low ? Math.abs(s) : low;
         continue;
       }
       double u = 0;
@@ -344,8 +390,11 @@ final class IncrementalSpearman {
       double eps = factor * (absolute[k] + v);
       predicted[k] = s;
       bound[k] = eps;
+      double x = Math.abs(s) - eps;
+      low = x > low ? x : low;
       check += s + eps;
     }
+    lowest = low;
     return Double.isFinite(check);
   }
 

@@ -116,8 +116,9 @@ public final class SnappedRanks {
       src[i] = ((keys[i] - min) << indexBits) | i;
     }
     int keyBits = 64 - Long.numberOfLeadingZeros(range);
-    int digit = 11;
-    int passes = (keyBits + digit - 1) / digit;
+    // digits of at most 14 bits (a 64 KB histogram), as few passes as that allows
+    int passes = (keyBits + 13) / 14;
+    int digit = passes == 0 ? 1 : (keyBits + passes - 1) / passes;
     int radix = 1 << digit;
     int mask = radix - 1;
     int[][] counts = new int[passes][radix];
