@@ -114,27 +114,49 @@ final class IncrementalSpearman {
     cross = new double[f][b];
     absCross = new double[f][b];
     absolute = new double[b];
+    // g = (W without its diagonal) d and |W without diagonal| |d|, from each row's non-zero
+    // distances (any summation order: g only enters updates whose error is bounded)
+    double[] off = new double[f * f];
+    double[] absOff = new double[f * f];
+    if (interactions) {
+      for (int i = 0; i < f * f; i++) {
+        off[i] = i / f == i % f ? 0 : matrix[i];
+        absOff[i] = Math.abs(off[i]);
+      }
+    }
+    double[] g = new double[f];
+    double[] ag = new double[f];
+    int[] nonZero = new int[f];
     for (int k = 0; k < b; k++) {
       int o = k * f;
-      double sum = 0;
-      for (int a = 0; a < f; a++) {
-        double g = 0;
-        double abs = 0;
-        if (interactions) {
-          for (int c = 0; c < f; c++) {
-            if (c != a) {
-              double w = matrix[a * f + c];
-              double d = delta[o + c];
-              g += w * d;
-              abs += Math.abs(w) * Math.abs(d);
-            }
+      int m = 0;
+      for (int c = 0; c < f; c++) {
+        double d = delta[o + c];
+        columns[c][k] = d;
+        if (d != 0) {
+          nonZero[m++] = c;
+        }
+      }
+      java.util.Arrays.fill(g, 0);
+      java.util.Arrays.fill(ag, 0);
+      if (interactions) {
+        for (int x = 0; x < m; x++) {
+          int c = nonZero[x];
+          double d = delta[o + c];
+          double ad = Math.abs(d);
+          int base = c * f;
+          for (int a = 0; a < f; a++) {
+            g[a] += off[base + a] * d;
+            ag[a] += absOff[base + a] * ad;
           }
         }
-        double da = delta[o + a];
-        columns[a][k] = da;
-        cross[a][k] = g;
-        absCross[a][k] = abs;
-        sum += Math.abs(da) * (abs + Math.abs(matrix[a * f + a]) * Math.abs(da));
+      }
+      double sum = 0;
+      for (int a = 0; a < f; a++) {
+        double da = Math.abs(delta[o + a]);
+        cross[a][k] = g[a];
+        absCross[a][k] = ag[a];
+        sum += da * (ag[a] + Math.abs(matrix[a * f + a]) * da);
       }
       absolute[k] = sum;
     }
