@@ -19,7 +19,9 @@ import org.mlem.core.rank.SnappedRanks;
  *
  * <ul>
  *   <li>a rounding-error bound eps per pair, {@code (4F + 16) 2^-52 (A + V)} with A =
- *       |d|^T|W||d| of the unpermuted row and V the same absolute sum of the update's terms
+ *       |d|^T|W||d| of the unpermuted row and V the same absolute sum of the update's terms,
+ *       each component's (|W| without diagonal) |d| taken at its largest over the round's pairs
+ *       (a looser bound that saves reading one array per component and unit)
  *       (standard bounds: the exact prediction's error is at most gamma_(2F+3) times its absolute
  *       sum, the update's at most gamma_(2F+13) times A + V, and the new row's absolute sum is
  *       at most A + V; the factor doubles their sum to cover the bound's own rounding);
@@ -55,7 +57,7 @@ final class IncrementalSpearman {
   private final double[][] permuted;
   private final double[] exact;
   private final double[][] cross;
-  private final double[][] absCross;
+  private final double[] absCross;
   private final double[] absolute;
   private final double[] neuralRanks;
   private final double factor;
@@ -112,7 +114,7 @@ final class IncrementalSpearman {
     }
     columns = new double[f][b];
     cross = new double[f][b];
-    absCross = new double[f][b];
+    absCross = new double[f];
     absolute = new double[b];
     // g = (W without its diagonal) d and |W without diagonal| |d|, from each row's non-zero
     // distances (any summation order: g only enters updates whose error is bounded)
@@ -155,7 +157,7 @@ final class IncrementalSpearman {
       for (int a = 0; a < f; a++) {
         double da = Math.abs(delta[o + a]);
         cross[a][k] = g[a];
-        absCross[a][k] = ag[a];
+        absCross[a] = Math.max(absCross[a], ag[a]);
         sum += da * (ag[a] + Math.abs(matrix[a * f + a]) * da);
       }
       absolute[k] = sum;
@@ -293,7 +295,7 @@ final class IncrementalSpearman {
     double[] d = columns[r];
     double[] e = permuted[r];
     double[] g = cross[r];
-    double[] ag = absCross[r];
+    double ag = absCross[r];
     double w = matrix[r * f + r];
     double aw = Math.abs(w);
     double check = 0;
@@ -311,7 +313,7 @@ final class IncrementalSpearman {
       double dl = ek - dk;
       double s = exact[k] + dl * (2 * g[k] + w * (ek + dk));
       double m = Math.abs(ek) + Math.abs(dk);
-      double eps = factor * (absolute[k] + m * (2 * ag[k] + aw * m));
+      double eps = factor * (absolute[k] + m * (2 * ag + aw * m));
       predicted[k] = s;
       bound[k] = eps;
       double x = Math.abs(s) - eps;
@@ -326,11 +328,11 @@ final class IncrementalSpearman {
     double[] d1 = columns[r];
     double[] e1 = permuted[r];
     double[] g1 = cross[r];
-    double[] ag1 = absCross[r];
+    double ag1 = absCross[r];
     double[] d2 = columns[t];
     double[] e2 = permuted[t];
     double[] g2 = cross[t];
-    double[] ag2 = absCross[t];
+    double ag2 = absCross[t];
     double w1 = matrix[r * f + r];
     double w2 = matrix[t * f + t];
     double w12 = 2 * matrix[r * f + t];
@@ -358,7 +360,7 @@ final class IncrementalSpearman {
       double s = exact[k] + u;
       double ma = Math.abs(ea) + Math.abs(da);
       double mc = Math.abs(ec) + Math.abs(dc);
-      double v = ma * (2 * ag1[k] + aw1 * ma) + mc * (2 * ag2[k] + aw2 * mc) + aw12 * ma * mc;
+      double v = ma * (2 * ag1 + aw1 * ma) + mc * (2 * ag2 + aw2 * mc) + aw12 * ma * mc;
       double eps = factor * (absolute[k] + v);
       predicted[k] = s;
       bound[k] = eps;
@@ -401,7 +403,7 @@ final class IncrementalSpearman {
         double e = permuted[r][k];
         double w = matrix[r * f + r];
         u += dl[i] * (2 * cross[r][k] + w * (e + d));
-        v += mag[i] * (2 * absCross[r][k] + Math.abs(w) * mag[i]);
+        v += mag[i] * (2 * absCross[r] + Math.abs(w) * mag[i]);
         for (int j = 0; j < i; j++) {
           double wrt = 2 * matrix[r * f + replaced[j]];
           u += wrt * dl[i] * dl[j];
