@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.mlem.core.evaluation.Scoring;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PairIndices;
@@ -163,6 +164,18 @@ public final class StimulusImportance {
   public static PermutationRound round(
       EncodedFeatures features, PairIndices pairs, double[] neural, StimulusRoundSpec spec,
       int permutation) {
+    return round(features, pairs, neural, spec, permutation, true);
+  }
+
+  /**
+   * As {@link #round(EncodedFeatures, PairIndices, double[], StimulusRoundSpec, int)}; with
+   * {@code incremental} false a metric's permuted predictions are always recomputed in full
+   * (the reference path), with true a Spearman-scored metric's are updated with
+   * {@link IncrementalSpearman}, which gives the same bits.
+   */
+  static PermutationRound round(
+      EncodedFeatures features, PairIndices pairs, double[] neural, StimulusRoundSpec spec,
+      int permutation, boolean incremental) {
     int f = spec.featureCount();
     if (features.featureCount() != f) {
       throw new IllegalArgumentException("the importance spec is for " + f
@@ -198,11 +211,23 @@ public final class StimulusImportance {
     }
     double[] ranks = Ranks.average(neural);
     PairScorer scorer = spec.scorer();
-    double s0 = scorer.score(delta, f, neural, ranks);
-    double[] single = new double[g];
     MetricScorer metric = scorer instanceof MetricScorer m && m.featureCount() == f ? m : null;
+    IncrementalSpearman updates = incremental && metric != null
+        && metric.distanceScore().scoring() == Scoring.SPEARMAN
+        ? new IncrementalSpearman(delta, f, metric.coefficients(), metric.interactions(),
+            permuted, ranks)
+        : null;
+    double s0 = updates != null
+        ? MetricScorer.gainOfScratch(updates.predictions(), neural, ranks,
+            metric.distanceScore())
+        : scorer.score(delta, f, neural, ranks);
+    double[] single = new double[g];
     double[] scratch = metric != null ? null : new double[delta.length];
     for (int a = 0; a < g; a++) {
+      if (updates != null) {
+        single[a] = updates.score(components(groups, a, -1));
+        continue;
+      }
       if (metric != null) {
         // the same value as scoring the copy below, without copying the batch
         single[a] = metric.scoreReplaced(delta, components(groups, a, -1), permuted, neural,
@@ -221,7 +246,9 @@ public final class StimulusImportance {
       for (int a = 1; a < g; a++) {
         for (int c = 0; c < a; c++) {
           double both;
-          if (metric != null) {
+          if (updates != null) {
+            both = updates.score(components(groups, a, c));
+          } else if (metric != null) {
             both = metric.scoreReplaced(delta, components(groups, a, c), permuted, neural, ranks);
           } else {
             System.arraycopy(delta, 0, scratch, 0, delta.length);

@@ -30,22 +30,52 @@ public final class SnappedRanks {
       }
       scale = Math.max(scale, Math.abs(v));
     }
+    long[] keys = new long[n];
+    if (scale != 0) {
+      double quantum = quantum(scale);
+      for (int i = 0; i < n; i++) {
+        keys[i] = key(values[i], quantum);
+      }
+    }
+    return averageOfKeys(keys);
+  }
+
+  /** The grid step of values whose largest magnitude is {@code scale} (> 0). */
+  public static double quantum(double scale) {
+    return scale * TieSnapping.RELATIVE_QUANTUM;
+  }
+
+  /** The grid index of {@code value} on the grid of step {@code quantum}. */
+  public static long key(double value, double quantum) {
+    return (long) Math.rint(value / quantum);
+  }
+
+  /**
+   * The average ranks of values given by their grid indices ({@link #key}, all zero when every
+   * value is zero): {@code average(values)} is this of the values' keys, so a caller that
+   * knows the keys of values without holding the values (an incremental update certified to
+   * land in the exact value's grid cell) gets the same ranks bit for bit.
+   *
+   * @param keys the grid indices; overwritten
+   * @return a new array of ranks in [1, n]
+   */
+  public static double[] averageOfKeys(long[] keys) {
+    int n = keys.length;
     double[] ranks = new double[n];
     if (n == 0) {
       return ranks;
-    }
-    long[] keys = new long[n];
-    if (scale != 0) {
-      double quantum = scale * TieSnapping.RELATIVE_QUANTUM;
-      for (int i = 0; i < n; i++) {
-        keys[i] = (long) Math.rint(values[i] / quantum);
-      }
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (long k : keys) {
       min = Math.min(min, k);
       max = Math.max(max, k);
+    }
+    long range = max - min;
+    int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
+    if (n >= INSERTION_LIMIT && range >= 0
+        && 64 - Long.numberOfLeadingZeros(range) + indexBits <= 63) {
+      return packedRanks(keys, min, range, indexBits);
     }
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -67,6 +97,67 @@ public final class SnappedRanks {
       double rank = 0.5 * (i + 1 + j);
       for (int k = i; k < j; k++) {
         ranks[order[k]] = rank;
+      }
+      i = j;
+    }
+    return ranks;
+  }
+
+  /**
+   * The ranks by an LSD radix sort of each key packed with its position, (key - min) shifted
+   * above the position bits: the sort reads and writes one array of longs, and the tie scan
+   * walks it in order, instead of looking the keys up by position in every pass. Equal keys
+   * form the same runs as in the indirect sort, so the ranks are the same.
+   */
+  private static double[] packedRanks(long[] keys, long min, long range, int indexBits) {
+    int n = keys.length;
+    long[] src = keys;
+    for (int i = 0; i < n; i++) {
+      src[i] = ((keys[i] - min) << indexBits) | i;
+    }
+    int keyBits = 64 - Long.numberOfLeadingZeros(range);
+    // digits of at most 14 bits (a 64 KB histogram), as few passes as that allows
+    int passes = (keyBits + 13) / 14;
+    int digit = passes == 0 ? 1 : (keyBits + passes - 1) / passes;
+    int radix = 1 << digit;
+    int mask = radix - 1;
+    int[][] counts = new int[passes][radix];
+    for (int i = 0; i < n; i++) {
+      long v = src[i] >>> indexBits;
+      for (int p = 0; p < passes; p++) {
+        counts[p][(int) ((v >>> (p * digit)) & mask)]++;
+      }
+    }
+    long[] dst = passes > 0 ? new long[n] : null;
+    for (int p = 0; p < passes; p++) {
+      int[] c = counts[p];
+      int sum = 0;
+      for (int d = 0; d < radix; d++) {
+        int x = c[d];
+        c[d] = sum;
+        sum += x;
+      }
+      int shift = indexBits + p * digit;
+      for (int i = 0; i < n; i++) {
+        long v = src[i];
+        dst[c[(int) ((v >>> shift) & mask)]++] = v;
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    double[] ranks = new double[n];
+    int indexMask = (1 << indexBits) - 1;
+    int i = 0;
+    while (i < n) {
+      long value = src[i] >>> indexBits;
+      int j = i + 1;
+      while (j < n && src[j] >>> indexBits == value) {
+        j++;
+      }
+      double rank = 0.5 * (i + 1 + j);
+      for (int k = i; k < j; k++) {
+        ranks[(int) (src[k] & indexMask)] = rank;
       }
       i = j;
     }

@@ -53,4 +53,28 @@ class SnappedRanksTest {
     assertThrows(ArithmeticException.class,
         () -> SnappedRanks.average(new double[] {1, Double.POSITIVE_INFINITY}));
   }
+
+  /**
+   * Keys whose range and position bits exceed 63 bits take the indirect sort, the others the
+   * packed one; both must give the average ranks of the keys (exact as doubles below 2^53).
+   */
+  @Test
+  void averageOfKeysRanksTiedKeysOfAnyRange() {
+    SplittableRandom random = new SplittableRandom(9);
+    for (long span : new long[] {3, 1L << 20, 1L << 41, 1L << 50, 1L << 55}) {
+      for (int n : new int[] {10, 48, 5000}) {
+        long[] keys = new long[n];
+        double[] asDoubles = new double[n];
+        for (int i = 0; i < n; i++) {
+          keys[i] = random.nextLong(span) - span / 2;
+          if (i > 0 && random.nextInt(3) == 0) {
+            keys[i] = keys[random.nextInt(i)];
+          }
+          asDoubles[i] = keys[i];
+        }
+        assertArrayEquals(Ranks.average(asDoubles), SnappedRanks.averageOfKeys(keys),
+            "span " + span + ", n " + n);
+      }
+    }
+  }
 }
