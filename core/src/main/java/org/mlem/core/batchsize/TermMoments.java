@@ -101,6 +101,8 @@ final class TermMoments {
     int[] base2 = new int[featureCount];
     int[] base3 = new int[featureCount];
     int[] base4 = new int[featureCount];
+    double[] low = new double[terms];
+    int[] lowIndex = new int[terms];
     for (int a = 0; a < featureCount; a++) {
       base2[a] = a * (a + 1) / 2;
       base3[a] = a * (a + 1) * (a + 2) / 6;
@@ -130,19 +132,27 @@ final class TermMoments {
         sum[base + a] += da * da;
         nonZeroCount[base + a]++;
       }
-      // every monomial of the non-zero features, indices i1 <= i2 <= i3 <= i4
+      // the products of two non-zero features, i1 <= i2, ordered by i2: those with i2 <= i3
+      // are the first (i3 + 1)(i3 + 2) / 2
+      int k = 0;
+      for (int i2 = 0; i2 < m; i2++) {
+        double v2 = value[i2];
+        int o2 = base2[nonZero[i2]];
+        for (int i1 = 0; i1 <= i2; i1++, k++) {
+          low[k] = v2 * value[i1];
+          lowIndex[k] = o2 + nonZero[i1];
+        }
+      }
+      // every monomial of the non-zero features, (d_i4 d_i3)(d_i2 d_i1) with i1 <= i2 <= i3 <= i4
       for (int i4 = 0; i4 < m; i4++) {
         double p4 = value[i4];
         int o4 = base4[nonZero[i4]];
         for (int i3 = 0; i3 <= i4; i3++) {
           double p3 = p4 * value[i3];
           int o3 = o4 + base3[nonZero[i3]];
-          for (int i2 = 0; i2 <= i3; i2++) {
-            double p2 = p3 * value[i2];
-            int o2 = o3 + base2[nonZero[i2]];
-            for (int i1 = 0; i1 <= i2; i1++) {
-              quartic[o2 + nonZero[i1]] += p2 * value[i1];
-            }
+          int lows = (i3 + 1) * (i3 + 2) / 2;
+          for (int j = 0; j < lows; j++) {
+            quartic[o3 + lowIndex[j]] += p3 * low[j];
           }
         }
       }
