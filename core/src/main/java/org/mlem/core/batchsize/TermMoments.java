@@ -14,9 +14,10 @@ import org.mlem.core.metric.PhiExpansion;
  * <p>With interactions the product of two terms is a constant (1, 2 or 4) times a degree-4
  * monomial delta_a delta_b delta_c delta_d, and up to three term pairs share one monomial
  * (delta_a^2 x delta_b^2, 2 delta_a delta_b x 2 delta_a delta_b): so the sums of the distinct
- * monomials (a &lt;= b &lt;= c &lt;= d) over the pair's non-zero features are kept instead, C(m + 3, 4)
- * products for m non-zero features instead of about m^4 / 8, and a term product is read as its
- * constant times its monomial's sum.
+ * monomials (a &lt;= b &lt;= c &lt;= d) over the pair's non-zero features are kept instead,
+ * C(m + 3, 4) products for m non-zero features instead of about m^4 / 8, and a term product is
+ * read as its constant times its monomial's sum. Each monomial is formed as
+ * (delta_d delta_c)(delta_b delta_a), not as a product of two terms: its last bits may differ.
  */
 final class TermMoments {
   /** A variance at or below this fraction of the mean square counts as a constant column. */
