@@ -10,6 +10,14 @@ import org.mlem.core.metric.PhiExpansion;
  * differ on few features and most terms of a pair are zero, so only the products of a pair's
  * non-zero terms are accumulated: the cost per pair is quadratic in its non-zero terms, not in
  * all terms.
+ *
+ * <p>With interactions the product of two terms is a constant (1, 2 or 4) times a degree-4
+ * monomial delta_a delta_b delta_c delta_d, and up to three term pairs share one monomial
+ * (delta_a^2 x delta_b^2, 2 delta_a delta_b x 2 delta_a delta_b): so the sums of the distinct
+ * monomials (a &lt;= b &lt;= c &lt;= d) over the pair's non-zero features are kept instead,
+ * C(m + 3, 4) products for m non-zero features instead of about m^4 / 8, and a term product is
+ * read as its constant times its monomial's sum. Each monomial is formed as
+ * (delta_d delta_c)(delta_b delta_a), not as a product of two terms: its last bits may differ.
  */
 final class TermMoments {
   /** A variance at or below this fraction of the mean square counts as a constant column. */
@@ -21,8 +29,19 @@ final class TermMoments {
   private final double[] sum;
   /** Pairs in which each term is non-zero. */
   private final long[] nonZeroCount;
-  /** Row-major upper triangle (a <= c) of the term-by-term product sums, stored as k x k. */
+  /**
+   * Without interactions: row-major upper triangle (a <= c) of the term-by-term product sums,
+   * stored as k x k; with interactions null (see {@link #quartic}).
+   */
   private final double[] cross;
+  /**
+   * With interactions: the sums of delta_a delta_b delta_c delta_d for a <= b <= c <= d, at
+   * {@link #quarticIndex}; else null.
+   */
+  private final double[] quartic;
+  /** With interactions: the features a >= b of each term (PhiExpansion.termFeatures); else null. */
+  private final int[] termHigh;
+  private final int[] termLow;
   private long rows;
 
   TermMoments(int featureCount, boolean interactions) {
@@ -31,7 +50,24 @@ final class TermMoments {
     this.terms = PhiExpansion.termCount(featureCount, interactions);
     this.sum = new double[terms];
     this.nonZeroCount = new long[terms];
-    this.cross = new double[terms * terms];
+    this.cross = interactions ? null : new double[terms * terms];
+    this.quartic = interactions ? new double[quarticIndex(0, 0, 0, featureCount)] : null;
+    this.termHigh = interactions ? new int[terms] : null;
+    this.termLow = interactions ? new int[terms] : null;
+    for (int t = 0; interactions && t < terms; t++) {
+      int[] ab = PhiExpansion.termFeatures(t);
+      termHigh[t] = ab[0];
+      termLow[t] = ab[1];
+    }
+  }
+
+  /**
+   * The position of the monomial delta_a delta_b delta_c delta_d, a &lt;= b &lt;= c &lt;= d, in
+   * {@link #quartic}: its rank among the sorted quadruples (combinatorial number system), so
+   * quarticIndex(0, 0, 0, f) is the count of quadruples over f features.
+   */
+  static int quarticIndex(int a, int b, int c, int d) {
+    return d * (d + 1) * (d + 2) * (d + 3) / 24 + c * (c + 1) * (c + 2) / 6 + b * (b + 1) / 2 + a;
   }
 
   /** The number of terms (columns). */
@@ -51,6 +87,81 @@ final class TermMoments {
    * @param count the number of new pairs
    */
   void add(double[] delta, int count) {
+    if (interactions) {
+      addMonomials(delta, count);
+    } else {
+      addTerms(delta, count);
+    }
+    rows += count;
+  }
+
+  /** Adds the pairs' term sums and degree-4 monomial sums (with interactions). */
+  private void addMonomials(double[] delta, int count) {
+    int[] nonZero = new int[featureCount];
+    double[] value = new double[featureCount];
+    int[] base2 = new int[featureCount];
+    int[] base3 = new int[featureCount];
+    int[] base4 = new int[featureCount];
+    double[] low = new double[terms];
+    int[] lowIndex = new int[terms];
+    for (int a = 0; a < featureCount; a++) {
+      base2[a] = a * (a + 1) / 2;
+      base3[a] = a * (a + 1) * (a + 2) / 6;
+      base4[a] = a * (a + 1) * (a + 2) * (a + 3) / 24;
+    }
+    for (int r = 0; r < count; r++) {
+      int row = r * featureCount;
+      int m = 0;
+      for (int a = 0; a < featureCount; a++) {
+        double v = delta[row + a];
+        if (v != 0.0) {
+          nonZero[m] = a;
+          value[m++] = v;
+        }
+      }
+      // the term sums, each term as PhiExpansion writes it (the same products as before)
+      for (int i = 0; i < m; i++) {
+        int a = nonZero[i];
+        double da = value[i];
+        double twoDa = 2.0 * da;
+        int base = base2[a];
+        for (int j = 0; j < i; j++) {
+          int t = base + nonZero[j];
+          sum[t] += twoDa * value[j];
+          nonZeroCount[t]++;
+        }
+        sum[base + a] += da * da;
+        nonZeroCount[base + a]++;
+      }
+      // the products of two non-zero features, i1 <= i2, ordered by i2: those with i2 <= i3
+      // are the first (i3 + 1)(i3 + 2) / 2
+      int k = 0;
+      for (int i2 = 0; i2 < m; i2++) {
+        double v2 = value[i2];
+        int o2 = base2[nonZero[i2]];
+        for (int i1 = 0; i1 <= i2; i1++, k++) {
+          low[k] = v2 * value[i1];
+          lowIndex[k] = o2 + nonZero[i1];
+        }
+      }
+      // every monomial of the non-zero features, (d_i4 d_i3)(d_i2 d_i1) with i1 <= i2 <= i3 <= i4
+      for (int i4 = 0; i4 < m; i4++) {
+        double p4 = value[i4];
+        int o4 = base4[nonZero[i4]];
+        for (int i3 = 0; i3 <= i4; i3++) {
+          double p3 = p4 * value[i3];
+          int o3 = o4 + base3[nonZero[i3]];
+          int lows = (i3 + 1) * (i3 + 2) / 2;
+          for (int j = 0; j < lows; j++) {
+            quartic[o3 + lowIndex[j]] += p3 * low[j];
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the pairs' term sums and term-product sums (without interactions). */
+  private void addTerms(double[] delta, int count) {
     int[] nonZero = new int[featureCount];
     int[] index = new int[terms];
     double[] value = new double[terms];
@@ -92,7 +203,28 @@ final class TermMoments {
         }
       }
     }
-    rows += count;
+  }
+
+  /** The sum over the pairs so far of the product of terms t and u, t &lt;= u. */
+  private double crossSum(int t, int u) {
+    if (!interactions) {
+      return cross[t * terms + u];
+    }
+    // term t is delta_a delta_b (times 2 when a != b), a = termHigh[t] >= b = termLow[t];
+    // the monomial's four features sorted ascending
+    int w = termLow[t];
+    int x = termHigh[t];
+    int y = termLow[u];
+    int z = termHigh[u];
+    int s;
+    if (w > y) { s = w; w = y; y = s; }
+    if (x > z) { s = x; x = z; z = s; }
+    if (w > x) { s = w; w = x; x = s; }
+    if (y > z) { s = y; y = z; z = s; }
+    if (x > y) { s = x; x = y; y = s; }
+    double factor = (termLow[t] == termHigh[t] ? 1.0 : 2.0)
+        * (termLow[u] == termHigh[u] ? 1.0 : 2.0);
+    return factor * quartic[quarticIndex(w, x, y, z)];
   }
 
   /** Pairs so far in which term t is non-zero. */
@@ -108,7 +240,7 @@ final class TermMoments {
   boolean constant(int t) {
     double n = rows;
     double mean = sum[t] / n;
-    double meanSquare = cross[t * terms + t] / n;
+    double meanSquare = crossSum(t, t) / n;
     return meanSquare - mean * mean <= CONSTANT_TOLERANCE * Math.max(meanSquare, Double.MIN_NORMAL);
   }
 
@@ -123,14 +255,13 @@ final class TermMoments {
     for (int a = 0; a < terms; a++) {
       mean[a] = sum[a] / n;
       sd[a] = constant(a) ? Double.NaN
-          : Math.sqrt(cross[a * terms + a] / n - mean[a] * mean[a]);
+          : Math.sqrt(crossSum(a, a) / n - mean[a] * mean[a]);
     }
     double[] out = new double[terms * (terms - 1) / 2];
     int k = 0;
     for (int a = 0; a < terms; a++) {
-      int o = a * terms;
       for (int c = a + 1; c < terms; c++) {
-        double cov = cross[o + c] / n - mean[a] * mean[c];
+        double cov = crossSum(a, c) / n - mean[a] * mean[c];
         out[k++] = cov / (sd[a] * sd[c]);
       }
     }
