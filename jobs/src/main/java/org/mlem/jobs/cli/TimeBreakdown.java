@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.mlem.jobs.output.OutputFiles;
 
 /**
  * Where the time of a benchmarked job went, read back from what the job recorded: a run
@@ -24,7 +25,7 @@ final class TimeBreakdown {
    * @param jobSeconds the job's wall-clock seconds, from its start to its report
    */
   static String ofRun(Path runDir, double jobSeconds) {
-    JsonNode t = timings(runDir.resolve("run.json"));
+    JsonNode t = timings(runDir.resolve(OutputFiles.RUN_JSON));
     double load = t.path("load").asDouble();
     double batch = t.path("batch_size").asDouble();
     double fit = t.path("fit").asDouble();
@@ -43,7 +44,7 @@ final class TimeBreakdown {
    * @param sweepSeconds the sweep's wall-clock seconds
    */
   static String ofSweep(Path sweepDir, double sweepSeconds) {
-    JsonNode t = timings(sweepDir.resolve("sweep.json"));
+    JsonNode t = timings(sweepDir.resolve(OutputFiles.SWEEP_JSON));
     double features = t.path("load_features").asDouble();
     double batch = t.path("batch_size").asDouble();
     double sets = t.path("sets").asDouble();
