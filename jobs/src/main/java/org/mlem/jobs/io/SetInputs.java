@@ -97,22 +97,14 @@ public final class SetInputs {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     boolean rdm = representations.format() == InputFormat.RDM;
     String role = rdm ? "RDM" : "representations";
-    InputPaths.requireReadable(conf, representations.uri(), role);
-    if (representations.idsUri() != null) {
-      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
-    }
+    requireReadable(conf, representations, role);
     if (rdm && idsFrom != IdsFrom.REFUSE) {
       throw new InputException("ids-from " + idsFrom.cliName() + " is not supported with a"
           + " precomputed RDM (" + representations.uri() + "); give an RDM over the same"
           + " stimuli as the feature table, or the representations themselves");
     }
     List<String> ids = features.features().ids();
-    List<InputFile> files = new ArrayList<>();
-    files.add(features.file());
-    files.add(InputFiles.describe(conf, representations.uri(), role));
-    if (representations.idsUri() != null) {
-      files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
-    }
+    List<InputFile> files = inputFiles(conf, features, representations, role);
     if (rdm) {
       PrecomputedRdm matrix = RdmReader.read(spark, representations, ids, features.source());
       return new LoadedInputs(features.features(), null, matrix, files, List.of(), null);
@@ -141,24 +133,37 @@ public final class SetInputs {
     if (representations.format() == InputFormat.RDM) {
       return Optional.empty();
     }
-    InputPaths.requireReadable(conf, representations.uri(), "representations");
-    if (representations.idsUri() != null) {
-      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
-    }
+    requireReadable(conf, representations, "representations");
     Optional<RepresentationFormat.DriverRead> reader = RepresentationFormat.resolve(
         conf, representations.uri(), representations.format(), "representations")
         .withoutSpark(conf, representations, budgetBytes);
     if (reader.isEmpty()) {
       return Optional.empty();
     }
+    List<InputFile> files = inputFiles(conf, features, representations, "representations");
+    Representations read = reader.get().read(features.features().ids(), features.source());
+    return Optional.of(joined(features, read, representations.uri(), files, idsFrom));
+  }
+
+  /** The set's file and its ids file exist and are readable. */
+  private static void requireReadable(Configuration conf, RepresentationInput representations,
+      String role) {
+    InputPaths.requireReadable(conf, representations.uri(), role);
+    if (representations.idsUri() != null) {
+      InputPaths.requireReadable(conf, representations.idsUri(), "representation ids");
+    }
+  }
+
+  /** Provenance of the features' file, the set's file and its ids file. */
+  private static List<InputFile> inputFiles(Configuration conf, LoadedFeatures features,
+      RepresentationInput representations, String role) {
     List<InputFile> files = new ArrayList<>();
     files.add(features.file());
-    files.add(InputFiles.describe(conf, representations.uri(), "representations"));
+    files.add(InputFiles.describe(conf, representations.uri(), role));
     if (representations.idsUri() != null) {
       files.add(InputFiles.describe(conf, representations.idsUri(), "representation ids"));
     }
-    Representations read = reader.get().read(features.features().ids(), features.source());
-    return Optional.of(joined(features, read, representations.uri(), files, idsFrom));
+    return files;
   }
 
   /**
