@@ -2,7 +2,7 @@ package org.mlem.core.train;
 
 import java.util.Objects;
 import org.mlem.core.metric.MetricParametrization;
-import org.mlem.core.metric.PhiExpansion;
+import org.mlem.core.metric.SparseDeltas;
 import org.mlem.core.rank.SoftRank;
 import org.mlem.core.rank.SoftRankStrength;
 import org.mlem.core.rank.SoftSpearman;
@@ -22,7 +22,7 @@ public final class BatchObjective {
   private final double[] coef;
   private final double[] gradCoef;
   private final boolean interactions;
-  private double[] delta = new double[0];
+  private SparseDeltas delta;
   private double[] s = new double[0];
   private double[] gradS = new double[0];
   private double[] target = new double[0];
@@ -71,12 +71,12 @@ public final class BatchObjective {
   }
 
   /**
-   * Loads a batch: keeps a reference to its feature distances (a batch's arrays are never
-   * modified) and a copy of the training targets (the caller reuses its buffer). The phi terms
-   * are formed on the fly from delta (B x F) rather than materialized (B x F(F+1)/2), which keeps
-   * a step's memory traffic small.
+   * Loads a batch: keeps its non-zero feature distances ({@link SparseDeltas}, found once here
+   * rather than in every evaluation) and a copy of the training targets (the caller reuses its
+   * buffer). The phi terms are formed on the fly from them rather than materialized
+   * (B x F(F+1)/2), which keeps a step's memory traffic small.
    *
-   * @param batchDelta rows x F feature distances, row-major
+   * @param batchDelta rows x F feature distances, row-major (not kept)
    * @param rows number of pairs B
    * @param targets B training targets (already scaled), copied
    */
@@ -94,7 +94,8 @@ public final class BatchObjective {
     }
     System.arraycopy(targets, 0, target, 0, rows);
     targetRanks = null;
-    delta = batchDelta;
+    delta = SparseDeltas.of(batchDelta, rows, features, rows < PARALLEL_ROWS ? 1
+        : threads.threads(), threads::run);
   }
 
   /**
@@ -141,8 +142,8 @@ public final class BatchObjective {
     }
     metric.coefficients(params, coef);
     int parts = rows < PARALLEL_ROWS ? 1 : threads.threads();
-    threads.run(parts, p -> PhiExpansion.predictFromDelta(delta, (int) ((long) rows * p / parts),
-        (int) ((long) rows * (p + 1) / parts), features, interactions, coef, s));
+    threads.run(parts, p -> delta.predict((int) ((long) rows * p / parts),
+        (int) ((long) rows * (p + 1) / parts), interactions, coef, s));
   }
 
   /** Batches smaller than this are not worth splitting over threads. */
@@ -151,11 +152,11 @@ public final class BatchObjective {
   /** gradCoef = Phi^T g with phi formed on the fly (phi_ab = 2 d_a d_b, phi_aa = d_a^2). */
   private void transposeTimes(double[] g) {
     if (rows < PARALLEL_ROWS) {
-      PhiExpansion.transposeTimesFromDelta(delta, rows, features, interactions, g, gradCoef);
+      delta.transposeTimes(interactions, g, gradCoef, 0, features);
       return;
     }
-    threads.run(termSplit.length - 1, p -> PhiExpansion.transposeTimesFromDelta(delta, rows,
-        features, interactions, g, gradCoef, termSplit[p], termSplit[p + 1]));
+    threads.run(termSplit.length - 1, p -> delta.transposeTimes(interactions, g, gradCoef,
+        termSplit[p], termSplit[p + 1]));
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {

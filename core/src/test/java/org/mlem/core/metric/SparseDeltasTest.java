@@ -1,0 +1,115 @@
+package org.mlem.core.metric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SparseDeltasTest {
+  /**
+   * Two features, W = [[2, 0.5], [0.5, 3]] (coefficients in term order W00, W10, W11):
+   * s = 2 d0^2 + 2 (0.5) d0 d1 + 3 d1^2 by hand, and Phi^T g with phi = (d0^2, 2 d0 d1, d1^2).
+   */
+  @Test
+  void predictsAndTransposesAHandCheckedBatch() {
+    double[] delta = {3, 0, 1, 2, 0, 0, 0, 4};
+    double[] w = {2, 0.5, 3};
+    SparseDeltas sparse = SparseDeltas.of(delta, 4, 2);
+    assertEquals(4, sparse.nonZeros());
+    double[] s = new double[4];
+    sparse.predict(0, 4, true, w, s);
+    assertArrayEquals(new double[] {18, 2 + 2 + 12, 0, 48}, s, 0.0);
+
+    double[] g = {1, -1, 5, 0.5};
+    double[] grad = new double[3];
+    sparse.transposeTimes(true, g, grad, 0, 2);
+    // term 00: 9 - 1 + 0 + 0; term 10: 2(0) - 2(1)(2) + 0 + 0; term 11: 0 - 4 + 0 + 0.5 (16)
+    assertArrayEquals(new double[] {8, -4, 4}, grad, 0.0);
+
+    double[] diagonal = new double[2];
+    sparse.predict(0, 2, false, new double[] {2, 3}, diagonal);
+    assertArrayEquals(new double[] {18, 2 + 12}, diagonal, 0.0);
+  }
+
+  /** Equal bit for bit to the dense kernels, with and without interactions, any row split. */
+  @Test
+  void matchesTheDenseKernelsBitForBit() throws Exception {
+    SplittableRandom random = new SplittableRandom(11);
+    int rows = 3001;
+    int f = 9;
+    double[] delta = new double[rows * f];
+    for (int k = 0; k < delta.length; k++) {
+      double u = random.nextDouble();
+      delta[k] = u < 0.55 ? 0.0 : u < 0.7 ? 1.0 : random.nextDouble() * 3;
+    }
+    double[] g = random.doubles(rows, -1, 1).toArray();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      SparseDeltas.Parts threads = (parts, part) -> {
+        Future<?>[] tasks = new Future<?>[parts];
+        for (int p = 0; p < parts; p++) {
+          int index = p;
+          tasks[p] = pool.submit(() -> part.accept(index));
+        }
+        for (Future<?> t : tasks) {
+          try {
+            t.get();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
+      SparseDeltas sparse = SparseDeltas.of(delta, rows, f, 3, threads);
+      assertEquals(SparseDeltas.of(delta, rows, f).nonZeros(), sparse.nonZeros());
+      for (boolean interactions : new boolean[] {true, false}) {
+        int terms = PhiExpansion.termCount(f, interactions);
+        double[] w = random.doubles(terms, -1, 1).toArray();
+        double[] dense = new double[rows];
+        PhiExpansion.predictFromDelta(delta, rows, f, interactions, w, dense);
+        double[] fromSparse = new double[rows];
+        sparse.predict(0, 1000, interactions, w, fromSparse);
+        sparse.predict(1000, rows, interactions, w, fromSparse);
+        assertBits(dense, fromSparse);
+
+        double[] denseGrad = new double[terms];
+        PhiExpansion.transposeTimesFromDelta(delta, rows, f, interactions, g, denseGrad);
+        double[] sparseGrad = new double[terms];
+        sparse.transposeTimes(interactions, g, sparseGrad, 0, 4);
+        sparse.transposeTimes(interactions, g, sparseGrad, 4, f);
+        assertBits(denseGrad, sparseGrad);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTransposeRangeLeavesOtherTermsUntouched() {
+    double[] delta = {1, 2, 3};
+    SparseDeltas sparse = SparseDeltas.of(delta, 1, 3);
+    double[] grad = {7, 7, 7, 7, 7, 7};
+    sparse.transposeTimes(true, new double[] {1}, grad, 1, 2);
+    // terms of feature 1 are (1,0) and (1,1): 2 d1 d0 = 4 and d1^2 = 4
+    assertArrayEquals(new double[] {7, 4, 4, 7, 7, 7}, grad, 0.0);
+  }
+
+  @Test
+  void rejectsABatchShorterThanItsShape() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparseDeltas.of(new double[5], 2, 3));
+    assertEquals("a batch of 2 pairs x 3 features needs 6 distances, found 5", e.getMessage());
+  }
+
+  private static void assertBits(double[] expected, double[] actual) {
+    assertEquals(expected.length, actual.length);
+    for (int k = 0; k < expected.length; k++) {
+      assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(actual[k]),
+          "entry " + k + ": " + expected[k] + " vs " + actual[k]);
+    }
+  }
+}
