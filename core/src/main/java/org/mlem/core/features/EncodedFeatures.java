@@ -190,10 +190,32 @@ public final class EncodedFeatures implements Serializable {
    * @param out receives (to - from) * F values
    */
   public void deltas(int[] first, int[] second, int from, int to, double[] out) {
+    deltas(first, second, from, to, out, 0);
+  }
+
+  /**
+   * As {@link #deltas(int[], int[], int, int, double[])}, row r written from
+   * {@code out[offset + r * F]} (so slices of one batch can be filled in place).
+   */
+  public void deltas(int[] first, int[] second, int from, int to, double[] out, int offset) {
+    // blocks of pairs small enough that their rows stay in cache while each feature's column is
+    // written (a whole batch's rows would be streamed from memory once per feature)
+    int featureCount = featureOf.length;
+    int block = Math.max(1, DELTA_BLOCK_VALUES / featureCount);
+    for (int p = from; p < to; p += block) {
+      int end = (int) Math.min(to, (long) p + block);
+      deltaBlock(first, second, p, end, out, offset + (p - from) * featureCount);
+    }
+  }
+
+  /** Doubles of one block of {@link #deltas} rows (32 KB). */
+  private static final int DELTA_BLOCK_VALUES = 4096;
+
+  private void deltaBlock(int[] first, int[] second, int from, int to, double[] out, int offset) {
     int featureCount = featureOf.length;
     double fill = missingDistance;
     for (int g = 0; g < kinds.length; g++) {
-      int f = layout.start(g);
+      int f = offset + layout.start(g);
       switch (kinds[g]) {
         case SIMPLEX -> {
           for (int p = from, o = f; p < to; p++, o += featureCount) {

@@ -24,33 +24,32 @@ public final class PairBatches {
       int to,
       double[] delta,
       double[] neural) {
-    int f = features.featureCount();
     int[] first = pairs.first();
     int[] second = pairs.second();
-    for (int k : byFirstStimulus(first, from, to, features.size())) {
-      int i = first[k];
-      int j = second[k];
-      features.delta(i, j, delta, k * f);
-      neural[k] = distances.distance(i, j);
+    features.deltas(first, second, from, to, delta, from * features.featureCount());
+    for (int k : byLaterStimulus(first, second, from, to, features.size())) {
+      neural[k] = distances.distance(first[k], second[k]);
     }
   }
 
   /**
-   * Positions {@code [from, to)} ordered by their first stimulus (a counting sort), so that
-   * consecutive pairs share a representation row that is still in cache. Every position is
-   * computed independently, so the order changes no value, only the memory traffic.
+   * Positions {@code [from, to)} ordered by the larger of their two stimulus indices (a counting
+   * sort), so that consecutive pairs share a representation row that is still in cache, and a
+   * memo of all pairs ({@link org.mlem.core.distance.MemoizedPairDistances}, stored by that
+   * index) is read row by row. Every position is computed independently, so the order changes
+   * no value, only the memory traffic.
    */
-  static int[] byFirstStimulus(int[] first, int from, int to, int stimuli) {
+  static int[] byLaterStimulus(int[] first, int[] second, int from, int to, int stimuli) {
     int[] start = new int[stimuli + 1];
     for (int k = from; k < to; k++) {
-      start[first[k] + 1]++;
+      start[Math.max(first[k], second[k]) + 1]++;
     }
     for (int i = 0; i < stimuli; i++) {
       start[i + 1] += start[i];
     }
     int[] order = new int[to - from];
     for (int k = from; k < to; k++) {
-      order[start[first[k]]++] = k;
+      order[start[Math.max(first[k], second[k])]++] = k;
     }
     return order;
   }
@@ -79,7 +78,7 @@ public final class PairBatches {
       PairDistances distances, PairIndices pairs, int from, int to, double[] neural) {
     int[] first = pairs.first();
     int[] second = pairs.second();
-    for (int k : byFirstStimulus(first, from, to, distances.size())) {
+    for (int k : byLaterStimulus(first, second, from, to, distances.size())) {
       neural[k - from] = distances.distance(first[k], second[k]);
     }
   }

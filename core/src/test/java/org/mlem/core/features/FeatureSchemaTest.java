@@ -178,6 +178,35 @@ class FeatureSchemaTest {
     }
   }
 
+  /** Many blocks of rows (the batch is filled a cache-sized block at a time), at an offset. */
+  @Test
+  void deltasOfALongRangeAtAnOffsetMatchDeltaRowByRow() {
+    EncodedFeatures e = FeatureSchema.inferred().withMissingDistance(0.25).encode(table());
+    int pairs = 1000;
+    int[] first = new int[pairs];
+    int[] second = new int[pairs];
+    for (int k = 0; k < pairs; k++) {
+      first[k] = k % 4;
+      second[k] = (k / 4 + k) % 4;
+    }
+    int f = e.featureCount();
+    double[] out = new double[(pairs + 2) * f];
+    java.util.Arrays.fill(out, -1.0);
+    e.deltas(first, second, 3, pairs, out, 2 * f);
+    for (int k = 0; k < 2 * f; k++) {
+      assertEquals(-1.0, out[k], 0.0, "before the offset: untouched");
+    }
+    for (int r = 0; r < pairs - 3; r++) {
+      double[] expected = delta(e, first[r + 3], second[r + 3]);
+      for (int k = 0; k < f; k++) {
+        assertEquals(expected[k], out[2 * f + r * f + k], 0.0, "row " + r + " feature " + k);
+      }
+    }
+    for (int k = (pairs - 1) * f; k < out.length; k++) {
+      assertEquals(-1.0, out[k], 0.0, "after the last row: untouched");
+    }
+  }
+
   @Test
   void tableAndEncodingSurviveJavaSerialization() throws IOException, ClassNotFoundException {
     FeatureTable table = table();
