@@ -97,16 +97,20 @@ public final class SparseDeltas {
     int[] feature = new int[start[rows]];
     double[] value = new double[start[rows]];
     runner.run(p, part -> {
+      // each row is compacted into a row buffer without a branch per entry (whether a distance
+      // is zero is unpredictable), then its non-zero prefix copied into place
+      int[] rowFeature = new int[f];
+      double[] rowValue = new double[f];
       for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
-        int k = start[r];
+        int m = 0;
         for (int a = 0, o = r * f; a < f; a++) {
           double d = delta[o + a];
-          if (d != 0.0) {
-            feature[k] = a;
-            value[k] = d;
-            k++;
-          }
+          rowFeature[m] = a;
+          rowValue[m] = d;
+          m += d != 0.0 ? 1 : 0;
         }
+        System.arraycopy(rowFeature, 0, feature, start[r], m);
+        System.arraycopy(rowValue, 0, value, start[r], m);
       }
     });
     return new SparseDeltas(rows, featureCount, start, feature, value);
