@@ -223,11 +223,16 @@ public final class EncodedFeatures implements Serializable {
           }
         }
         case CATEGORICAL -> {
+          // (a < 0 || b < 0) ? fill : (a == b ? 0 : 1) without a branch: whether two stimuli
+          // share a level, or one is missing, is unpredictable
           int[] c = codes[g];
+          double[] outcome = {0.0, 1.0, fill, fill};
           for (int p = from, o = f; p < to; p++, o += featureCount) {
             int a = c[first[p]];
             int b = c[second[p]];
-            out[o] = (a < 0 || b < 0) ? fill : (a == b ? 0.0 : 1.0);
+            int differ = ((a ^ b) | -(a ^ b)) >>> 31;
+            int missingOne = (a | b) >>> 31;
+            out[o] = outcome[differ | missingOne << 1];
           }
         }
         case ORDINAL -> {
