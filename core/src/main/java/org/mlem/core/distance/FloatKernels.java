@@ -46,6 +46,22 @@ public final class FloatKernels {
         : squaredDifferenceScalar(x, a, b, dims);
   }
 
+  /**
+   * {@link #squaredDifference} of four pairs of rows at once, {@code out[0..3]} for (a0, b0) ..
+   * (a3, b3): the same four values bit for bit, faster when the rows come from memory.
+   */
+  public static void squaredDifference4(float[] x, int a0, int b0, int a1, int b1, int a2,
+      int b2, int a3, int b3, int dims, double[] out) {
+    if (VECTORIZED) {
+      VectorKernels.squaredDifference4(x, a0, b0, a1, b1, a2, b2, a3, b3, dims, out);
+    } else {
+      out[0] = squaredDifferenceScalar(x, a0, b0, dims);
+      out[1] = squaredDifferenceScalar(x, a1, b1, dims);
+      out[2] = squaredDifferenceScalar(x, a2, b2, dims);
+      out[3] = squaredDifferenceScalar(x, a3, b3, dims);
+    }
+  }
+
   /** Sum over c of x[a + c] * y[b + c] for c in [0, dims). */
   public static double dot(float[] x, int a, float[] y, int b, int dims) {
     return VECTORIZED ? VectorKernels.dot(x, a, y, b, dims) : dotScalar(x, a, y, b, dims);

@@ -61,16 +61,55 @@ public final class MemoizedPairDistances implements PairDistances {
     if (i == j) {
       return distances.distance(i, j);
     }
-    int hi = Math.max(i, j);
-    int lo = Math.min(i, j);
-    int slot = (int) ((long) hi * (hi - 1) / 2) + lo;
+    int slot = slot(i, j);
     double cached = (double) SLOT.getOpaque(memo, slot);
     if (!Double.isNaN(cached)) {
       return cached;
     }
-    double d = distances.distance(hi, lo);
+    double d = distances.distance(Math.max(i, j), Math.min(i, j));
     SLOT.setOpaque(memo, slot, d);
     return d;
+  }
+
+  /**
+   * Reads the remembered pairs and computes the others together with the wrapped distances'
+   * {@link PairDistances#distancesAt} (four rows at a time for representation distances).
+   */
+  @Override
+  public void distancesAt(int[] first, int[] second, int[] positions, int count, double[] out,
+      int outOffset) {
+    int[] misses = new int[count];
+    int missed = 0;
+    for (int q = 0; q < count; q++) {
+      int k = positions[q];
+      int i = first[k];
+      int j = second[k];
+      if (i == j) {
+        out[k - outOffset] = distances.distance(i, j);
+        continue;
+      }
+      double cached = (double) SLOT.getOpaque(memo, slot(i, j));
+      if (Double.isNaN(cached)) {
+        misses[missed++] = k;
+      } else {
+        out[k - outOffset] = cached;
+      }
+    }
+    if (missed == 0) {
+      return;
+    }
+    distances.distancesAt(first, second, misses, missed, out, outOffset);
+    for (int q = 0; q < missed; q++) {
+      int k = misses[q];
+      SLOT.setOpaque(memo, slot(first[k], second[k]), out[k - outOffset]);
+    }
+  }
+
+  /** The memo slot of the unordered pair {i, j}, i != j. */
+  private static int slot(int i, int j) {
+    int hi = Math.max(i, j);
+    int lo = Math.min(i, j);
+    return (int) ((long) hi * (hi - 1) / 2) + lo;
   }
 
   /** Serializes as the wrapped distances (the memo stays in this JVM). */

@@ -39,4 +39,25 @@ public interface PairDistances extends Serializable {
       out[p - from] = distance(first[p], second[p]);
     }
   }
+
+  /**
+   * The distances of the pairs at some positions, in any order the implementation likes:
+   * {@code out[k - outOffset] = distance(first[k], second[k])} for each k among
+   * {@code positions[0 .. count)}. Equal to calling {@link #distance} for each; implementations
+   * may compute several pairs at once (the representation distances do: four rows at a time).
+   *
+   * @param first first stimulus of each pair
+   * @param second second stimulus of each pair
+   * @param positions the pairs to compute
+   * @param count how many of {@code positions} to use
+   * @param out receives the distances
+   * @param outOffset subtracted from a position to index {@code out}
+   */
+  default void distancesAt(int[] first, int[] second, int[] positions, int count, double[] out,
+      int outOffset) {
+    for (int q = 0; q < count; q++) {
+      int k = positions[q];
+      out[k - outOffset] = distance(first[k], second[k]);
+    }
+  }
 }

@@ -27,9 +27,8 @@ public final class PairBatches {
     int[] first = pairs.first();
     int[] second = pairs.second();
     features.deltas(first, second, from, to, delta, from * features.featureCount());
-    for (int k : byLaterStimulus(first, second, from, to, features.size())) {
-      neural[k] = distances.distance(first[k], second[k]);
-    }
+    int[] order = byLaterStimulus(first, second, from, to, features.size());
+    distances.distancesAt(first, second, order, order.length, neural, 0);
   }
 
   /**
@@ -78,9 +77,8 @@ public final class PairBatches {
       PairDistances distances, PairIndices pairs, int from, int to, double[] neural) {
     int[] first = pairs.first();
     int[] second = pairs.second();
-    for (int k : byLaterStimulus(first, second, from, to, distances.size())) {
-      neural[k - from] = distances.distance(first[k], second[k]);
-    }
+    int[] order = byLaterStimulus(first, second, from, to, distances.size());
+    distances.distancesAt(first, second, order, order.length, neural, from);
   }
 
   /** The whole batch of {@code pairs}, computed in the calling thread. */

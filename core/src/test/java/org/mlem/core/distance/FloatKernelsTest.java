@@ -38,6 +38,33 @@ class FloatKernelsTest {
     }
   }
 
+  /** Four pairs side by side give each pair's single-pair value bit for bit, tails included. */
+  @Test
+  void fourPairsAtOnceEqualFourSinglePairs() {
+    SplittableRandom r = new SplittableRandom(13);
+    for (int dims : DIMS) {
+      int rows = 9;
+      float[] x = new float[rows * dims];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = (float) (r.nextGaussian() * 3);
+      }
+      int[] a = {0, 3, 8, 5};
+      int[] b = {1, 3, 2, 7};
+      double[] four = new double[4];
+      FloatKernels.squaredDifference4(x, a[0] * dims, b[0] * dims, a[1] * dims, b[1] * dims,
+          a[2] * dims, b[2] * dims, a[3] * dims, b[3] * dims, dims, four);
+      for (int p = 0; p < 4; p++) {
+        double one = FloatKernels.squaredDifference(x, a[p] * dims, b[p] * dims, dims);
+        assertEquals(Double.doubleToRawLongBits(one), Double.doubleToRawLongBits(four[p]),
+            "dims " + dims + " pair " + p);
+        assertEquals(Double.doubleToRawLongBits(
+            FloatKernels.squaredDifferenceScalar(x, a[p] * dims, b[p] * dims, dims)),
+            Double.doubleToRawLongBits(four[p]), "scalar emulation, dims " + dims);
+      }
+      assertEquals(0.0, four[1], 0.0, "a row against itself");
+    }
+  }
+
   @Test
   void agreesWithDoublePrecisionToFloatAccuracy() {
     SplittableRandom r = new SplittableRandom(9);

@@ -47,6 +47,44 @@ class MemoizedPairDistancesTest {
     }
   }
 
+  /**
+   * Positions in any order, a count that is not a multiple of four, an offset, pairs (i, i) and
+   * pairs met twice: the batch path writes exactly what {@code distance} returns, for the memo
+   * (first call computes, second reads) and for the representation distances it wraps.
+   */
+  @Test
+  void distancesAtEqualDistancePairByPair() {
+    Representations reps = random(41, 35, 8);
+    SplittableRandom random = new SplittableRandom(2);
+    int pairs = 203;
+    int[] first = new int[pairs];
+    int[] second = new int[pairs];
+    for (int k = 0; k < pairs; k++) {
+      first[k] = random.nextInt(41);
+      second[k] = k % 17 == 0 ? first[k] : random.nextInt(41);
+    }
+    int[] positions = new int[pairs - 10];
+    for (int q = 0; q < positions.length; q++) {
+      positions[q] = 10 + (q * 37) % (pairs - 10);
+    }
+    for (NeuralDistance metric : NeuralDistance.values()) {
+      RepresentationDistances direct = new RepresentationDistances(reps, metric);
+      PairDistances memo = MemoizedPairDistances.ofBudget(direct, 1 << 20);
+      for (PairDistances d : List.of(direct, memo, memo)) {
+        double[] out = new double[pairs - 10 + 3];
+        java.util.Arrays.fill(out, -1.0);
+        d.distancesAt(first, second, positions, positions.length - 2, out, 10);
+        for (int q = 0; q < positions.length; q++) {
+          int k = positions[q];
+          double expected = q < positions.length - 2 ? direct.distance(first[k], second[k]) : -1.0;
+          assertEquals(Double.doubleToRawLongBits(expected),
+              Double.doubleToRawLongBits(out[k - 10]), metric + " " + d.getClass().getSimpleName()
+                  + " position " + k);
+        }
+      }
+    }
+  }
+
   @Test
   void aTriangleOverTheBudgetOrATableIsNotWrapped() {
     RepresentationDistances direct =
