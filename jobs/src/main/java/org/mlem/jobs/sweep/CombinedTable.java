@@ -2,14 +2,20 @@ package org.mlem.jobs.sweep;
 
 import org.mlem.jobs.output.SetStatus;
 import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ParquetFiles;
 import org.mlem.jobs.output.SweepFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.schema.MessageType;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -27,9 +33,10 @@ import org.apache.hadoop.conf.Configuration;
  * scores. {@code kind} says which importance a row is ("stimulus" or "term") and
  * {@code interval} what ci_low..ci_high reflects ("across folds" or "permutation noise only");
  * see {@code RunTables}. {@code scoring} and {@code score} are the set's {@code --scoring} and
- * its held-out value (null for run directories written before scorings existed). Written as Parquet partitioned by set (dynamic partition overwrite on
- * this write only: partitions of sets not in this sweep are kept) and as one CSV sorted by set (natural
- * order) then unit (the run's order).
+ * its held-out value (null for run directories written before scorings existed). Written as
+ * Parquet partitioned by set (only the partitions of the sets written are replaced: those of
+ * sets not in this sweep are kept) and as one CSV sorted by set (natural order) then unit (the
+ * run's order).
  */
 public final class CombinedTable {
   /** The columns, in order. */
@@ -125,21 +132,70 @@ public final class CombinedTable {
   }
 
   /**
-   * Writes {@code OUT/combined/} (Parquet, partitioned by set, dynamic partition overwrite) and
-   * {@code OUT/combined.csv} (atomically).
+   * Writes {@code OUT/combined/} (Parquet, partitioned by set, overwriting only the partitions of
+   * the sets written) and {@code OUT/combined.csv} (atomically). The Parquet table is written
+   * without a Spark job (a cold Spark SQL's first query costs seconds at the end of a local sweep
+   * whose sets never needed it), laid out as Spark's own partitioned writer lays it out:
+   * {@code combined/set=<escaped set>/part-00000-<uuid>.c000.snappy.parquet} with Spark's
+   * partition-path escaping (no checksum files). The partitions are written under a
+   * temporary directory of OUT ({@code .combined._tmp-<uuid>}, removed by the next run if this
+   * one is killed) and renamed into place one by one.
    */
-  public static void write(SparkSession spark, List<Object[]> rows, String out) {
-    List<Row> sparkRows = new ArrayList<>(rows.size());
+  public static void write(Configuration conf, List<Object[]> rows, String out) {
+    Path table = new Path(SweepFiles.file(out, OutputFiles.COMBINED));
+    String uuid = java.util.UUID.randomUUID().toString();
+    Path temp = new Path(out, "." + OutputFiles.COMBINED + "._tmp-" + uuid);
+    Map<String, List<Object[]>> bySet = new LinkedHashMap<>();
     for (Object[] r : rows) {
-      sparkRows.add(RowFactory.create(r));
+      bySet.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(Arrays.copyOfRange(r, 1, r.length));
     }
-    spark.createDataFrame(sparkRows, schema()).coalesce(1).write()
-        .mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        .partitionBy("set")
-        .parquet(SweepFiles.file(out, OutputFiles.COMBINED));
-    SweepFiles.writeAtomically(spark.sparkContext().hadoopConfiguration(),
-        SweepFiles.file(out, OutputFiles.csv(OutputFiles.COMBINED)), csv(rows));
+    try (FileSystem fs = FileSystem.newInstance(table.toUri(), conf)) {
+      fs.setWriteChecksum(false);
+      MessageType schema = parquetSchema();
+      String part = "part-00000-" + uuid + ".c000.snappy.parquet";
+      for (Map.Entry<String, List<Object[]>> set : bySet.entrySet()) {
+        Path dir = new Path(temp, partition(set.getKey()));
+        fs.mkdirs(dir);
+        ParquetFiles.write(fs, conf, schema, set.getValue(), new Path(dir, part));
+      }
+      fs.mkdirs(table);
+      for (String set : bySet.keySet()) {
+        Path into = new Path(table, partition(set));
+        fs.delete(into, true);
+        if (!fs.rename(new Path(temp, partition(set)), into)) {
+          throw new IOException("cannot move the combined table's partition of set " + set
+              + " into " + into);
+        }
+      }
+      fs.delete(temp, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the combined table " + table, e);
+    }
+    SweepFiles.writeAtomically(conf, SweepFiles.file(out, OutputFiles.csv(OutputFiles.COMBINED)),
+        csv(rows));
+  }
+
+  /** The partition directory of a set, named as Spark's partitioned writer names it. */
+  static String partition(String set) {
+    return "set=" + ExternalCatalogUtils.escapePathName(set);
+  }
+
+  /** The Parquet schema of the part files: every column but the partition column set. */
+  static MessageType parquetSchema() {
+    List<String> columns = COLUMNS.subList(1, COLUMNS.size());
+    List<Class<?>> types = new ArrayList<>();
+    Set<String> required = new java.util.HashSet<>();
+    for (StructField f : schema().fields()) {
+      if (f.name().equals("set")) {
+        continue;
+      }
+      types.add(f.dataType().equals(DataTypes.StringType) ? String.class : Double.class);
+      if (!f.nullable()) {
+        required.add(f.name());
+      }
+    }
+    return ParquetFiles.schema(columns, types, required);
   }
 
   /** The rows as CSV text with a header; nulls are empty cells. */

@@ -136,7 +136,7 @@ public final class SweepJob {
     long t3 = System.nanoTime();
     SweepResult result = new SweepResult(outcomes, batch);
     List<Object[]> rows = CombinedTable.rows(conf, outcomes, root);
-    CombinedTable.write(spark, rows, root);
+    CombinedTable.write(conf, rows, root);
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
         SweepManifest.json(settings, result, spark.version(), started, Instant.now(), timings));
