@@ -43,6 +43,11 @@ final class TermMoments {
   private final int[] termHigh;
   private final int[] termLow;
   private long rows;
+  /**
+   * With interactions: the binary and continuous features of the last chunk accumulated by
+   * {@link GroupedMonomials} (tried first on the next chunk), or null.
+   */
+  private GroupedMonomials split;
 
   TermMoments(int featureCount, boolean interactions) {
     this.featureCount = featureCount;
@@ -95,8 +100,33 @@ final class TermMoments {
     rows += count;
   }
 
-  /** Adds the pairs' term sums and degree-4 monomial sums (with interactions). */
+  /**
+   * Adds the pairs' term sums and degree-4 monomial sums (with interactions): grouped by the
+   * pattern of their binary features when {@link GroupedMonomials} applies to the chunk, else
+   * pair by pair.
+   */
   private void addMonomials(double[] delta, int count) {
+    if (count == 0) {
+      return;
+    }
+    // the previous chunk's binary features, checked again on this chunk's values
+    GroupedMonomials grouped = split == null ? null : split.fresh();
+    if (grouped == null || !grouped.accumulate(delta, count)) {
+      grouped = GroupedMonomials.detect(delta, count, featureCount);
+      if (grouped != null && !grouped.accumulate(delta, count)) {
+        throw new IllegalStateException("binary features detected on the chunk are not binary");
+      }
+    }
+    split = grouped;
+    if (grouped != null) {
+      grouped.addTo(quartic, sum, nonZeroCount);
+    } else {
+      addMonomialsPairByPair(delta, count);
+    }
+  }
+
+  /** Adds the pairs' term sums and degree-4 monomial sums one pair at a time. */
+  private void addMonomialsPairByPair(double[] delta, int count) {
     int[] nonZero = new int[featureCount];
     double[] value = new double[featureCount];
     int[] base2 = new int[featureCount];

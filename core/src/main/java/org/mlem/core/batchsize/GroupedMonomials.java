@@ -1,0 +1,436 @@
+package org.mlem.core.batchsize;
+
+/**
+ * The degree-4 monomial sums, term sums and non-zero counts of one chunk of pairs for
+ * {@link TermMoments}, accumulated by grouping the pairs on their binary features. Most features
+ * of real annotations are categorical, and a categorical distance is exactly 0 or 1 (with a
+ * missing distance of 0 or 1); a binary delta satisfies delta^k = delta, so a monomial's binary
+ * factors reduce to the indicator that every one of its binary features differs in the pair. The
+ * pairs are therefore grouped by their pattern of differing binary features (a bit mask), and per
+ * group only the moments of the other ("continuous") features up to degree 3 are summed: the
+ * count, the sums of y_i, y_i y_j and y_i y_j y_k over the continuous deltas y, and the number of
+ * pairs in which each y_i is non-zero. The moments of degree 4 in the continuous deltas alone do
+ * not depend on the pattern and are summed over all pairs. Every product is dense over the
+ * continuous features and formed by contiguous loops.
+ *
+ * <p>After the pass, each group's moments are added once to every subset U of its pattern of at
+ * most four features (U's sums of y-moments of degree at most 4 - |U|), and each monomial is read
+ * from its binary set U and continuous multiset J: the sum over the groups whose pattern contains
+ * U of their degree-|J| moment J. The sums are the same as a pair-by-pair accumulation of the
+ * monomials up to the order of the floating-point additions and the association of each product.
+ *
+ * <p>The cost per pair is about C(c + 3, 4) + C(c + 2, 3) + c^2 for c continuous features
+ * (independent of the number of binary features); the cost per group grows with the number of
+ * subsets of its pattern, so this pays when the pairs of a chunk share few patterns. It needs at
+ * most {@link #MAX_CONTINUOUS} continuous and {@link #MAX_BINARY} binary features
+ * ({@link #applies}); {@link TermMoments} accumulates other chunks pair by pair.
+ */
+final class GroupedMonomials {
+  /** The most continuous features: C(8 + 3, 4) = 330 dense degree-4 products per pair. */
+  static final int MAX_CONTINUOUS = 8;
+  /** The most binary features: C(40, 4) = 91,390 four-feature subsets. */
+  static final int MAX_BINARY = 40;
+
+  private final int featureCount;
+  /** Global indices of the binary and of the continuous features, ascending. */
+  private final int[] binary;
+  private final int[] continuous;
+  private final int c;
+  /** Dense monomial counts in the c continuous features: degree 2, 3 and 4. */
+  private final int l2;
+  private final int l3;
+  private final int l4;
+  /**
+   * A group's record: count, S1 (c), S2 (l2), S3 (l3), then the non-zero counts of each y_i (c).
+   * The first 1 + c + l2 + l3 entries are the moments of degree 0 to 3, in that order.
+   */
+  private final int stride;
+
+  /** Degree-4 sums of the continuous deltas over all pairs (quarticIndex order over local indices). */
+  private final double[] q4;
+  /** Over all pairs: the number with y_i and y_j non-zero, i &lt;= j at j(j+1)/2 + i. */
+  private final double[] z2;
+
+  private double[] groups;
+  private long[] patterns;
+  private int groupCount;
+  /** Open addressing: pattern slot -> group + 1 (0 = empty). */
+  private int[] slots;
+  private long[] slotKeys;
+
+  private GroupedMonomials(int featureCount, int[] binary, int[] continuous) {
+    this.featureCount = featureCount;
+    this.binary = binary;
+    this.continuous = continuous;
+    this.c = continuous.length;
+    this.l2 = c * (c + 1) / 2;
+    this.l3 = c * (c + 1) * (c + 2) / 6;
+    this.l4 = c * (c + 1) * (c + 2) * (c + 3) / 24;
+    this.stride = 1 + c + l2 + l3 + c;
+    this.q4 = new double[l4];
+    this.z2 = new double[l2];
+    this.groups = new double[64 * stride];
+    this.patterns = new long[64];
+    this.slots = new int[128];
+    this.slotKeys = new long[128];
+  }
+
+  /**
+   * The grouped accumulation of a chunk, or null when it does not apply: more than
+   * {@link #MAX_CONTINUOUS} features take a value other than 0 and 1 in the chunk, or more than
+   * {@link #MAX_BINARY} take only those.
+   *
+   * @param delta row-major feature distances, {@code count x featureCount}
+   */
+  static GroupedMonomials detect(double[] delta, int count, int featureCount) {
+    boolean[] isBinary = new boolean[featureCount];
+    java.util.Arrays.fill(isBinary, true);
+    int binaryCount = featureCount;
+    for (int r = 0, o = 0; r < count; r++) {
+      for (int a = 0; a < featureCount; a++, o++) {
+        double v = delta[o];
+        if (isBinary[a] && v != 0.0 && v != 1.0) {
+          isBinary[a] = false;
+          if (--binaryCount < featureCount - MAX_CONTINUOUS) {
+            return null;
+          }
+        }
+      }
+    }
+    if (binaryCount > MAX_BINARY) {
+      return null;
+    }
+    int[] binary = new int[binaryCount];
+    int[] continuous = new int[featureCount - binaryCount];
+    for (int a = 0, u = 0, i = 0; a < featureCount; a++) {
+      if (isBinary[a]) {
+        binary[u++] = a;
+      } else {
+        continuous[i++] = a;
+      }
+    }
+    return new GroupedMonomials(featureCount, binary, continuous);
+  }
+
+  /** A new, empty accumulation with the same binary and continuous features. */
+  GroupedMonomials fresh() {
+    return new GroupedMonomials(featureCount, binary, continuous);
+  }
+
+  /**
+   * Accumulates the chunk's pairs into their groups: first each pair's group, then the pairs'
+   * continuous deltas sorted by group, then the moments group by group (so a group's record stays
+   * in cache while its pairs are added). Nothing is accumulated when a binary feature takes a
+   * value other than 0 and 1 in the chunk.
+   *
+   * @return false when a binary feature takes another value (the accumulation is then unusable)
+   */
+  boolean accumulate(double[] delta, int count) {
+    int nb = binary.length;
+    int[] groupOf = new int[count];
+    boolean other = false;
+    for (int r = 0, row = 0; r < count; r++, row += featureCount) {
+      long pattern = 0;
+      for (int u = 0; u < nb; u++) {
+        double v = delta[row + binary[u]];
+        other |= v != 0.0 & v != 1.0;
+        pattern |= ((long) v) << u;
+      }
+      groupOf[r] = group(pattern);
+    }
+    if (other) {
+      return false;
+    }
+    int[] next = new int[groupCount + 1];
+    for (int r = 0; r < count; r++) {
+      next[groupOf[r] + 1]++;
+    }
+    for (int g = 0; g < groupCount; g++) {
+      next[g + 1] += next[g];
+    }
+    // the continuous deltas in group order; then next[g] is the end of group g's pairs
+    double[] sorted = new double[count * c];
+    for (int r = 0, row = 0; r < count; r++, row += featureCount) {
+      int to = next[groupOf[r]]++ * c;
+      for (int i = 0; i < c; i++) {
+        sorted[to + i] = delta[row + continuous[i]];
+      }
+    }
+    double[] y = new double[c];
+    double[] z = new double[c];
+    double[] p2 = new double[l2];
+    double[] p3 = new double[l3];
+    double[] s = groups;
+    int at = 0;
+    for (int g = 0; g < groupCount; g++) {
+      int base = g * stride;
+      for (; at < next[g]; at++) {
+        int from = at * c;
+        for (int i = 0; i < c; i++) {
+          double v = sorted[from + i];
+          y[i] = v;
+          long bits = Double.doubleToRawLongBits(v) & Long.MAX_VALUE;
+          z[i] = (double) ((bits | -bits) >>> 63); // 1 when v != 0
+        }
+        addPair(y, z, p2, p3, s, base);
+      }
+    }
+    return true;
+  }
+
+  /** Adds one pair's continuous moments to its group's record and the pattern-free sums. */
+  private void addPair(double[] y, double[] z, double[] p2, double[] p3, double[] s, int base) {
+    // y_j y_i (i <= j) at j(j+1)/2 + i; y_k (y_j y_i) at k(k+1)(k+2)/6 + j(j+1)/2 + i; the
+    // entries of p2 with j <= k are its first (k+1)(k+2)/2, those of p3 with k <= l its first
+    // (l+1)(l+2)(l+3)/6
+    for (int k = 0, o = 0; k < c; k++) {
+      double yk = y[k];
+      double zk = z[k];
+      for (int i = 0; i <= k; i++, o++) {
+        p2[o] = yk * y[i];
+        z2[o] += zk * z[i];
+      }
+    }
+    for (int k = 0, o = 0; k < c; k++) {
+      double yk = y[k];
+      int n = (k + 1) * (k + 2) / 2;
+      for (int t = 0; t < n; t++) {
+        p3[o + t] = yk * p2[t];
+      }
+      o += n;
+    }
+    for (int l = 0, o = 0; l < c; l++) {
+      double yl = y[l];
+      int n = (l + 1) * (l + 2) * (l + 3) / 6;
+      if (yl != 0.0) {
+        for (int t = 0; t < n; t++) {
+          q4[o + t] += yl * p3[t];
+        }
+      }
+      o += n;
+    }
+    s[base] += 1.0;
+    int o = base + 1;
+    for (int i = 0; i < c; i++) {
+      s[o + i] += y[i];
+    }
+    o += c;
+    for (int t = 0; t < l2; t++) {
+      s[o + t] += p2[t];
+    }
+    o += l2;
+    for (int t = 0; t < l3; t++) {
+      s[o + t] += p3[t];
+    }
+    o += l3;
+    for (int i = 0; i < c; i++) {
+      s[o + i] += z[i];
+    }
+  }
+
+  /** The group of a pattern, created when new. */
+  private int group(long pattern) {
+    int mask = slots.length - 1;
+    int h = (int) mix(pattern) & mask;
+    while (true) {
+      int s = slots[h];
+      if (s == 0) {
+        break;
+      }
+      if (slotKeys[h] == pattern) {
+        return s - 1;
+      }
+      h = (h + 1) & mask;
+    }
+    int g = groupCount++;
+    if (g == patterns.length) {
+      patterns = java.util.Arrays.copyOf(patterns, 2 * g);
+      groups = java.util.Arrays.copyOf(groups, 2 * g * stride);
+    }
+    patterns[g] = pattern;
+    slots[h] = g + 1;
+    slotKeys[h] = pattern;
+    if (2 * groupCount > slots.length) {
+      rehash();
+    }
+    return g;
+  }
+
+  private void rehash() {
+    int[] s = new int[2 * slots.length];
+    long[] k = new long[s.length];
+    int mask = s.length - 1;
+    for (int g = 0; g < groupCount; g++) {
+      int h = (int) mix(patterns[g]) & mask;
+      while (s[h] != 0) {
+        h = (h + 1) & mask;
+      }
+      s[h] = g + 1;
+      k[h] = patterns[g];
+    }
+    slots = s;
+    slotKeys = k;
+  }
+
+  private static long mix(long x) {
+    x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
+    x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return x ^ (x >>> 33);
+  }
+
+  /** The number of groups (distinct binary patterns) of the chunk so far. */
+  int groupCount() {
+    return groupCount;
+  }
+
+  /**
+   * Adds the chunk's sums to a {@link TermMoments}' arrays.
+   *
+   * @param quartic the degree-4 monomial sums at {@link TermMoments#quarticIndex}
+   * @param sum the term sums (PhiExpansion order)
+   * @param nonZeroCount the terms' non-zero counts
+   */
+  void addTo(double[] quartic, double[] sum, long[] nonZeroCount) {
+    int nb = binary.length;
+    // per subset size k (0 to 4) of the binary features: per subset (combinatorial rank), the
+    // sums of the moments of degree 0 to min(3, 4 - k) of the groups whose pattern contains it
+    int[] record = new int[5];
+    double[][] bySubset = new double[5][];
+    int[] degreeStart = {0, 1, 1 + c, 1 + c + l2, 1 + c + l2 + l3};
+    for (int k = 0; k <= 4; k++) {
+      record[k] = degreeStart[Math.min(3, 4 - k) + 1];
+      bySubset[k] = new double[(int) binomial(nb, k) * record[k]];
+    }
+    double[] nonZeroWith = new double[nb * c];
+    int[] bits = new int[nb];
+    double[] s = groups;
+    for (int g = 0; g < groupCount; g++) {
+      int base = g * stride;
+      int m = 0;
+      for (long p = patterns[g]; p != 0; p &= p - 1) {
+        bits[m++] = Long.numberOfTrailingZeros(p);
+      }
+      addRecord(s, base, bySubset[0], 0, record[0]);
+      for (int i1 = 0; i1 < m; i1++) {
+        int u1 = bits[i1];
+        addRecord(s, base, bySubset[1], u1 * record[1], record[1]);
+        int nz = base + 1 + c + l2 + l3;
+        for (int i = 0; i < c; i++) {
+          nonZeroWith[u1 * c + i] += s[nz + i];
+        }
+        for (int i2 = i1 + 1; i2 < m; i2++) {
+          int u2 = bits[i2];
+          int r2 = u1 + u2 * (u2 - 1) / 2;
+          addRecord(s, base, bySubset[2], r2 * record[2], record[2]);
+          for (int i3 = i2 + 1; i3 < m; i3++) {
+            int u3 = bits[i3];
+            int r3 = r2 + u3 * (u3 - 1) * (u3 - 2) / 6;
+            addRecord(s, base, bySubset[3], r3 * record[3], record[3]);
+            for (int i4 = i3 + 1; i4 < m; i4++) {
+              int u4 = bits[i4];
+              bySubset[4][r3 + (int) binomial(u4, 4)] += s[base];
+            }
+          }
+        }
+      }
+    }
+
+    // local index of each feature: binary (>= 0) or continuous (-1 - i)
+    int[] local = new int[featureCount];
+    for (int u = 0; u < nb; u++) {
+      local[binary[u]] = u;
+    }
+    for (int i = 0; i < c; i++) {
+      local[continuous[i]] = -1 - i;
+    }
+    int[] f = new int[4];
+    for (int d = 0; d < featureCount; d++) {
+      f[3] = d;
+      for (int cc = 0; cc <= d; cc++) {
+        f[2] = cc;
+        for (int b = 0; b <= cc; b++) {
+          f[1] = b;
+          for (int a = 0; a <= b; a++) {
+            f[0] = a;
+            quartic[TermMoments.quarticIndex(a, b, cc, d)] +=
+                monomial(f, 4, local, bySubset, record, degreeStart);
+          }
+        }
+      }
+    }
+    // the terms delta_a delta_b (a >= b; times 2 when a != b) and their non-zero counts
+    int[] two = new int[2];
+    for (int a = 0, t = 0; a < featureCount; a++) {
+      for (int b = 0; b <= a; b++, t++) {
+        two[0] = b;
+        two[1] = a;
+        double v = monomial(two, 2, local, bySubset, record, degreeStart);
+        sum[t] += a == b ? v : 2.0 * v;
+        int la = local[a];
+        int lb = local[b];
+        double nonZero;
+        if (la >= 0 && lb >= 0) {
+          nonZero = v; // a count: the pairs in which both differ
+        } else if (la >= 0 || lb >= 0) {
+          int u = Math.max(la, lb);
+          int i = -1 - Math.min(la, lb);
+          nonZero = nonZeroWith[u * c + i];
+        } else {
+          int i = -1 - lb;
+          int j = -1 - la; // b <= a, so i <= j
+          nonZero = z2[j * (j + 1) / 2 + i];
+        }
+        nonZeroCount[t] += Math.round(nonZero);
+      }
+    }
+  }
+
+  /**
+   * The sum of the monomial of features f[0] &lt;= ... &lt;= f[n-1]: its distinct binary features
+   * U and its continuous multiset J select the degree-|J| moment J of U's subset sums.
+   */
+  private double monomial(int[] f, int n, int[] local, double[][] bySubset, int[] record,
+      int[] degreeStart) {
+    int k = 0;
+    int rank = 0;
+    int degree = 0;
+    int j = 0;
+    int previous = -1;
+    for (int t = 0; t < n; t++) {
+      int l = local[f[t]];
+      if (l >= 0) {
+        if (l != previous) {
+          k++;
+          rank += (int) binomial(l, k);
+          previous = l;
+        }
+      } else {
+        int i = -1 - l;
+        degree++;
+        j += (int) binomial(i + degree - 1, degree);
+      }
+    }
+    if (degree == 4) {
+      return q4[j];
+    }
+    return bySubset[k][rank * record[k] + degreeStart[degree] + j];
+  }
+
+  private static void addRecord(double[] s, int from, double[] to, int at, int length) {
+    for (int t = 0; t < length; t++) {
+      to[at + t] += s[from + t];
+    }
+  }
+
+  /** C(n, k) for small k, 0 when n &lt; k. */
+  private static long binomial(int n, int k) {
+    if (n < k) {
+      return 0;
+    }
+    long r = 1;
+    for (int i = 0; i < k; i++) {
+      r = r * (n - i) / (i + 1);
+    }
+    return r;
+  }
+}
