@@ -30,6 +30,8 @@ final class GroupedMonomials {
   static final int MAX_CONTINUOUS = 8;
   /** The most binary features: C(40, 4) = 91,390 four-feature subsets. */
   static final int MAX_BINARY = 40;
+  /** Up to this many binary features the groups are found by indexing with the pattern. */
+  static final int DIRECT_BINARY = 20;
 
   private final int featureCount;
   /** Global indices of the binary and of the continuous features, ascending. */
@@ -54,6 +56,11 @@ final class GroupedMonomials {
   private double[] groups;
   private long[] patterns;
   private int groupCount;
+  /**
+   * With at most {@link #DIRECT_BINARY} binary features: pattern -> group + 1 (0 = none yet);
+   * else null and the open-addressing table below.
+   */
+  private final int[] direct;
   /** Open addressing: pattern slot -> group + 1 (0 = empty). */
   private int[] slots;
   private long[] slotKeys;
@@ -71,8 +78,9 @@ final class GroupedMonomials {
     this.z2 = new double[l2];
     this.groups = new double[64 * stride];
     this.patterns = new long[64];
-    this.slots = new int[128];
-    this.slotKeys = new long[128];
+    this.direct = binary.length <= DIRECT_BINARY ? new int[1 << binary.length] : null;
+    this.slots = direct == null ? new int[128] : null;
+    this.slotKeys = direct == null ? new long[128] : null;
   }
 
   /**
@@ -230,6 +238,14 @@ final class GroupedMonomials {
 
   /** The group of a pattern, created when new. */
   private int group(long pattern) {
+    if (direct != null) {
+      int g = direct[(int) pattern] - 1;
+      if (g < 0) {
+        g = newGroup(pattern);
+        direct[(int) pattern] = g + 1;
+      }
+      return g;
+    }
     int mask = slots.length - 1;
     int h = (int) mix(pattern) & mask;
     while (true) {
@@ -242,17 +258,22 @@ final class GroupedMonomials {
       }
       h = (h + 1) & mask;
     }
+    int g = newGroup(pattern);
+    slots[h] = g + 1;
+    slotKeys[h] = pattern;
+    if (2 * groupCount > slots.length) {
+      rehash();
+    }
+    return g;
+  }
+
+  private int newGroup(long pattern) {
     int g = groupCount++;
     if (g == patterns.length) {
       patterns = java.util.Arrays.copyOf(patterns, 2 * g);
       groups = java.util.Arrays.copyOf(groups, 2 * g * stride);
     }
     patterns[g] = pattern;
-    slots[h] = g + 1;
-    slotKeys[h] = pattern;
-    if (2 * groupCount > slots.length) {
-      rehash();
-    }
     return g;
   }
 
@@ -302,35 +323,41 @@ final class GroupedMonomials {
       bySubset[k] = new double[(int) binomial(nb, k) * record[k]];
     }
     double[] nonZeroWith = new double[nb * c];
+    Subsets subsets = new Subsets(nb, bySubset, record, nonZeroWith, 1 + c + l2 + l3, c);
     int[] bits = new int[nb];
     double[] s = groups;
-    for (int g = 0; g < groupCount; g++) {
-      int base = g * stride;
-      int m = 0;
-      for (long p = patterns[g]; p != 0; p &= p - 1) {
-        bits[m++] = Long.numberOfTrailingZeros(p);
+    if (direct == null) {
+      for (int g = 0; g < groupCount; g++) {
+        int base = g * stride;
+        addRecord(s, base, bySubset[0], 0, record[0]);
+        subsets.add(s, base, bits, bitsOf(patterns[g], 0, bits), nb, false);
       }
-      addRecord(s, base, bySubset[0], 0, record[0]);
-      for (int i1 = 0; i1 < m; i1++) {
-        int u1 = bits[i1];
-        addRecord(s, base, bySubset[1], u1 * record[1], record[1]);
-        int nz = base + 1 + c + l2 + l3;
-        for (int i = 0; i < c; i++) {
-          nonZeroWith[u1 * c + i] += s[nz + i];
+    } else {
+      // the binary features in two halves: the groups' records summed by the pattern of each
+      // half; a subset within one half is read from those sums, only a subset spanning both
+      // from each group
+      int h = (nb + 1) / 2;
+      long lowMask = (1L << h) - 1;
+      double[] byLow = new double[(1 << h) * stride];
+      double[] byHigh = new double[(1 << (nb - h)) * stride];
+      for (int g = 0; g < groupCount; g++) {
+        int base = g * stride;
+        long pattern = patterns[g];
+        addRecord(s, base, byLow, (int) (pattern & lowMask) * stride, stride);
+        addRecord(s, base, byHigh, (int) (pattern >>> h) * stride, stride);
+        if ((pattern & lowMask) != 0 && (pattern >>> h) != 0) {
+          subsets.add(s, base, bits, bitsOf(pattern, 0, bits), h, true);
         }
-        for (int i2 = i1 + 1; i2 < m; i2++) {
-          int u2 = bits[i2];
-          int r2 = u1 + u2 * (u2 - 1) / 2;
-          addRecord(s, base, bySubset[2], r2 * record[2], record[2]);
-          for (int i3 = i2 + 1; i3 < m; i3++) {
-            int u3 = bits[i3];
-            int r3 = r2 + u3 * (u3 - 1) * (u3 - 2) / 6;
-            addRecord(s, base, bySubset[3], r3 * record[3], record[3]);
-            for (int i4 = i3 + 1; i4 < m; i4++) {
-              int u4 = bits[i4];
-              bySubset[4][r3 + (int) binomial(u4, 4)] += s[base];
-            }
-          }
+      }
+      for (int v = 0; v < 1 << h; v++) {
+        if (byLow[v * stride] != 0.0) {
+          addRecord(byLow, v * stride, bySubset[0], 0, record[0]);
+          subsets.add(byLow, v * stride, bits, bitsOf(v, 0, bits), nb, false);
+        }
+      }
+      for (int v = 0; v < 1 << (nb - h); v++) {
+        if (byHigh[v * stride] != 0.0) {
+          subsets.add(byHigh, v * stride, bits, bitsOf(v, h, bits), nb, false);
         }
       }
     }
@@ -414,6 +441,89 @@ final class GroupedMonomials {
       return q4[j];
     }
     return bySubset[k][rank * record[k] + degreeStart[degree] + j];
+  }
+
+  /** Writes the set bits of a pattern, plus an offset, ascending; returns their number. */
+  private static int bitsOf(long pattern, int offset, int[] bits) {
+    int m = 0;
+    for (long p = pattern; p != 0; p &= p - 1) {
+      bits[m++] = offset + Long.numberOfTrailingZeros(p);
+    }
+    return m;
+  }
+
+  /** Adds a record of moments to the sums of the non-empty subsets of its binary features. */
+  private static final class Subsets {
+    private final double[][] bySubset;
+    private final int[] record;
+    private final double[] nonZeroWith;
+    private final int nonZeroAt;
+    private final int c;
+    private final int[] choose2;
+    private final int[] choose3;
+    private final int[] choose4;
+
+    Subsets(int nb, double[][] bySubset, int[] record, double[] nonZeroWith, int nonZeroAt,
+        int c) {
+      this.bySubset = bySubset;
+      this.record = record;
+      this.nonZeroWith = nonZeroWith;
+      this.nonZeroAt = nonZeroAt;
+      this.c = c;
+      choose2 = new int[nb];
+      choose3 = new int[nb];
+      choose4 = new int[nb];
+      for (int u = 0; u < nb; u++) {
+        choose2[u] = (int) binomial(u, 2);
+        choose3[u] = (int) binomial(u, 3);
+        choose4[u] = (int) binomial(u, 4);
+      }
+    }
+
+    /**
+     * Adds the record at {@code base} of {@code s} to every subset of 1 to 4 of the m features
+     * in {@code bits} (ascending); with {@code spanning}, only to the subsets with a feature
+     * below {@code h} and one at or above it.
+     */
+    void add(double[] s, int base, int[] bits, int m, int h, boolean spanning) {
+      double[] one = bySubset[1];
+      double[] two = bySubset[2];
+      double[] three = bySubset[3];
+      double[] four = bySubset[4];
+      int rec1 = record[1];
+      int rec2 = record[2];
+      int rec3 = record[3];
+      for (int i1 = 0; i1 < m; i1++) {
+        int u1 = bits[i1];
+        if (spanning && u1 >= h) {
+          break;
+        }
+        if (!spanning) {
+          addRecord(s, base, one, u1 * rec1, rec1);
+          addRecord(s, base + nonZeroAt, nonZeroWith, u1 * c, c);
+        }
+        for (int i2 = i1 + 1; i2 < m; i2++) {
+          int u2 = bits[i2];
+          int r2 = u1 + choose2[u2];
+          if (!spanning || u2 >= h) {
+            addRecord(s, base, two, r2 * rec2, rec2);
+          }
+          for (int i3 = i2 + 1; i3 < m; i3++) {
+            int u3 = bits[i3];
+            int r3 = r2 + choose3[u3];
+            if (!spanning || u3 >= h) {
+              addRecord(s, base, three, r3 * rec3, rec3);
+            }
+            for (int i4 = i3 + 1; i4 < m; i4++) {
+              int u4 = bits[i4];
+              if (!spanning || u4 >= h) {
+                four[r3 + choose4[u4]] += s[base];
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   private static void addRecord(double[] s, int from, double[] to, int at, int length) {
