@@ -50,8 +50,8 @@ final class GroupedMonomials {
 
   /** Degree-4 sums of the continuous deltas over all pairs (quarticIndex order over local indices). */
   private final double[] q4;
-  /** Over all pairs: the number with y_i and y_j non-zero, i &lt;= j at j(j+1)/2 + i. */
-  private final double[] z2;
+  /** The number of pairs per pattern of non-zero continuous deltas (bit i: y_i != 0). */
+  private final long[] nonZeroPatterns;
 
   private double[] groups;
   private long[] patterns;
@@ -75,7 +75,7 @@ final class GroupedMonomials {
     this.l4 = c * (c + 1) * (c + 2) * (c + 3) / 24;
     this.stride = 1 + c + l2 + l3 + c;
     this.q4 = new double[l4];
-    this.z2 = new double[l2];
+    this.nonZeroPatterns = new long[1 << c];
     this.groups = new double[64 * stride];
     this.patterns = new long[64];
     this.direct = binary.length <= DIRECT_BINARY ? new int[1 << binary.length] : null;
@@ -174,12 +174,16 @@ final class GroupedMonomials {
       int base = g * stride;
       for (; at < next[g]; at++) {
         int from = at * c;
+        int nonZero = 0;
         for (int i = 0; i < c; i++) {
           double v = sorted[from + i];
           y[i] = v;
           long bits = Double.doubleToRawLongBits(v) & Long.MAX_VALUE;
-          z[i] = (double) ((bits | -bits) >>> 63); // 1 when v != 0
+          long isNonZero = (bits | -bits) >>> 63;
+          z[i] = (double) isNonZero;
+          nonZero |= (int) isNonZero << i;
         }
+        nonZeroPatterns[nonZero]++;
         addPair(y, z, p2, p3, s, base);
       }
     }
@@ -193,10 +197,8 @@ final class GroupedMonomials {
     // (l+1)(l+2)(l+3)/6
     for (int k = 0, o = 0; k < c; k++) {
       double yk = y[k];
-      double zk = z[k];
       for (int i = 0; i <= k; i++, o++) {
         p2[o] = yk * y[i];
-        z2[o] += zk * z[i];
       }
     }
     for (int k = 0, o = 0; k < c; k++) {
@@ -381,6 +383,18 @@ final class GroupedMonomials {
             f[0] = a;
             quartic[TermMoments.quarticIndex(a, b, cc, d)] +=
                 monomial(f, 4, local, bySubset, record, degreeStart);
+          }
+        }
+      }
+    }
+    // the pairs in which y_i and y_j are both non-zero (i <= j at j(j+1)/2 + i)
+    long[] z2 = new long[l2];
+    for (int pattern = 0; pattern < nonZeroPatterns.length; pattern++) {
+      long n = nonZeroPatterns[pattern];
+      for (int j = 0, o = 0; j < c; j++) {
+        for (int i = 0; i <= j; i++, o++) {
+          if ((pattern >>> i & pattern >>> j & 1) != 0) {
+            z2[o] += n;
           }
         }
       }
