@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.metric.PhiExpansion;
@@ -57,6 +59,8 @@ public final class BatchSizeEstimator {
   private static final double BEYOND_MAXIMUM = 2.0;
   /** Non-zero pairs a term needs per batch, on average, to be non-constant in each batch. */
   private static final double SUPPORT = 5.0;
+  /** Distances per block of {@link #deltas} (256 KiB). */
+  private static final int DELTA_BLOCK = 32 * 1024;
 
   private BatchSizeEstimator() {}
 
@@ -86,6 +90,8 @@ public final class BatchSizeEstimator {
     for (int j = 0; j < n; j++) {
       moments[j] = new TermMoments(f, interactions);
     }
+    // work arrays, one per thread growing a batch at a time
+    Queue<MomentScratch> scratches = new ConcurrentLinkedQueue<>();
     int b = config.initial();
     int rounds = 0;
     while (true) {
@@ -102,7 +108,12 @@ public final class BatchSizeEstimator {
       }
       int size = b;
       // each batch grows from its own stream: in parallel, with no shared state
-      IntStream.range(0, n).parallel().forEach(j -> grow(moments[j], features, sampler, j, size));
+      IntStream.range(0, n).parallel().forEach(j -> {
+        MomentScratch scratch = scratches.poll();
+        scratch = scratch == null ? new MomentScratch() : scratch;
+        grow(moments[j], features, sampler, j, size, scratch);
+        scratches.add(scratch);
+      });
       List<double[]> correlations = new ArrayList<>(n);
       for (TermMoments m : moments) {
         correlations.add(m.correlations());
@@ -173,15 +184,33 @@ public final class BatchSizeEstimator {
 
   /** Adds pairs to batch j until it has {@code size}. */
   private static void grow(TermMoments m, EncodedFeatures features, PairSampler sampler, int j,
-      int size) {
+      int size, MomentScratch scratch) {
     int from = (int) m.rows();
     PairIndices p = sampler.sampleRange(STREAM_SEED, PairStream.BATCH_SIZE.id(), j, from, size);
-    m.add(deltas(features, p), p.size());
+    m.add(deltas(features, p, scratch.delta(p.size() * features.featureCount())), p.size(),
+        scratch);
   }
 
+  /**
+   * The pairs' feature distances, row-major. {@link EncodedFeatures#deltas} writes one feature at
+   * a time, so it fills a cache-sized block of pairs that is then copied whole: a large array is
+   * written once, in order, instead of once per feature with a stride.
+   */
   private static double[] deltas(EncodedFeatures features, PairIndices p) {
-    double[] delta = new double[p.size() * features.featureCount()];
-    features.deltas(p.first(), p.second(), 0, p.size(), delta);
+    return deltas(features, p, new double[p.size() * features.featureCount()]);
+  }
+
+  /** The pairs' feature distances written to the start of {@code delta}, which is returned. */
+  private static double[] deltas(EncodedFeatures features, PairIndices p, double[] delta) {
+    int f = features.featureCount();
+    int n = p.size();
+    int block = Math.max(1, DELTA_BLOCK / f);
+    double[] buffer = new double[Math.min(n, block) * f];
+    for (int from = 0; from < n; from += block) {
+      int to = Math.min(n, from + block);
+      features.deltas(p.first(), p.second(), from, to, buffer);
+      System.arraycopy(buffer, 0, delta, from * f, (to - from) * f);
+    }
     return delta;
   }
 

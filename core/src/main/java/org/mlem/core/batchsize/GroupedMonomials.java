@@ -76,7 +76,6 @@ final class GroupedMonomials {
     this.stride = 1 + c + l2 + l3 + c;
     this.q4 = new double[l4];
     this.nonZeroPatterns = new long[1 << c];
-    this.groups = new double[64 * stride];
     this.patterns = new long[64];
     this.direct = binary.length <= DIRECT_BINARY ? new int[1 << binary.length] : null;
     this.slots = direct == null ? new int[128] : null;
@@ -131,11 +130,16 @@ final class GroupedMonomials {
    * in cache while its pairs are added). Nothing is accumulated when a binary feature takes a
    * value other than 0 and 1 in the chunk.
    *
+   * @param scratch work arrays ({@link #addTo} still reads its group array)
    * @return false when a binary feature takes another value (the accumulation is then unusable)
+   * @throws IllegalStateException when called a second time
    */
-  boolean accumulate(double[] delta, int count) {
+  boolean accumulate(double[] delta, int count, MomentScratch scratch) {
+    if (groupCount > 0) {
+      throw new IllegalStateException("a grouped accumulation takes one chunk; use fresh()");
+    }
     int nb = binary.length;
-    int[] groupOf = new int[count];
+    int[] groupOf = scratch.groupOf(count);
     boolean other = false;
     for (int r = 0, row = 0; r < count; r++, row += featureCount) {
       long pattern = 0;
@@ -149,6 +153,7 @@ final class GroupedMonomials {
     if (other) {
       return false;
     }
+    groups = scratch.groups(groupCount * stride);
     int[] next = new int[groupCount + 1];
     for (int r = 0; r < count; r++) {
       next[groupOf[r] + 1]++;
@@ -157,7 +162,7 @@ final class GroupedMonomials {
       next[g + 1] += next[g];
     }
     // the continuous deltas in group order; then next[g] is the end of group g's pairs
-    double[] sorted = new double[count * c];
+    double[] sorted = scratch.sorted(count * c);
     for (int r = 0, row = 0; r < count; r++, row += featureCount) {
       int to = next[groupOf[r]]++ * c;
       for (int i = 0; i < c; i++) {
@@ -273,7 +278,6 @@ final class GroupedMonomials {
     int g = groupCount++;
     if (g == patterns.length) {
       patterns = java.util.Arrays.copyOf(patterns, 2 * g);
-      groups = java.util.Arrays.copyOf(groups, 2 * g * stride);
     }
     patterns[g] = pattern;
     return g;

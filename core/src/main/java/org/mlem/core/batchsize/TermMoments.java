@@ -92,8 +92,20 @@ final class TermMoments {
    * @param count the number of new pairs
    */
   void add(double[] delta, int count) {
+    add(delta, count, new MomentScratch());
+  }
+
+  /**
+   * Adds pairs to the batch, with reused work arrays.
+   *
+   * @param delta row-major feature distances of the new pairs, at least
+   *     {@code count x featureCount}
+   * @param count the number of new pairs
+   * @param scratch work arrays of the calling thread
+   */
+  void add(double[] delta, int count, MomentScratch scratch) {
     if (interactions) {
-      addMonomials(delta, count);
+      addMonomials(delta, count, scratch);
     } else {
       addTerms(delta, count);
     }
@@ -105,15 +117,15 @@ final class TermMoments {
    * pattern of their binary features when {@link GroupedMonomials} applies to the chunk, else
    * pair by pair.
    */
-  private void addMonomials(double[] delta, int count) {
+  private void addMonomials(double[] delta, int count, MomentScratch scratch) {
     if (count == 0) {
       return;
     }
     // the previous chunk's binary features, checked again on this chunk's values
     GroupedMonomials grouped = split == null ? null : split.fresh();
-    if (grouped == null || !grouped.accumulate(delta, count)) {
+    if (grouped == null || !grouped.accumulate(delta, count, scratch)) {
       grouped = GroupedMonomials.detect(delta, count, featureCount);
-      if (grouped != null && !grouped.accumulate(delta, count)) {
+      if (grouped != null && !grouped.accumulate(delta, count, scratch)) {
         throw new IllegalStateException("binary features detected on the chunk are not binary");
       }
     }
