@@ -59,8 +59,6 @@ public final class BatchSizeEstimator {
   private static final double BEYOND_MAXIMUM = 2.0;
   /** Non-zero pairs a term needs per batch, on average, to be non-constant in each batch. */
   private static final double SUPPORT = 5.0;
-  /** Distances per block of {@link #deltas} (256 KiB). */
-  private static final int DELTA_BLOCK = 32 * 1024;
 
   private BatchSizeEstimator() {}
 
@@ -187,30 +185,13 @@ public final class BatchSizeEstimator {
       int size, MomentScratch scratch) {
     int from = (int) m.rows();
     PairIndices p = sampler.sampleRange(STREAM_SEED, PairStream.BATCH_SIZE.id(), j, from, size);
-    m.add(deltas(features, p, scratch.delta(p.size() * features.featureCount())), p.size(),
-        scratch);
+    m.add((start, end, out) -> features.deltas(p.first(), p.second(), start, end, out),
+        p.size(), scratch);
   }
 
-  /**
-   * The pairs' feature distances, row-major. {@link EncodedFeatures#deltas} writes one feature at
-   * a time, so it fills a cache-sized block of pairs that is then copied whole: a large array is
-   * written once, in order, instead of once per feature with a stride.
-   */
   private static double[] deltas(EncodedFeatures features, PairIndices p) {
-    return deltas(features, p, new double[p.size() * features.featureCount()]);
-  }
-
-  /** The pairs' feature distances written to the start of {@code delta}, which is returned. */
-  private static double[] deltas(EncodedFeatures features, PairIndices p, double[] delta) {
-    int f = features.featureCount();
-    int n = p.size();
-    int block = Math.max(1, DELTA_BLOCK / f);
-    double[] buffer = new double[Math.min(n, block) * f];
-    for (int from = 0; from < n; from += block) {
-      int to = Math.min(n, from + block);
-      features.deltas(p.first(), p.second(), from, to, buffer);
-      System.arraycopy(buffer, 0, delta, from * f, (to - from) * f);
-    }
+    double[] delta = new double[p.size() * features.featureCount()];
+    features.deltas(p.first(), p.second(), 0, p.size(), delta);
     return delta;
   }
 

@@ -23,7 +23,7 @@ package org.mlem.core.batchsize;
  * (independent of the number of binary features); the cost per group grows with the number of
  * subsets of its pattern, so this pays when the pairs of a chunk share few patterns. It needs at
  * most {@link #MAX_CONTINUOUS} continuous and {@link #MAX_BINARY} binary features
- * ({@link #applies}); {@link TermMoments} accumulates other chunks pair by pair.
+ * ({@link #detect}); {@link TermMoments} accumulates other blocks pair by pair.
  */
 final class GroupedMonomials {
   /** The most continuous features: C(8 + 3, 4) = 330 dense degree-4 products per pair. */
@@ -54,6 +54,11 @@ final class GroupedMonomials {
   private final long[] nonZeroPatterns;
 
   private double[] groups;
+  /** Per pair added: its group; its continuous deltas (pairs x c); from the scratch. */
+  private int[] groupOf;
+  private double[] unsorted;
+  private int pairs;
+  private MomentScratch scratch;
   private long[] patterns;
   private int groupCount;
   /**
@@ -125,21 +130,30 @@ final class GroupedMonomials {
   }
 
   /**
-   * Accumulates the chunk's pairs into their groups: first each pair's group, then the pairs'
-   * continuous deltas sorted by group, then the moments group by group (so a group's record stays
-   * in cache while its pairs are added). Nothing is accumulated when a binary feature takes a
-   * value other than 0 and 1 in the chunk.
+   * Prepares for a chunk of pairs added in blocks ({@link #addBlock}, then {@link #finish}).
    *
-   * @param scratch work arrays ({@link #addTo} still reads its group array)
-   * @return false when a binary feature takes another value (the accumulation is then unusable)
-   * @throws IllegalStateException when called a second time
+   * @param capacity the most pairs the blocks will add
+   * @param scratch work arrays of the calling thread, used until {@link #addTo}
    */
-  boolean accumulate(double[] delta, int count, MomentScratch scratch) {
-    if (groupCount > 0) {
+  void start(int capacity, MomentScratch scratch) {
+    if (groupOf != null) {
       throw new IllegalStateException("a grouped accumulation takes one chunk; use fresh()");
     }
+    groupOf = scratch.groupOf(capacity);
+    unsorted = scratch.unsorted(capacity * c);
+    this.scratch = scratch;
+  }
+
+  /**
+   * Adds a block of pairs: each pair's group (by the pattern of its binary features) and its
+   * continuous deltas; the moments are summed by {@link #finish}. Nothing is added when a binary
+   * feature takes a value other than 0 and 1 in the block.
+   *
+   * @param delta row-major feature distances, {@code count x featureCount}
+   * @return false when a binary feature takes another value (the block is then left out)
+   */
+  boolean addBlock(double[] delta, int count) {
     int nb = binary.length;
-    int[] groupOf = scratch.groupOf(count);
     boolean other = false;
     for (int r = 0, row = 0; r < count; r++, row += featureCount) {
       long pattern = 0;
@@ -148,25 +162,39 @@ final class GroupedMonomials {
         other |= v != 0.0 & v != 1.0;
         pattern |= ((long) v) << u;
       }
-      groupOf[r] = group(pattern);
+      groupOf[pairs + r] = group(pattern);
+      int to = (pairs + r) * c;
+      for (int i = 0; i < c; i++) {
+        unsorted[to + i] = delta[row + continuous[i]];
+      }
     }
     if (other) {
-      return false;
+      return false; // its groups, if new, stay empty
     }
+    pairs += count;
+    return true;
+  }
+
+  /**
+   * Sums the moments of the pairs added: their continuous deltas sorted by group, then the
+   * moments group by group (so a group's record stays in cache while its pairs are added).
+   */
+  void finish() {
     groups = scratch.groups(groupCount * stride);
     int[] next = new int[groupCount + 1];
-    for (int r = 0; r < count; r++) {
+    for (int r = 0; r < pairs; r++) {
       next[groupOf[r] + 1]++;
     }
     for (int g = 0; g < groupCount; g++) {
       next[g + 1] += next[g];
     }
     // the continuous deltas in group order; then next[g] is the end of group g's pairs
-    double[] sorted = scratch.sorted(count * c);
-    for (int r = 0, row = 0; r < count; r++, row += featureCount) {
+    double[] sorted = scratch.sorted(pairs * c);
+    for (int r = 0; r < pairs; r++) {
       int to = next[groupOf[r]]++ * c;
+      int from = r * c;
       for (int i = 0; i < c; i++) {
-        sorted[to + i] = delta[row + continuous[i]];
+        sorted[to + i] = unsorted[from + i];
       }
     }
     double[] y = new double[c];
@@ -192,7 +220,6 @@ final class GroupedMonomials {
         addPair(y, z, p2, p3, s, base);
       }
     }
-    return true;
   }
 
   /** Adds one pair's continuous moments to its group's record and the pattern-free sums. */

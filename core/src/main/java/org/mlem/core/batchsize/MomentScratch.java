@@ -12,10 +12,11 @@ import java.util.Arrays;
 final class MomentScratch {
   private double[] delta = new double[0];
   private int[] groupOf = new int[0];
+  private double[] unsorted = new double[0];
   private double[] sorted = new double[0];
   private double[] groups = new double[0];
 
-  /** An array of at least n distances (contents unspecified). */
+  /** An array of at least n distances, a block of pairs (contents unspecified). */
   double[] delta(int n) {
     if (delta.length < n) {
       delta = new double[capacity(n)];
@@ -31,7 +32,15 @@ final class MomentScratch {
     return groupOf;
   }
 
-  /** An array of at least n sorted continuous distances (contents unspecified). */
+  /** An array of at least n continuous distances in pair order (contents unspecified). */
+  double[] unsorted(int n) {
+    if (unsorted.length < n) {
+      unsorted = new double[capacity(n)];
+    }
+    return unsorted;
+  }
+
+  /** An array of at least n continuous distances in group order (contents unspecified). */
   double[] sorted(int n) {
     if (sorted.length < n) {
       sorted = new double[capacity(n)];

@@ -20,6 +20,8 @@ import org.mlem.core.metric.PhiExpansion;
  * (delta_d delta_c)(delta_b delta_a), not as a product of two terms: its last bits may differ.
  */
 final class TermMoments {
+  /** Distances per block of pairs (256 KiB). */
+  private static final int DELTA_BLOCK = 32 * 1024;
   /** A variance at or below this fraction of the mean square counts as a constant column. */
   private static final double CONSTANT_TOLERANCE = 1e-12;
 
@@ -44,8 +46,8 @@ final class TermMoments {
   private final int[] termLow;
   private long rows;
   /**
-   * With interactions: the binary and continuous features of the last chunk accumulated by
-   * {@link GroupedMonomials} (tried first on the next chunk), or null.
+   * With interactions: the binary and continuous features of the last block accumulated by
+   * {@link GroupedMonomials} (tried first on the next block), or null.
    */
   private GroupedMonomials split;
 
@@ -85,6 +87,19 @@ final class TermMoments {
     return rows;
   }
 
+  /** Writes the feature distances of a range of a chunk's pairs. */
+  @FunctionalInterface
+  interface DeltaSource {
+    /**
+     * Writes the distances of pairs [from, to) of the chunk, row-major, to the start of out.
+     *
+     * @param from first pair, inclusive
+     * @param to last pair, exclusive
+     * @param out receives (to - from) x featureCount values
+     */
+    void deltas(int from, int to, double[] out);
+  }
+
   /**
    * Adds pairs to the batch.
    *
@@ -92,49 +107,71 @@ final class TermMoments {
    * @param count the number of new pairs
    */
   void add(double[] delta, int count) {
-    add(delta, count, new MomentScratch());
+    add((from, to, out) -> System.arraycopy(delta, from * featureCount, out, 0,
+        (to - from) * featureCount), count, new MomentScratch());
   }
 
   /**
-   * Adds pairs to the batch, with reused work arrays.
+   * Adds pairs to the batch, their distances written block by block by the source into a
+   * cache-sized buffer (a batch adds up to hundreds of thousands of pairs at a time).
    *
-   * @param delta row-major feature distances of the new pairs, at least
-   *     {@code count x featureCount}
+   * @param source the new pairs' distances
    * @param count the number of new pairs
    * @param scratch work arrays of the calling thread
    */
-  void add(double[] delta, int count, MomentScratch scratch) {
-    if (interactions) {
-      addMonomials(delta, count, scratch);
-    } else {
-      addTerms(delta, count);
+  void add(DeltaSource source, int count, MomentScratch scratch) {
+    int block = Math.max(1, DELTA_BLOCK / featureCount);
+    double[] buffer = scratch.delta(Math.min(count, block) * featureCount);
+    GroupedMonomials grouped = null;
+    for (int from = 0; from < count; from += block) {
+      int to = Math.min(count, from + block);
+      int n = to - from;
+      source.deltas(from, to, buffer);
+      if (!interactions) {
+        addTerms(buffer, n);
+      } else if (grouped == null || !grouped.addBlock(buffer, n)) {
+        if (grouped != null) {
+          // a binary feature of the previous blocks takes another value in this one
+          grouped.finish();
+          grouped.addTo(quartic, sum, nonZeroCount);
+        }
+        grouped = startGrouped(buffer, n, count - from, scratch);
+        if (grouped == null) {
+          addMonomialsPairByPair(buffer, n);
+        }
+      }
+    }
+    if (grouped != null) {
+      grouped.finish();
+      grouped.addTo(quartic, sum, nonZeroCount);
     }
     rows += count;
   }
 
   /**
-   * Adds the pairs' term sums and degree-4 monomial sums (with interactions): grouped by the
-   * pattern of their binary features when {@link GroupedMonomials} applies to the chunk, else
-   * pair by pair.
+   * A grouped accumulation ({@link GroupedMonomials}) that has taken the block, with the last
+   * one's binary features when they still are binary in it, else with those of the block; null
+   * when grouping does not apply to the block (its pairs are then added pair by pair).
    */
-  private void addMonomials(double[] delta, int count, MomentScratch scratch) {
-    if (count == 0) {
-      return;
-    }
-    // the previous chunk's binary features, checked again on this chunk's values
-    GroupedMonomials grouped = split == null ? null : split.fresh();
-    if (grouped == null || !grouped.accumulate(delta, count, scratch)) {
-      grouped = GroupedMonomials.detect(delta, count, featureCount);
-      if (grouped != null && !grouped.accumulate(delta, count, scratch)) {
-        throw new IllegalStateException("binary features detected on the chunk are not binary");
+  private GroupedMonomials startGrouped(double[] block, int n, int capacity,
+      MomentScratch scratch) {
+    if (split != null) {
+      GroupedMonomials grouped = split.fresh();
+      grouped.start(capacity, scratch);
+      if (grouped.addBlock(block, n)) {
+        return grouped;
       }
     }
-    split = grouped;
-    if (grouped != null) {
-      grouped.addTo(quartic, sum, nonZeroCount);
-    } else {
-      addMonomialsPairByPair(delta, count);
+    split = GroupedMonomials.detect(block, n, featureCount);
+    if (split == null) {
+      return null;
     }
+    GroupedMonomials grouped = split.fresh();
+    grouped.start(capacity, scratch);
+    if (!grouped.addBlock(block, n)) {
+      throw new IllegalStateException("binary features detected on a block are not binary in it");
+    }
+    return grouped;
   }
 
   /** Adds the pairs' term sums and degree-4 monomial sums one pair at a time. */
