@@ -192,6 +192,7 @@ public final class EncodedFeatures implements Serializable {
   public void deltas(int[] first, int[] second, int from, int to, double[] out) {
     int featureCount = featureOf.length;
     double fill = missingDistance;
+    double[] categorical = {0.0, 1.0, fill, fill};
     for (int g = 0; g < kinds.length; g++) {
       int f = layout.start(g);
       switch (kinds[g]) {
@@ -205,7 +206,9 @@ public final class EncodedFeatures implements Serializable {
           for (int p = from, o = f; p < to; p++, o += featureCount) {
             int a = c[first[p]];
             int b = c[second[p]];
-            out[o] = (a < 0 || b < 0) ? fill : (a == b ? 0.0 : 1.0);
+            // without branches (levels differ unpredictably): bit 1 missing, bit 0 different
+            int differ = (a ^ b | -(a ^ b)) >>> 31;
+            out[o] = categorical[(a | b) >>> 31 << 1 | differ];
           }
         }
         case ORDINAL -> {
