@@ -124,6 +124,11 @@ final class GroupedMonomials {
     return new GroupedMonomials(featureCount, binary, continuous);
   }
 
+  /** The number of binary features (grouped on). */
+  int binaryCount() {
+    return binary.length;
+  }
+
   /** A new, empty accumulation with the same binary and continuous features. */
   GroupedMonomials fresh() {
     return new GroupedMonomials(featureCount, binary, continuous);

@@ -284,6 +284,16 @@ final class TermMoments {
     }
   }
 
+  /** The sum of term t over the pairs so far. */
+  double termSum(int t) {
+    return sum[t];
+  }
+
+  /** The sum over the pairs so far of the product of terms t and u, t &lt;= u. */
+  double productSum(int t, int u) {
+    return crossSum(t, u);
+  }
+
   /** The sum over the pairs so far of the product of terms t and u, t &lt;= u. */
   private double crossSum(int t, int u) {
     if (!interactions) {
