@@ -18,6 +18,10 @@ import org.mlem.core.metric.PhiExpansion;
  * C(m + 3, 4) products for m non-zero features instead of about m^4 / 8, and a term product is
  * read as its constant times its monomial's sum. Each monomial is formed as
  * (delta_d delta_c)(delta_b delta_a), not as a product of two terms: its last bits may differ.
+ *
+ * <p>The monomial sums are accumulated by {@link GroupedMonomials} when a block's pairs can be
+ * grouped on their binary features (distances exactly 0 or 1, typically categorical ones): the
+ * same sums, added in another order. Otherwise, pair by pair as above.
  */
 final class TermMoments {
   /** Distances per block of pairs (256 KiB). */
