@@ -30,6 +30,10 @@ final class GroupedMonomials {
   static final int MAX_CONTINUOUS = 8;
   /** The most binary features: C(40, 4) = 91,390 four-feature subsets. */
   static final int MAX_BINARY = 40;
+  /** Whether the loops run on {@link MomentKernels} (the same results either way). */
+  private static final boolean VECTORIZED =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && MomentKernels.available();
   /** Up to this many binary features the groups are found by indexing with the pattern. */
   static final int DIRECT_BINARY = 20;
 
@@ -238,23 +242,38 @@ final class GroupedMonomials {
         p2[o] = yk * y[i];
       }
     }
-    for (int k = 0, o = 0; k < c; k++) {
-      double yk = y[k];
-      int n = (k + 1) * (k + 2) / 2;
-      for (int t = 0; t < n; t++) {
-        p3[o + t] = yk * p2[t];
+    if (VECTORIZED) {
+      for (int k = 0, o = 0; k < c; k++) {
+        int n = (k + 1) * (k + 2) / 2;
+        MomentKernels.scale(y[k], p2, n, p3, o);
+        o += n;
       }
-      o += n;
-    }
-    for (int l = 0, o = 0; l < c; l++) {
-      double yl = y[l];
-      int n = (l + 1) * (l + 2) * (l + 3) / 6;
-      if (yl != 0.0) {
-        for (int t = 0; t < n; t++) {
-          q4[o + t] += yl * p3[t];
+      for (int l = 0, o = 0; l < c; l++) {
+        int n = (l + 1) * (l + 2) * (l + 3) / 6;
+        if (y[l] != 0.0) {
+          MomentKernels.addScaled(y[l], p3, n, q4, o);
         }
+        o += n;
       }
-      o += n;
+    } else {
+      for (int k = 0, o = 0; k < c; k++) {
+        double yk = y[k];
+        int n = (k + 1) * (k + 2) / 2;
+        for (int t = 0; t < n; t++) {
+          p3[o + t] = yk * p2[t];
+        }
+        o += n;
+      }
+      for (int l = 0, o = 0; l < c; l++) {
+        double yl = y[l];
+        int n = (l + 1) * (l + 2) * (l + 3) / 6;
+        if (yl != 0.0) {
+          for (int t = 0; t < n; t++) {
+            q4[o + t] += yl * p3[t];
+          }
+        }
+        o += n;
+      }
     }
     s[base] += 1.0;
     int o = base + 1;
@@ -262,13 +281,9 @@ final class GroupedMonomials {
       s[o + i] += y[i];
     }
     o += c;
-    for (int t = 0; t < l2; t++) {
-      s[o + t] += p2[t];
-    }
+    addRecord(p2, 0, s, o, l2);
     o += l2;
-    for (int t = 0; t < l3; t++) {
-      s[o + t] += p3[t];
-    }
+    addRecord(p3, 0, s, o, l3);
     o += l3;
     for (int i = 0; i < c; i++) {
       s[o + i] += z[i];
@@ -577,6 +592,10 @@ final class GroupedMonomials {
   }
 
   private static void addRecord(double[] s, int from, double[] to, int at, int length) {
+    if (VECTORIZED) {
+      MomentKernels.add(s, from, to, at, length);
+      return;
+    }
     for (int t = 0; t < length; t++) {
       to[at + t] += s[from + t];
     }
