@@ -34,6 +34,7 @@ final class GroupedMonomials {
   private static final boolean VECTORIZED =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
           && MomentKernels.available();
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
   /** Up to this many binary features the groups are found by indexing with the pattern. */
   static final int DIRECT_BINARY = 20;
 
@@ -163,13 +164,16 @@ final class GroupedMonomials {
    */
   boolean addBlock(double[] delta, int count) {
     int nb = binary.length;
-    boolean other = false;
+    // on the bits, without branches: 1.0 is the only 0-or-1 value with bit 61 set, so a value
+    // is 0 or 1 exactly when its bits equal bit 61 times those of 1.0
+    long other = 0;
     for (int r = 0, row = 0; r < count; r++, row += featureCount) {
       long pattern = 0;
       for (int u = 0; u < nb; u++) {
-        double v = delta[row + binary[u]];
-        other |= v != 0.0 & v != 1.0;
-        pattern |= ((long) v) << u;
+        long bits = Double.doubleToRawLongBits(delta[row + binary[u]]);
+        long one = bits >>> 61 & 1;
+        other |= bits ^ one * ONE_BITS;
+        pattern |= one << u;
       }
       groupOf[pairs + r] = group(pattern);
       int to = (pairs + r) * c;
@@ -177,7 +181,7 @@ final class GroupedMonomials {
         unsorted[to + i] = delta[row + continuous[i]];
       }
     }
-    if (other) {
+    if (other != 0) {
       return false; // its groups, if new, stay empty
     }
     pairs += count;
