@@ -35,6 +35,10 @@ final class GroupedMonomials {
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
           && MomentKernels.available();
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  /** The most groups of one chunk (their records: up to 180 MB at 8 continuous features). */
+  static final int MAX_GROUPS = 1 << 17;
+  /** Pairs after which {@link #crowded} compares the number of groups with the pairs'. */
+  static final int CROWDED_AFTER = 8192;
   /** Up to this many binary features the groups are found by indexing with the pattern. */
   static final int DIRECT_BINARY = 20;
 
@@ -127,6 +131,16 @@ final class GroupedMonomials {
       }
     }
     return new GroupedMonomials(featureCount, binary, continuous);
+  }
+
+  /**
+   * Whether the pairs added so far share too few patterns for grouping to pay: more than
+   * {@link #MAX_GROUPS} groups, or, after {@link #CROWDED_AFTER} pairs, more than one group per
+   * two pairs (each group costs about as much as summing its pairs' monomials one by one, and
+   * its record takes memory).
+   */
+  boolean crowded() {
+    return groupCount > MAX_GROUPS || (pairs >= CROWDED_AFTER && groupCount > pairs / 2);
   }
 
   /** The number of binary features (grouped on). */

@@ -127,12 +127,15 @@ final class TermMoments {
     int block = Math.max(1, DELTA_BLOCK / featureCount);
     double[] buffer = scratch.delta(Math.min(count, block) * featureCount);
     GroupedMonomials grouped = null;
+    boolean crowded = false;
     for (int from = 0; from < count; from += block) {
       int to = Math.min(count, from + block);
       int n = to - from;
       source.deltas(from, to, buffer);
       if (!interactions) {
         addTerms(buffer, n);
+      } else if (crowded) {
+        addMonomialsPairByPair(buffer, n);
       } else if (grouped == null || !grouped.addBlock(buffer, n)) {
         if (grouped != null) {
           // a binary feature of the previous blocks takes another value in this one
@@ -143,6 +146,13 @@ final class TermMoments {
         if (grouped == null) {
           addMonomialsPairByPair(buffer, n);
         }
+      }
+      if (grouped != null && grouped.crowded()) {
+        // the pairs share too few patterns: the rest of the chunk pair by pair
+        grouped.finish();
+        grouped.addTo(quartic, sum, nonZeroCount);
+        grouped = null;
+        crowded = true;
       }
     }
     if (grouped != null) {

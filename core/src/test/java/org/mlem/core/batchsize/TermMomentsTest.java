@@ -198,6 +198,26 @@ class TermMomentsTest {
   }
 
   @Test
+  void pairsOfDistinctPatternsStopTheGroupingAndMatchTheReference() {
+    // 30 balanced binary features: nearly every pair has its own pattern; the last chunk of
+    // assertSameSums (20,000 pairs) goes pair by pair once the grouping is crowded
+    int f = 32;
+    int rows = 30000;
+    SplittableRandom r = new SplittableRandom(3);
+    double[] delta = new double[rows * f];
+    for (int p = 0; p < rows; p++) {
+      for (int a = 0; a < f; a++) {
+        delta[p * f + a] = a < 30 ? r.nextInt(2) : r.nextDouble();
+      }
+    }
+    GroupedMonomials grouped = GroupedMonomials.detect(delta, rows, f).fresh();
+    grouped.start(rows, new MomentScratch());
+    assertTrue(grouped.addBlock(delta, rows));
+    assertTrue(grouped.crowded());
+    assertSameSums(delta, f, rows);
+  }
+
+  @Test
   void withoutBinaryFeaturesTheSumsMatchTheReference() {
     // 6 continuous features: one group; 10 continuous: too many, pair by pair
     for (int f : new int[] {6, 10}) {
