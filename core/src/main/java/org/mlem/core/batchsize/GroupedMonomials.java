@@ -135,12 +135,13 @@ final class GroupedMonomials {
 
   /**
    * Whether the pairs added so far share too few patterns for grouping to pay: more than
-   * {@link #MAX_GROUPS} groups, or, after {@link #CROWDED_AFTER} pairs, more than one group per
-   * two pairs (each group costs about as much as summing its pairs' monomials one by one, and
-   * its record takes memory).
+   * {@link #MAX_GROUPS} groups, or, after {@link #CROWDED_AFTER} pairs, more than 7 groups per 8
+   * pairs (nearly every pair its own group: a group costs more than summing its pair's
+   * monomials one by one when the pattern has many features, and its record takes memory).
    */
   boolean crowded() {
-    return groupCount > MAX_GROUPS || (pairs >= CROWDED_AFTER && groupCount > pairs / 2);
+    return groupCount > MAX_GROUPS
+        || (pairs >= CROWDED_AFTER && groupCount > pairs - pairs / 8);
   }
 
   /** The number of binary features (grouped on). */
