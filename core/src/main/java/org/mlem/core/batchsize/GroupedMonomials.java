@@ -42,6 +42,8 @@ final class GroupedMonomials {
   /** Up to this many binary features the groups are found by indexing with the pattern. */
   static final int DIRECT_BINARY = 20;
 
+  /** Whether the per-pair loops run on {@link MomentKernels}. */
+  private final boolean vectorized;
   private final int featureCount;
   /** Global indices of the binary and of the continuous features, ascending. */
   private final int[] binary;
@@ -57,7 +59,7 @@ final class GroupedMonomials {
    */
   private final int stride;
 
-  /** Degree-4 sums of the continuous deltas over all pairs (quarticIndex order over local indices). */
+  /** Degree-4 sums of the continuous deltas over all pairs (quarticIndex order, local indices). */
   private final double[] q4;
   /** The number of pairs per pattern of non-zero continuous deltas (bit i: y_i != 0). */
   private final long[] nonZeroPatterns;
@@ -79,7 +81,8 @@ final class GroupedMonomials {
   private int[] slots;
   private long[] slotKeys;
 
-  private GroupedMonomials(int featureCount, int[] binary, int[] continuous) {
+  private GroupedMonomials(int featureCount, int[] binary, int[] continuous, boolean vectorized) {
+    this.vectorized = vectorized;
     this.featureCount = featureCount;
     this.binary = binary;
     this.continuous = continuous;
@@ -130,7 +133,7 @@ final class GroupedMonomials {
         continuous[i++] = a;
       }
     }
-    return new GroupedMonomials(featureCount, binary, continuous);
+    return new GroupedMonomials(featureCount, binary, continuous, VECTORIZED);
   }
 
   /**
@@ -151,7 +154,17 @@ final class GroupedMonomials {
 
   /** A new, empty accumulation with the same binary and continuous features. */
   GroupedMonomials fresh() {
-    return new GroupedMonomials(featureCount, binary, continuous);
+    return new GroupedMonomials(featureCount, binary, continuous, vectorized);
+  }
+
+  /** A new, empty accumulation like {@link #fresh}, on the scalar loops (for the tests). */
+  GroupedMonomials scalar() {
+    return new GroupedMonomials(featureCount, binary, continuous, false);
+  }
+
+  /** Whether the per-pair loops run on {@link MomentKernels} by default. */
+  static boolean vectorized() {
+    return VECTORIZED;
   }
 
   /**
@@ -225,6 +238,10 @@ final class GroupedMonomials {
         sorted[to + i] = unsorted[from + i];
       }
     }
+    if (vectorized) {
+      MomentKernels.moments(sorted, next, groupCount, c, groups, stride, q4, nonZeroPatterns);
+      return;
+    }
     double[] y = new double[c];
     double[] z = new double[c];
     double[] p2 = new double[l2];
@@ -261,7 +278,7 @@ final class GroupedMonomials {
         p2[o] = yk * y[i];
       }
     }
-    if (VECTORIZED) {
+    if (vectorized) {
       for (int k = 0, o = 0; k < c; k++) {
         int n = (k + 1) * (k + 2) / 2;
         MomentKernels.scale(y[k], p2, n, p3, o);

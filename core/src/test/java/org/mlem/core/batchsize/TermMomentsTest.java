@@ -1,5 +1,6 @@
 package org.mlem.core.batchsize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -215,6 +216,36 @@ class TermMomentsTest {
     assertTrue(grouped.addBlock(delta, rows));
     assertTrue(grouped.crowded());
     assertSameSums(delta, f, rows);
+  }
+
+  @Test
+  void vectorAndScalarLoopsGiveBitIdenticalSums() {
+    assertTrue(GroupedMonomials.vectorized(),
+        "run the tests with --add-modules jdk.incubator.vector");
+    int f = 12;
+    int rows = 5000;
+    SplittableRandom r = new SplittableRandom(8);
+    double[] delta = new double[rows * f];
+    for (int p = 0; p < rows; p++) {
+      for (int a = 0; a < f; a++) {
+        delta[p * f + a] = a < 5 ? r.nextInt(2) : (r.nextDouble() < 0.3 ? 0.0 : r.nextDouble());
+      }
+    }
+    GroupedMonomials split = GroupedMonomials.detect(delta, rows, f);
+    double[][] quartic = new double[2][TermMoments.quarticIndex(0, 0, 0, f)];
+    int terms = PhiExpansion.termCount(f, true);
+    double[][] sum = new double[2][terms];
+    long[][] nonZero = new long[2][terms];
+    for (int v = 0; v < 2; v++) {
+      GroupedMonomials g = v == 0 ? split.fresh() : split.scalar();
+      g.start(rows, new MomentScratch());
+      assertTrue(g.addBlock(delta, rows));
+      g.finish();
+      g.addTo(quartic[v], sum[v], nonZero[v]);
+    }
+    assertArrayEquals(quartic[1], quartic[0]);
+    assertArrayEquals(sum[1], sum[0]);
+    assertArrayEquals(nonZero[1], nonZero[0]);
   }
 
   @Test
