@@ -14,10 +14,17 @@ package org.mlem.core.batchsize;
  * continuous features and formed by contiguous loops.
  *
  * <p>After the pass, each group's moments are added once to every subset U of its pattern of at
- * most four features (U's sums of y-moments of degree at most 4 - |U|), and each monomial is read
- * from its binary set U and continuous multiset J: the sum over the groups whose pattern contains
- * U of their degree-|J| moment J. The sums are the same as a pair-by-pair accumulation of the
- * monomials up to the order of the floating-point additions and the association of each product.
+ * most four features (U's sums of y-moments of degree at most 4 - |U|; with at most
+ * {@link #DIRECT_BINARY} binary features, a subset inside one half of them is read from the
+ * groups' sums per pattern of that half, so only the subsets spanning both halves are visited per
+ * group), and each monomial is read from its binary set U and continuous multiset J: the sum over
+ * the groups whose pattern contains U of their degree-|J| moment J. The sums are the same as a
+ * pair-by-pair accumulation of the monomials up to the order of the floating-point additions and
+ * the association of each product.
+ *
+ * <p>Use: {@link #detect} the binary features of a block, then per chunk {@link #fresh},
+ * {@link #start}, {@link #addBlock} for each block, {@link #finish} and {@link #addTo}. Single
+ * use, not thread-safe.
  *
  * <p>The cost per pair is about C(c + 3, 4) + C(c + 2, 3) + c^2 for c continuous features
  * (independent of the number of binary features); the cost per group grows with the number of
