@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.mlem.core.features.EncodedFeatures;
 import org.mlem.core.metric.PhiExpansion;
@@ -86,6 +88,8 @@ public final class BatchSizeEstimator {
     for (int j = 0; j < n; j++) {
       moments[j] = new TermMoments(f, interactions);
     }
+    // work arrays, one per thread growing a batch at a time
+    Queue<MomentScratch> scratches = new ConcurrentLinkedQueue<>();
     int b = config.initial();
     int rounds = 0;
     while (true) {
@@ -102,7 +106,12 @@ public final class BatchSizeEstimator {
       }
       int size = b;
       // each batch grows from its own stream: in parallel, with no shared state
-      IntStream.range(0, n).parallel().forEach(j -> grow(moments[j], features, sampler, j, size));
+      IntStream.range(0, n).parallel().forEach(j -> {
+        MomentScratch scratch = scratches.poll();
+        scratch = scratch == null ? new MomentScratch() : scratch;
+        grow(moments[j], features, sampler, j, size, scratch);
+        scratches.add(scratch);
+      });
       List<double[]> correlations = new ArrayList<>(n);
       for (TermMoments m : moments) {
         correlations.add(m.correlations());
@@ -173,10 +182,11 @@ public final class BatchSizeEstimator {
 
   /** Adds pairs to batch j until it has {@code size}. */
   private static void grow(TermMoments m, EncodedFeatures features, PairSampler sampler, int j,
-      int size) {
+      int size, MomentScratch scratch) {
     int from = (int) m.rows();
     PairIndices p = sampler.sampleRange(STREAM_SEED, PairStream.BATCH_SIZE.id(), j, from, size);
-    m.add(deltas(features, p), p.size());
+    m.add((start, end, out) -> features.deltas(p.first(), p.second(), start, end, out),
+        p.size(), scratch);
   }
 
   private static double[] deltas(EncodedFeatures features, PairIndices p) {

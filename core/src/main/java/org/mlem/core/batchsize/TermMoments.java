@@ -18,8 +18,14 @@ import org.mlem.core.metric.PhiExpansion;
  * C(m + 3, 4) products for m non-zero features instead of about m^4 / 8, and a term product is
  * read as its constant times its monomial's sum. Each monomial is formed as
  * (delta_d delta_c)(delta_b delta_a), not as a product of two terms: its last bits may differ.
+ *
+ * <p>The monomial sums are accumulated by {@link GroupedMonomials} when a block's pairs can be
+ * grouped on their binary features (distances exactly 0 or 1, typically categorical ones): the
+ * same sums, added in another order. Otherwise, pair by pair as above.
  */
 final class TermMoments {
+  /** Distances per block of pairs (256 KiB). */
+  private static final int DELTA_BLOCK = 32 * 1024;
   /** A variance at or below this fraction of the mean square counts as a constant column. */
   private static final double CONSTANT_TOLERANCE = 1e-12;
 
@@ -43,6 +49,11 @@ final class TermMoments {
   private final int[] termHigh;
   private final int[] termLow;
   private long rows;
+  /**
+   * With interactions: the binary and continuous features of the last block accumulated by
+   * {@link GroupedMonomials} (tried first on the next block), or null.
+   */
+  private GroupedMonomials split;
 
   TermMoments(int featureCount, boolean interactions) {
     this.featureCount = featureCount;
@@ -80,6 +91,19 @@ final class TermMoments {
     return rows;
   }
 
+  /** Writes the feature distances of a range of a chunk's pairs. */
+  @FunctionalInterface
+  interface DeltaSource {
+    /**
+     * Writes the distances of pairs [from, to) of the chunk, row-major, to the start of out.
+     *
+     * @param from first pair, inclusive
+     * @param to last pair, exclusive
+     * @param out receives (to - from) x featureCount values
+     */
+    void deltas(int from, int to, double[] out);
+  }
+
   /**
    * Adds pairs to the batch.
    *
@@ -87,16 +111,85 @@ final class TermMoments {
    * @param count the number of new pairs
    */
   void add(double[] delta, int count) {
-    if (interactions) {
-      addMonomials(delta, count);
-    } else {
-      addTerms(delta, count);
+    add((from, to, out) -> System.arraycopy(delta, from * featureCount, out, 0,
+        (to - from) * featureCount), count, new MomentScratch());
+  }
+
+  /**
+   * Adds pairs to the batch, their distances written block by block by the source into a
+   * cache-sized buffer (a batch adds up to hundreds of thousands of pairs at a time).
+   *
+   * @param source the new pairs' distances
+   * @param count the number of new pairs
+   * @param scratch work arrays of the calling thread
+   */
+  void add(DeltaSource source, int count, MomentScratch scratch) {
+    int block = Math.max(1, DELTA_BLOCK / featureCount);
+    double[] buffer = scratch.delta(Math.min(count, block) * featureCount);
+    GroupedMonomials grouped = null;
+    boolean crowded = false;
+    for (int from = 0; from < count; from += block) {
+      int to = Math.min(count, from + block);
+      int n = to - from;
+      source.deltas(from, to, buffer);
+      if (!interactions) {
+        addTerms(buffer, n);
+      } else if (crowded) {
+        addMonomialsPairByPair(buffer, n);
+      } else if (grouped == null || !grouped.addBlock(buffer, n)) {
+        if (grouped != null) {
+          // a binary feature of the previous blocks takes another value in this one
+          grouped.finish();
+          grouped.addTo(quartic, sum, nonZeroCount);
+        }
+        grouped = startGrouped(buffer, n, count - from, scratch);
+        if (grouped == null) {
+          addMonomialsPairByPair(buffer, n);
+        }
+      }
+      if (grouped != null && grouped.crowded()) {
+        // the pairs share too few patterns: the rest of the chunk pair by pair
+        grouped.finish();
+        grouped.addTo(quartic, sum, nonZeroCount);
+        grouped = null;
+        crowded = true;
+      }
+    }
+    if (grouped != null) {
+      grouped.finish();
+      grouped.addTo(quartic, sum, nonZeroCount);
     }
     rows += count;
   }
 
-  /** Adds the pairs' term sums and degree-4 monomial sums (with interactions). */
-  private void addMonomials(double[] delta, int count) {
+  /**
+   * A grouped accumulation ({@link GroupedMonomials}) that has taken the block, with the last
+   * one's binary features when they still are binary in it, else with those of the block; null
+   * when grouping does not apply to the block (its pairs are then added pair by pair).
+   */
+  private GroupedMonomials startGrouped(double[] block, int n, int capacity,
+      MomentScratch scratch) {
+    if (split != null) {
+      GroupedMonomials grouped = split.fresh();
+      grouped.start(capacity, scratch);
+      if (grouped.addBlock(block, n)) {
+        return grouped;
+      }
+    }
+    split = GroupedMonomials.detect(block, n, featureCount);
+    if (split == null) {
+      return null;
+    }
+    GroupedMonomials grouped = split.fresh();
+    grouped.start(capacity, scratch);
+    if (!grouped.addBlock(block, n)) {
+      throw new IllegalStateException("binary features detected on a block are not binary in it");
+    }
+    return grouped;
+  }
+
+  /** Adds the pairs' term sums and degree-4 monomial sums one pair at a time. */
+  private void addMonomialsPairByPair(double[] delta, int count) {
     int[] nonZero = new int[featureCount];
     double[] value = new double[featureCount];
     int[] base2 = new int[featureCount];
@@ -203,6 +296,16 @@ final class TermMoments {
         }
       }
     }
+  }
+
+  /** The sum of term t over the pairs so far. */
+  double termSum(int t) {
+    return sum[t];
+  }
+
+  /** The sum over the pairs so far of the product of terms t and u, t &lt;= u. */
+  double productSum(int t, int u) {
+    return crossSum(t, u);
   }
 
   /** The sum over the pairs so far of the product of terms t and u, t &lt;= u. */

@@ -99,6 +99,16 @@ final class ReferenceTermMoments {
     rows += count;
   }
 
+  /** The sum of term t over the pairs so far (added for the tests of the grouped sums). */
+  double termSum(int t) {
+    return sum[t];
+  }
+
+  /** The sum of the product of terms t &lt;= u over the pairs so far (added likewise). */
+  double productSum(int t, int u) {
+    return cross[t * terms + u];
+  }
+
   /** Pairs so far in which term t is non-zero. */
   long nonZero(int t) {
     return nonZeroCount[t];
