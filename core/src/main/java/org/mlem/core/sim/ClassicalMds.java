@@ -44,6 +44,23 @@ public final class ClassicalMds {
    * @throws ArithmeticException if the eigendecomposition fails
    */
   public static double[][] embed(double[][] distances, int dims) {
+    return embed(distances, dims, false);
+  }
+
+  /**
+   * As {@link #embed}, for a few coordinates of many stimuli (a 2-D view): the leading
+   * eigenpairs come from a Lanczos iteration (full reorthogonalization, a deterministic start)
+   * instead of a full eigendecomposition, milliseconds instead of seconds for 1,000 stimuli.
+   * Each pair is accepted only when its residual |S v - lambda v| is below 1e-10 of the largest
+   * Ritz value's magnitude; otherwise the full decomposition is used. The coordinates agree with
+   * {@link #embed}'s to that accuracy where the eigenvalues are distinct (a repeated eigenvalue's
+   * eigenvectors are any basis of its space, for either method).
+   */
+  public static double[][] embedLeading(double[][] distances, int dims) {
+    return embed(distances, dims, true);
+  }
+
+  private static double[][] embed(double[][] distances, int dims, boolean leading) {
     int n = validate(distances);
     if (dims < 1 || dims > n) {
       throw new IllegalArgumentException(
@@ -57,8 +74,42 @@ public final class ClassicalMds {
       count[group[i]]++;
     }
     DMatrixRMaj s = weightedCentredSquares(distances, representatives, count, n);
+    int wanted = Math.min(dims, u);
+    double[][] pairs = leading ? LeadingEigenpairs.of(s, wanted) : null;
+    if (pairs == null) {
+      pairs = allEigenpairs(s, n);
+    }
+    double[][] coordinates = new double[n][dims];
+    for (int c = 0; c < wanted; c++) {
+      double[] vector = pairs[c + 1];
+      // Eigenvector of the full B: v_i = e_{group(i)} / sqrt(count of the group).
+      double[] v = new double[u];
+      int largest = 0;
+      for (int g = 0; g < u; g++) {
+        v[g] = vector[g] / Math.sqrt(count[g]);
+        if (Math.abs(v[g]) > Math.abs(v[largest])) {
+          largest = g;
+        }
+      }
+      double scale = Math.sqrt(Math.max(pairs[0][c], 0.0));
+      if (v[largest] < 0) {
+        scale = -scale;
+      }
+      for (int i = 0; i < n; i++) {
+        coordinates[i][c] = v[group[i]] * scale;
+      }
+    }
+    return coordinates;
+  }
+
+  /**
+   * Every eigenpair of S by decreasing eigenvalue: row 0 the eigenvalues, row 1 + k the k-th
+   * eigenvector.
+   */
+  private static double[][] allEigenpairs(DMatrixRMaj s, int n) {
+    int u = s.numRows;
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(u, true, true);
-    if (!eig.decompose(s)) {
+    if (!eig.decompose(s.copy())) {
       throw new ArithmeticException("symmetric eigendecomposition of the " + u + " x " + u
           + " centred matrix (" + n + " stimuli, " + u + " distinct) failed");
     }
@@ -71,32 +122,18 @@ public final class ClassicalMds {
     }
     Integer[] order = IntStream.range(0, u).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]));
-
-    double[][] coordinates = new double[n][dims];
-    for (int c = 0; c < Math.min(dims, u); c++) {
+    double[][] pairs = new double[u + 1][];
+    pairs[0] = new double[u];
+    for (int c = 0; c < u; c++) {
       int k = order[c];
+      pairs[0][c] = values[k];
       DMatrixRMaj vector = eig.getEigenVector(k);
       if (vector == null) {
         throw new ArithmeticException("eigenvector " + k + " of the centred matrix is missing");
       }
-      // Eigenvector of the full B: v_i = e_{group(i)} / sqrt(count of the group).
-      double[] v = new double[u];
-      int largest = 0;
-      for (int g = 0; g < u; g++) {
-        v[g] = vector.data[g] / Math.sqrt(count[g]);
-        if (Math.abs(v[g]) > Math.abs(v[largest])) {
-          largest = g;
-        }
-      }
-      double scale = Math.sqrt(Math.max(values[k], 0.0));
-      if (v[largest] < 0) {
-        scale = -scale;
-      }
-      for (int i = 0; i < n; i++) {
-        coordinates[i][c] = v[group[i]] * scale;
-      }
+      pairs[c + 1] = Arrays.copyOf(vector.data, u);
     }
-    return coordinates;
+    return pairs;
   }
 
   /**

@@ -137,6 +137,62 @@ class ClassicalMdsTest {
     return points;
   }
 
+  /**
+   * The Lanczos path's leading coordinates equal the full decomposition's (EJML's symmetric QR)
+   * to 1e-8 of the largest coordinate: 600 points whose 12 axes have distinct scales (a
+   * high-dimensional cloud like a layer's), 420 copies of 7 distinct points, and distances that
+   * are not Euclidean (negative eigenvalues, whose columns both methods drop).
+   */
+  @Test
+  void leadingCoordinatesEqualTheFullDecompositions() {
+    double[] scales = new double[12];
+    for (int a = 0; a < 12; a++) {
+      scales[a] = 5.0 / (1 + a);
+    }
+    double[][] cloud = euclideanDistances(randomPoints(600, scales, 21));
+    double[][] copies = new double[420][];
+    double[][] distinct = randomPoints(7, new double[] {2.0, 1.0, 0.5, 0.25}, 4);
+    for (int i = 0; i < 420; i++) {
+      copies[i] = distinct[(i * 3) % 7];
+    }
+    SplittableRandom random = new SplittableRandom(8);
+    double[][] noisy = euclideanDistances(randomPoints(300, new double[] {3.0, 1.0}, 9));
+    for (int i = 0; i < 300; i++) {
+      for (int j = 0; j < i; j++) {
+        double d = noisy[i][j] * (1 + 0.3 * random.nextDouble());
+        noisy[i][j] = d;
+        noisy[j][i] = d;
+      }
+    }
+    for (double[][] d : new double[][][] {cloud, euclideanDistances(copies), noisy}) {
+      double[][] full = ClassicalMds.embed(d, 2);
+      double[][] leading = ClassicalMds.embedLeading(d, 2);
+      double largest = 0;
+      for (double[] row : full) {
+        largest = Math.max(largest, Math.max(Math.abs(row[0]), Math.abs(row[1])));
+      }
+      assertTrue(largest > 0.1, "a non-trivial embedding");
+      for (int i = 0; i < d.length; i++) {
+        for (int c = 0; c < 2; c++) {
+          assertEquals(full[i][c], leading[i][c], 1e-8 * largest,
+              d.length + " stimuli, stimulus " + i + " column " + c);
+        }
+      }
+    }
+  }
+
+  /** Small matrices go to the full decomposition: the very same numbers. */
+  @Test
+  void aSmallMatrixGetsTheFullDecompositionsNumbers() {
+    double[][] d = euclideanDistances(randomPoints(40, new double[] {3.0, 2.0, 0.5}, 11));
+    double[][] full = ClassicalMds.embed(d, 2);
+    double[][] leading = ClassicalMds.embedLeading(d, 2);
+    for (int i = 0; i < 40; i++) {
+      assertEquals(full[i][0], leading[i][0], 0.0);
+      assertEquals(full[i][1], leading[i][1], 0.0);
+    }
+  }
+
   static double[][] euclideanDistances(double[][] points) {
     int n = points.length;
     double[][] distances = new double[n][n];

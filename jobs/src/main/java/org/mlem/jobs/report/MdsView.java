@@ -94,7 +94,7 @@ final class MdsView {
         d[b][a] = d[a][b];
       }
     }
-    double[][] xy = ClassicalMds.embed(d, 2);
+    double[][] xy = ClassicalMds.embedLeading(d, 2);
     Map<String, Object> byId = featureValues(spark, features, feature);
     List<Object> values = new ArrayList<>(m);
     for (int k = 0; k < m; k++) {
