@@ -43,13 +43,17 @@ public final class SparseDeltas {
   private final int[] start;
   private final int[] feature;
   private final double[] value;
+  /** Per feature a: the products of terms (a, b), b &lt;= a, that the gradient forms. */
+  private final long[] work;
 
-  private SparseDeltas(int rows, int featureCount, int[] start, int[] feature, double[] value) {
+  private SparseDeltas(int rows, int featureCount, int[] start, int[] feature, double[] value,
+      long[] work) {
     this.rows = rows;
     this.featureCount = featureCount;
     this.start = start;
     this.feature = feature;
     this.value = value;
+    this.work = work;
   }
 
   /**
@@ -96,11 +100,13 @@ public final class SparseDeltas {
     }
     int[] feature = new int[start[rows]];
     double[] value = new double[start[rows]];
+    long[][] partWork = new long[p][f];
     runner.run(p, part -> {
       // each row is compacted into a row buffer without a branch per entry (whether a distance
       // is zero is unpredictable), then its non-zero prefix copied into place
       int[] rowFeature = new int[f];
       double[] rowValue = new double[f];
+      long[] work = partWork[part];
       for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
         int m = 0;
         for (int a = 0, o = r * f; a < f; a++) {
@@ -111,9 +117,18 @@ public final class SparseDeltas {
         }
         System.arraycopy(rowFeature, 0, feature, start[r], m);
         System.arraycopy(rowValue, 0, value, start[r], m);
+        for (int x = 0; x < m; x++) {
+          work[rowFeature[x]] += x + 1;
+        }
       }
     });
-    return new SparseDeltas(rows, featureCount, start, feature, value);
+    long[] work = new long[f];
+    for (long[] w : partWork) {
+      for (int a = 0; a < f; a++) {
+        work[a] += w[a];
+      }
+    }
+    return new SparseDeltas(rows, featureCount, start, feature, value, work);
   }
 
   private static int from(int rows, int parts, int part) {
@@ -133,6 +148,39 @@ public final class SparseDeltas {
   /** The number of non-zero feature distances over all pairs. */
   public int nonZeros() {
     return start[rows];
+  }
+
+  /**
+   * Feature boundaries {@code split[0] = 0 < ... < split[parts] = F} splitting the gradient's
+   * work (with interactions, a pair's k-th non-zero feature forms k products) into ranges of
+   * about equal size, for {@link #transposeTimes} on several threads. Pairs differ more often on
+   * some features than on others, so equal numbers of terms would not balance the threads.
+   *
+   * @param parts the ranges wanted, &gt;= 1 (fewer when there are fewer features)
+   */
+  public int[] balancedSplit(int parts) {
+    int p = Math.max(1, Math.min(parts, featureCount));
+    long total = 0;
+    for (long w : work) {
+      total += w;
+    }
+    int[] split = new int[p + 1];
+    long done = 0;
+    int a = 0;
+    for (int k = 1; k < p; k++) {
+      long want = total * k / p;
+      while (a < split[k - 1] + 1) { // every range holds a feature
+        done += work[a];
+        a++;
+      }
+      while (a < featureCount - (p - k) && done + work[a] / 2 < want) {
+        done += work[a];
+        a++;
+      }
+      split[k] = a;
+    }
+    split[p] = featureCount;
+    return split;
   }
 
   /**

@@ -155,8 +155,11 @@ public final class BatchObjective {
       delta.transposeTimes(interactions, g, gradCoef, 0, features);
       return;
     }
-    threads.run(termSplit.length - 1, p -> delta.transposeTimes(interactions, g, gradCoef,
-        termSplit[p], termSplit[p + 1]));
+    // with interactions the features' ranges are balanced by this batch's products (pairs
+    // differ more often on some features); every term's sum is the same whichever thread forms it
+    int[] split = interactions ? delta.balancedSplit(termSplit.length - 1) : termSplit;
+    threads.run(split.length - 1, p -> delta.transposeTimes(interactions, g, gradCoef,
+        split[p], split[p + 1]));
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {

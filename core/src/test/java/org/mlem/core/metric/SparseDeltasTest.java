@@ -98,6 +98,25 @@ class SparseDeltasTest {
     assertArrayEquals(new double[] {7, 4, 4, 7, 7, 7}, grad, 0.0);
   }
 
+  /**
+   * Ten pairs non-zero on features 0, 1 and 2 only: the gradient forms 1, 2 and 3 products a
+   * pair for them (30 of 60 for features 0-1), none for feature 3; every range keeps a feature.
+   */
+  @Test
+  void splitsTheGradientsProductsEvenly() {
+    double[] delta = new double[10 * 4];
+    for (int r = 0; r < 10; r++) {
+      delta[r * 4] = 1;
+      delta[r * 4 + 1] = 0.5;
+      delta[r * 4 + 2] = 2;
+    }
+    SparseDeltas sparse = SparseDeltas.of(delta, 10, 4);
+    assertArrayEquals(new int[] {0, 2, 4}, sparse.balancedSplit(2));
+    assertArrayEquals(new int[] {0, 1, 2, 4}, sparse.balancedSplit(3));
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4}, sparse.balancedSplit(9));
+    assertArrayEquals(new int[] {0, 4}, sparse.balancedSplit(1));
+  }
+
   @Test
   void rejectsABatchShorterThanItsShape() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
