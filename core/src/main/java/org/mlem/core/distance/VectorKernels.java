@@ -35,12 +35,7 @@ final class VectorKernels {
       lo = d0.fma(d0, lo);
       hi = d1.fma(d1, hi);
     }
-    double s = sumLanes(lo.add(hi));
-    for (; c < dims; c++) {
-      float d = x[a + c] - x[b + c];
-      s += (double) d * d;
-    }
-    return s;
+    return tail(x, a, b, c, dims, sumLanes(lo.add(hi)));
   }
 
   /**

@@ -77,7 +77,7 @@ public final class ClassicalMds {
     int wanted = Math.min(dims, u);
     double[][] pairs = leading ? LeadingEigenpairs.of(s, wanted) : null;
     if (pairs == null) {
-      pairs = allEigenpairs(s, n);
+      pairs = allEigenpairs(s, n, wanted);
     }
     double[][] coordinates = new double[n][dims];
     for (int c = 0; c < wanted; c++) {
@@ -103,13 +103,13 @@ public final class ClassicalMds {
   }
 
   /**
-   * Every eigenpair of S by decreasing eigenvalue: row 0 the eigenvalues, row 1 + k the k-th
-   * eigenvector.
+   * The {@code wanted} largest eigenpairs of S from its full decomposition (which may overwrite
+   * S): row 0 the eigenvalues, decreasing, row 1 + k the k-th eigenvector.
    */
-  private static double[][] allEigenpairs(DMatrixRMaj s, int n) {
+  private static double[][] allEigenpairs(DMatrixRMaj s, int n, int wanted) {
     int u = s.numRows;
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(u, true, true);
-    if (!eig.decompose(s.copy())) {
+    if (!eig.decompose(s)) {
       throw new ArithmeticException("symmetric eigendecomposition of the " + u + " x " + u
           + " centred matrix (" + n + " stimuli, " + u + " distinct) failed");
     }
@@ -122,9 +122,9 @@ public final class ClassicalMds {
     }
     Integer[] order = IntStream.range(0, u).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]));
-    double[][] pairs = new double[u + 1][];
-    pairs[0] = new double[u];
-    for (int c = 0; c < u; c++) {
+    double[][] pairs = new double[wanted + 1][];
+    pairs[0] = new double[wanted];
+    for (int c = 0; c < wanted; c++) {
       int k = order[c];
       pairs[0][c] = values[k];
       DMatrixRMaj vector = eig.getEigenVector(k);

@@ -26,7 +26,8 @@ final class LeadingEigenpairs {
 
   /**
    * The {@code wanted} largest eigenvalues (row 0, decreasing) and their unit eigenvectors
-   * (rows 1..wanted), or null when the iteration is not accurate enough or not worth it.
+   * (rows 1..wanted), or null when the iteration is not accurate enough or not worth it. S is
+   * only read.
    */
   static double[][] of(DMatrixRMaj s, int wanted) {
     int u = s.numRows;

@@ -78,13 +78,11 @@ public final class ParquetFiles {
         Group g = groups.newGroup();
         for (int c = 0; c < row.length; c++) {
           String name = schema.getFieldName(c);
-          if (row[c] == null) {
-            continue;
-          } else if (row[c] instanceof String text) {
+          if (row[c] instanceof String text) {
             g.append(name, Binary.fromString(text));
           } else if (row[c] instanceof Integer i) {
             g.append(name, i);
-          } else {
+          } else if (row[c] != null) { // a null cell of an optional column is left absent
             g.append(name, (Double) row[c]);
           }
         }
