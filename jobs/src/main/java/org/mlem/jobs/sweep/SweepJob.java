@@ -335,7 +335,11 @@ public final class SweepJob {
       progress.line(SetStatus.FAILED.label() + ": " + reason + "  | " + rate.advance(1));
       return new SetOutcome(set, seed, SetStatus.FAILED, reason, seconds(t0));
     } finally {
-      running.remove(index);
+      // a set stopped by Ctrl-C stays listed: the signal is flagged before its line is composed,
+      // and the set may unwind in between
+      if (!Interruption.requested()) {
+        running.remove(index);
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
