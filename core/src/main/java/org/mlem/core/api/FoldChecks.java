@@ -17,7 +17,10 @@ final class FoldChecks {
 
   /**
    * Names of the features whose held-out distances are all 0 (one value on the test set); a
-   * SIMPLEX feature counts when all its coordinates are.
+   * SIMPLEX feature counts when all its coordinates are. Every held-out pair is looked at (it
+   * stops at the first non-zero distance): with missing values, a stimulus can be at distance 0
+   * from every other (the default missing distance) while the others still differ, so no
+   * single stimulus stands for the set.
    */
   static List<String> constantOnHeldOut(EncodedFeatures features, int[] heldOut) {
     List<String> out = new ArrayList<>();
@@ -25,8 +28,10 @@ final class FoldChecks {
     for (int g = 0; g < layout.featureCount(); g++) {
       boolean constant = true;
       for (int a = layout.start(g); a < layout.start(g) + layout.width(g) && constant; a++) {
-        for (int t = 1; t < heldOut.length && constant; t++) {
-          constant = features.distance(a, heldOut[0], heldOut[t]) == 0;
+        for (int i = 0; i < heldOut.length && constant; i++) {
+          for (int t = i + 1; t < heldOut.length && constant; t++) {
+            constant = features.distance(a, heldOut[i], heldOut[t]) == 0;
+          }
         }
       }
       if (constant) {
