@@ -36,8 +36,12 @@ public final class SentenceLikeDataset {
   private static final double HAS_OBJECT = 0.55;
   private static final double HAS_RELATIVE_CLAUSE = 0.35;
 
-  /** The generated features and representations. */
-  public record Data(FeatureTable features, Representations representations) {}
+  /**
+   * The generated features and representations, and the features as a CSV file holds them (a
+   * header {@code id,<feature>...}, one row per stimulus in the representations' order, a missing
+   * value as an empty cell), for benchmarks that read their inputs from files as a user would.
+   */
+  public record Data(FeatureTable features, Representations representations, String featuresCsv) {}
 
   private SentenceLikeDataset() {}
 
@@ -163,7 +167,30 @@ public final class SentenceLikeDataset {
         data[i * dims + d] = (float) row[d];
       }
     }
-    return new Data(table.build(), Representations.of(ids, data, dims));
+    return new Data(table.build(), Representations.of(ids, data, dims), csv(ids, columns));
+  }
+
+  private static String csv(List<String> ids, List<Column> columns) {
+    StringBuilder csv = new StringBuilder("id");
+    for (Column c : columns) {
+      csv.append(',').append(c.name);
+    }
+    csv.append('\n');
+    for (int i = 0; i < ids.size(); i++) {
+      csv.append(ids.get(i));
+      for (Column c : columns) {
+        csv.append(',');
+        if (c.levels != null) {
+          if (c.level[i] >= 0) {
+            csv.append(c.levels[c.level[i]]);
+          }
+        } else if (!Double.isNaN(c.number[i])) {
+          csv.append(c.number[i]);
+        }
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
   }
 
   private static void add(double[] row, double[] offset, double scale) {

@@ -38,18 +38,33 @@ import picocli.CommandLine.Model.CommandSpec;
  * 12 features of Table S1), fits it in-process with the core engine (a warm-up run, then a timed
  * one), then runs exactly {@code mlem fit} on the same data written to files, through Spark, and
  * prints both timings, Spark's start-up and the ratio of the Spark fit + importance to the core's.
+ * {@code --shape sentences} runs the real-sentence-shaped benchmark instead
+ * ({@link SentenceBenchmark}), {@code --searchlight N} the searchlight one.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Paper-scale benchmark: 'mlem fit' through Spark against the core engine "
-        + "in-process on the same generated data; prints both timings.")
+        + "in-process on the same generated data; prints both timings. --shape sentences: "
+        + "'mlem fit' (and with --sweep-layers, 'mlem sweep') on generated sentence-shaped "
+        + "files.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--stimuli", paramLabel = "N", defaultValue = "7700",
-      description = "Stimuli (default: ${DEFAULT-VALUE}).")
-  int stimuli;
+  /** The generated data's shape. */
+  enum Shape { paper, sentences }
 
-  @Option(names = "--dims", paramLabel = "D", defaultValue = "768",
-      description = "Representation dimensions (default: ${DEFAULT-VALUE}).")
-  int dims;
+  @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "paper",
+      description = "paper: 7,700 x 768, the 12 features of the paper's Table S1; sentences: "
+          + "3,000 x 384, 24 sentence-like features of mixed kinds, a third of them missing "
+          + "for 30-80%% of the stimuli, read from a CSV, a float32 .npy and an ids file, fitted "
+          + "by 'mlem fit' in process (default: ${DEFAULT-VALUE}).")
+  Shape shape;
+
+  @Option(names = "--stimuli", paramLabel = "N",
+      description = "Stimuli (default: 7700 for the paper shape, 3000 for sentences).")
+  Integer stimuli;
+
+  @Option(names = "--dims", paramLabel = "D",
+      description = "Representation dimensions (default: 768 for the paper shape, 384 for "
+          + "sentences).")
+  Integer dims;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
       description = "Seed of the data and of the fits (default: ${DEFAULT-VALUE}).")
@@ -105,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
     double jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     PrintWriter out = spec.commandLine().getOut();
     if (searchlight > 0) {
-      int n = spec.commandLine().getParseResult().hasMatchedOption("--stimuli") ? stimuli : 200;
+      int n = stimuli != null ? stimuli : 200;
       String m = master != null ? master : "local[2]";
       int slots = slotsOf(m);
       Path dir = work != null ? Path.of(work) : Files.createTempDirectory("mlem-bench-sl");
@@ -113,6 +128,23 @@ final class BenchCommand implements Callable<Integer> {
           seed, dir);
       return MlemCli.OK;
     }
+    if (shape == Shape.sentences) {
+      Path dir = work != null ? Files.createDirectories(Path.of(work))
+          : Files.createTempDirectory("mlem-bench-sentences");
+      try {
+        SentenceBenchmark.run(out, new SentenceBenchmark.Plan(
+            stimuli != null ? stimuli : SentenceBenchmark.DEFAULT_STIMULI,
+            dims != null ? dims : SentenceBenchmark.DEFAULT_DIMS, seed, permutations,
+            sweepLayers, concurrency, master), dir, jvm);
+      } finally {
+        if (work == null) {
+          deleteRecursively(dir);
+        }
+      }
+      return MlemCli.OK;
+    }
+    int stimuli = this.stimuli != null ? this.stimuli : 7700;
+    int dims = this.dims != null ? this.dims : 768;
     SyntheticDataset data = LanguageLikeDataset.generate(stimuli, dims, seed);
     EncodedFeatures features = FeatureSchema.inferred().encode(SyntheticTables.features(data));
     RepresentationDistances distances = new RepresentationDistances(
@@ -223,7 +255,7 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "mlem sweep over %d layers of %d x %d (concurrency %d): %.1f s of "
         + "sweep time after Spark start-up (features, shared batch size, %d fits with "
         + "importance, run directories, combined table, reports); %d failed%n", sweepLayers,
-        stimuli, dims, concurrency, seconds, result.sets().size(), result.failed());
+        data.size(), data.dims(), concurrency, seconds, result.sets().size(), result.failed());
     out.println("  where the time goes: " + TimeBreakdown.ofSweep(dir.resolve("sweep"), seconds));
     out.flush();
   }
