@@ -27,11 +27,24 @@ final class IndexSort {
       insertionSort(keys, order);
       return;
     }
-    long[] code = new long[n];
+    sortStable(keys, order, new long[n], new long[n], new int[n]);
+  }
+
+  /**
+   * As {@link #sortStable(double[], int[])}, with the radix sort's work arrays given (each at
+   * least {@code order.length} long; their contents are overwritten).
+   */
+  static void sortStable(double[] keys, int[] order, long[] code, long[] codeTmp,
+      int[] orderTmp) {
+    int n = order.length;
+    if (n < INSERTION_LIMIT) {
+      insertionSort(keys, order);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       code[i] = sortableBits(keys[order[i]]);
     }
-    radixSort(code, order);
+    radixSort(code, order, codeTmp, orderTmp);
   }
 
   /** Maps a double to a long whose signed order equals the numeric order ({@code -0.0 == 0.0}). */
@@ -54,7 +67,7 @@ final class IndexSort {
     }
   }
 
-  private static void radixSort(long[] code, int[] order) {
+  private static void radixSort(long[] code, int[] order, long[] codeTmp, int[] orderTmp) {
     int n = order.length;
     int[] counts = new int[PASSES * RADIX];
     for (int i = 0; i < n; i++) {
@@ -65,8 +78,6 @@ final class IndexSort {
         counts[p * RADIX + (int) ((c >>> (p * DIGIT_BITS)) & MASK)]++;
       }
     }
-    long[] codeTmp = new long[n];
-    int[] orderTmp = new int[n];
     long[] srcCode = code;
     int[] srcOrder = order;
     long[] dstCode = codeTmp;

@@ -14,7 +14,10 @@ package org.mlem.core.rank;
  * arrays of length n.
  *
  * <p>An instance is the result of one forward pass: it holds the soft ranks and what the backward
- * pass needs (the permutation sigma and the PAV blocks). It is immutable and thread-safe.
+ * pass needs (the permutation sigma and the PAV blocks). It is immutable and thread-safe, except
+ * when computed into a {@link Workspace}: then it lives in the workspace's arrays and is valid
+ * until the workspace's next use (a training loop ranks a batch of the same size every step,
+ * and these arrays would otherwise be ~76 bytes per value allocated and zeroed each time).
  */
 public final class SoftRank {
   private final double[] ranks;
@@ -42,6 +45,50 @@ public final class SoftRank {
    * @throws ArithmeticException if {@code values / strength} overflows
    */
   public static SoftRank compute(double[] values, double strength) {
+    return compute(values, strength, new Workspace());
+  }
+
+  /**
+   * Work arrays that successive {@link #compute(double[], double, Workspace)} calls reuse: the
+   * result of one call is valid until the next call on the same workspace. Not thread-safe: one
+   * workspace per thread at a time.
+   */
+  public static final class Workspace {
+    private double[] z = new double[0];
+    private double[] u;
+    private double[] sol;
+    private double[] ranks;
+    private double[] sums;
+    private double[] counts;
+    private int[] ascending;
+    private int[] sigma;
+    private long[] code;
+    private long[] codeTmp;
+    private int[] orderTmp;
+
+    private void size(int n) {
+      if (z.length == n) {
+        return;
+      }
+      z = new double[n];
+      u = new double[n];
+      sol = new double[n];
+      ranks = new double[n];
+      sums = new double[n];
+      counts = new double[n];
+      ascending = new int[n];
+      sigma = new int[n];
+      code = new long[n];
+      codeTmp = new long[n];
+      orderTmp = new int[n];
+    }
+  }
+
+  /**
+   * As {@link #compute(double[], double)}, in the arrays of {@code workspace} (the same
+   * operations, so the same bits): the result is valid until {@code workspace} is used again.
+   */
+  public static SoftRank compute(double[] values, double strength, Workspace workspace) {
     VectorChecks.requireFinite("values", values);
     if (values.length == 0) {
       throw new IllegalArgumentException("values must have length >= 1, found 0");
@@ -52,7 +99,8 @@ public final class SoftRank {
     }
     int n = values.length;
     double scale = 1.0 / strength;
-    double[] z = new double[n];
+    workspace.size(n);
+    double[] z = workspace.z;
     for (int i = 0; i < n; i++) {
       z[i] = values[i] * scale;
       if (!Double.isFinite(z[i])) {
@@ -61,14 +109,14 @@ public final class SoftRank {
                 + ", strength " + strength + ")");
       }
     }
-    int[] ascending = new int[n];
+    int[] ascending = workspace.ascending;
     for (int i = 0; i < n; i++) {
       ascending[i] = i;
     }
-    IndexSort.sortStable(z, ascending);
-    int[] sigma = new int[n];
-    double[] u = new double[n];
-    double[] sol = new double[n];
+    IndexSort.sortStable(z, ascending, workspace.code, workspace.codeTmp, workspace.orderTmp);
+    int[] sigma = workspace.sigma;
+    double[] u = workspace.u;
+    double[] sol = workspace.sol;
     for (int i = 0; i < n; i++) {
       int idx = ascending[n - 1 - i];
       sigma[i] = idx;
@@ -76,8 +124,8 @@ public final class SoftRank {
       sol[i] = z[idx] - (n - i);
     }
     int[] blockLast = ascending; // reused as PAV workspace: no longer needed as an order
-    isotonicNonIncreasing(sol, blockLast);
-    double[] ranks = new double[n];
+    isotonicNonIncreasing(sol, blockLast, workspace.sums, workspace.counts);
+    double[] ranks = workspace.ranks;
     for (int i = 0; i < n; i++) {
       ranks[sigma[i]] = u[i] - sol[i];
     }
@@ -91,9 +139,13 @@ public final class SoftRank {
    * {@code target[j] == i}; adjacent entries that are equal are pooled into one block.
    */
   static void isotonicNonIncreasing(double[] sol, int[] target) {
+    isotonicNonIncreasing(sol, target, new double[sol.length], new double[sol.length]);
+  }
+
+  /** As {@link #isotonicNonIncreasing(double[], int[])}, with its two work arrays given. */
+  private static void isotonicNonIncreasing(double[] sol, int[] target, double[] sums,
+      double[] counts) {
     int n = sol.length;
-    double[] sums = new double[n];
-    double[] counts = new double[n];
     for (int i = 0; i < n; i++) {
       target[i] = i;
       sums[i] = sol[i];

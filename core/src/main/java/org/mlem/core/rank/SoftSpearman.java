@@ -44,9 +44,18 @@ public final class SoftSpearman {
    */
   public static double valueAgainstRanks(
       double[] s, SoftRankStrength strength, double[] targetRanks) {
+    return valueAgainstRanks(s, strength, targetRanks, new SoftRank.Workspace());
+  }
+
+  /**
+   * As {@link #valueAgainstRanks(double[], SoftRankStrength, double[])}, the soft ranks of s
+   * computed in {@code workspace} (same bits).
+   */
+  public static double valueAgainstRanks(double[] s, SoftRankStrength strength,
+      double[] targetRanks, SoftRank.Workspace workspace) {
     requireStrength(strength);
     VectorChecks.requireSameLength("s", s, "targetRanks", targetRanks, 2);
-    SoftRank rs = SoftRank.compute(s, strength.resolve(s));
+    SoftRank rs = SoftRank.compute(s, strength.resolve(s), workspace);
     return score(rs.ranksView(), targetRanks, null);
   }
 
@@ -112,11 +121,23 @@ public final class SoftSpearman {
    * @throws ArithmeticException if either soft ranks are constant
    */
   public static double valueAndGradient(SoftRank rs, SoftRank rt, double[] gradS) {
-    if (rs.size() != rt.size() || gradS.length != rs.size()) {
+    return valueAndGradient(rs, rt, gradS, new double[rs.size()]);
+  }
+
+  /**
+   * As {@link #valueAndGradient(SoftRank, SoftRank, double[])}, with d score / d rs written into
+   * {@code cotangent} (a work array of the same size, not {@code gradS}) instead of a new array.
+   */
+  public static double valueAndGradient(SoftRank rs, SoftRank rt, double[] gradS,
+      double[] cotangent) {
+    if (rs.size() != rt.size() || gradS.length != rs.size() || cotangent.length != rs.size()) {
       throw new IllegalArgumentException("soft ranks of " + rs.size() + " and " + rt.size()
-          + " values and a gradient of " + gradS.length + " must have one size");
+          + " values, a gradient of " + gradS.length + " and a work array of "
+          + cotangent.length + " must have one size");
     }
-    double[] cotangent = new double[rs.size()];
+    if (cotangent == gradS) {
+      throw new IllegalArgumentException("the work array must not be the gradient");
+    }
     double score = score(rs.ranksView(), rt.ranksView(), cotangent);
     rs.vjpInto(cotangent, gradS);
     return score;

@@ -26,6 +26,11 @@ public final class BatchObjective {
   private double[] s = new double[0];
   private double[] gradS = new double[0];
   private double[] target = new double[0];
+  private double[] cotangent = new double[0];
+  /** The soft ranks' work arrays: of s, of t (ranked on a worker meanwhile), of a value's s. */
+  private final SoftRank.Workspace ranksOfS = new SoftRank.Workspace();
+  private final SoftRank.Workspace ranksOfT = new SoftRank.Workspace();
+  private final SoftRank.Workspace ranksOfValue = new SoftRank.Workspace();
   private double[] targetRanks;
   private SoftRankStrength targetRanksStrength;
   private int rows;
@@ -90,6 +95,7 @@ public final class BatchObjective {
       s = new double[rows];
       gradS = new double[rows];
       target = new double[rows];
+      cotangent = new double[rows];
       this.rows = rows;
     }
     System.arraycopy(targets, 0, target, 0, rows);
@@ -127,7 +133,7 @@ public final class BatchObjective {
       targetRanks = SoftRank.compute(target, strength.resolve(target)).ranks();
       targetRanksStrength = strength;
     }
-    return SoftSpearman.valueAgainstRanks(s, strength, targetRanks);
+    return SoftSpearman.valueAgainstRanks(s, strength, targetRanks, ranksOfValue);
   }
 
   /** Predicted distances s = Phi w(params) of the loaded batch (a copy). */
@@ -163,16 +169,20 @@ public final class BatchObjective {
   }
 
   private double finish(double[] params, double epsS, double epsT, double[] gradParams) {
-    double score;
+    // the soft ranks of t on a worker while this thread ranks s (one thread: in turn); each in
+    // its own work arrays, reused from step to step
+    SoftRank rs;
+    SoftRank rt;
     if (rows < PARALLEL_ROWS || threads.threads() == 1) {
-      score = SoftSpearman.valueAndGradient(s, target, epsS, epsT, gradS);
+      rs = SoftRank.compute(s, epsS, ranksOfS);
+      rt = SoftRank.compute(target, epsT, ranksOfT);
     } else {
-      // the soft ranks of t on a worker while this thread ranks s
-      java.util.concurrent.Future<SoftRank> rt =
-          threads.start(() -> SoftRank.compute(target, epsT));
-      SoftRank rs = SoftRank.compute(s, epsS);
-      score = SoftSpearman.valueAndGradient(rs, LocalPairSource.result(rt), gradS);
+      java.util.concurrent.Future<SoftRank> ranksT =
+          threads.start(() -> SoftRank.compute(target, epsT, ranksOfT));
+      rs = SoftRank.compute(s, epsS, ranksOfS);
+      rt = LocalPairSource.result(ranksT);
     }
+    double score = SoftSpearman.valueAndGradient(rs, rt, gradS, cotangent);
     transposeTimes(gradS);
     metric.backward(params, gradCoef, gradParams);
     return score;

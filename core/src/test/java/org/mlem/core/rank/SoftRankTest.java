@@ -139,4 +139,35 @@ class SoftRankTest {
     }
     return s;
   }
+
+  /**
+   * A workspace reused over calls of changing sizes (radix and insertion paths, ties) gives the
+   * bits of a fresh computation each time: the ranks and the backward pass.
+   */
+  @Test
+  void aReusedWorkspaceGivesTheBitsOfAFreshComputation() {
+    SplittableRandom random = new SplittableRandom(11);
+    SoftRank.Workspace workspace = new SoftRank.Workspace();
+    for (int n : new int[] {5000, 37, 5000, 12000, 2}) {
+      double[] values = new double[n];
+      double[] cotangent = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = Math.floor(random.nextDouble() * n / 4.0) * 0.5; // about four per tie
+        cotangent[i] = random.nextGaussian();
+      }
+      double eps = 0.3;
+      SoftRank fresh = SoftRank.compute(values, eps);
+      SoftRank reused = SoftRank.compute(values, eps, workspace);
+      double[] expected = fresh.ranks();
+      double[] actual = reused.ranks();
+      double[] expectedVjp = fresh.vjp(cotangent);
+      double[] actualVjp = reused.vjp(cotangent);
+      for (int i = 0; i < n; i++) {
+        assertEquals(Double.doubleToRawLongBits(expected[i]),
+            Double.doubleToRawLongBits(actual[i]), "n " + n + ", rank " + i);
+        assertEquals(Double.doubleToRawLongBits(expectedVjp[i]),
+            Double.doubleToRawLongBits(actualVjp[i]), "n " + n + ", vjp " + i);
+      }
+    }
+  }
 }

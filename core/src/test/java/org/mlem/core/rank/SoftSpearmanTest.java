@@ -128,4 +128,34 @@ class SoftSpearmanTest {
     assertThrows(IllegalArgumentException.class,
         () -> SoftSpearman.value(new double[] {1, 2}, new double[] {1, 2}, null));
   }
+
+  /** Ranks in workspaces and a given work array give the bits of the allocating path. */
+  @Test
+  void ranksInWorkspacesGiveTheBitsOfTheAllocatingPath() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    int n = 3000;
+    double[] s = new double[n];
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = random.nextGaussian();
+      t[i] = s[i] + random.nextGaussian();
+    }
+    double[] expected = new double[n];
+    double score = SoftSpearman.valueAndGradient(s, t, 0.01, 0.02, expected);
+    SoftRank.Workspace ws = new SoftRank.Workspace();
+    SoftRank.Workspace wt = new SoftRank.Workspace();
+    double[] gradS = new double[n];
+    double[] work = new double[n];
+    double again = SoftSpearman.valueAndGradient(SoftRank.compute(s, 0.01, ws),
+        SoftRank.compute(t, 0.02, wt), gradS, work);
+    org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(score),
+        Double.doubleToRawLongBits(again));
+    for (int i = 0; i < n; i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(expected[i]),
+          Double.doubleToRawLongBits(gradS[i]), "gradient " + i);
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SoftSpearman.valueAndGradient(SoftRank.compute(s, 0.01, ws),
+            SoftRank.compute(t, 0.02, wt), gradS, gradS));
+  }
 }
