@@ -73,6 +73,16 @@ public final class SparseDeltas {
    */
   public static SparseDeltas of(
       double[] delta, int rows, int featureCount, int parts, Parts runner) {
+    return of(delta, rows, featureCount, parts, runner, null);
+  }
+
+  /**
+   * As {@link #of(double[], int, int, int, Parts)}, reusing the arrays of {@code previous} (an
+   * instance its owner no longer reads, or null) where they are large enough: a trainer loads a
+   * batch of the same size every step. {@code previous} must not be used afterwards.
+   */
+  public static SparseDeltas of(double[] delta, int rows, int featureCount, int parts,
+      Parts runner, SparseDeltas previous) {
     PhiExpansion.requireFeatureCount(featureCount);
     if (rows < 0 || (long) rows * featureCount > delta.length) {
       throw new IllegalArgumentException("a batch of " + rows + " pairs x " + featureCount
@@ -80,7 +90,9 @@ public final class SparseDeltas {
     }
     int f = featureCount;
     int p = Math.max(1, Math.min(parts, rows));
-    int[] start = new int[rows + 1];
+    // start[0] is never written: 0 in a new array and in one reused
+    int[] start = previous != null && previous.start.length == rows + 1 ? previous.start
+        : new int[rows + 1];
     runner.run(p, part -> {
       for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
         int count = 0;
@@ -98,8 +110,12 @@ public final class SparseDeltas {
       }
       start[r + 1] = (int) next;
     }
-    int[] feature = new int[start[rows]];
-    double[] value = new double[start[rows]];
+    int nonZero = start[rows];
+    boolean reuse = previous != null && previous.feature.length >= nonZero;
+    // a new pair of arrays gets 1/8 slack, for later batches with a few more non-zero entries
+    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, nonZero + (long) nonZero / 8);
+    int[] feature = reuse ? previous.feature : new int[previous != null ? capacity : nonZero];
+    double[] value = reuse ? previous.value : new double[feature.length];
     long[][] partWork = new long[p][f];
     runner.run(p, part -> {
       // each row is compacted into a row buffer without a branch per entry (whether a distance

@@ -101,7 +101,7 @@ public final class BatchObjective {
     System.arraycopy(targets, 0, target, 0, rows);
     targetRanks = null;
     delta = SparseDeltas.of(batchDelta, rows, features, rows < PARALLEL_ROWS ? 1
-        : threads.threads(), threads::run);
+        : threads.threads(), threads::run, delta);
   }
 
   /**

@@ -4,7 +4,8 @@ package org.mlem.core.train;
  * A batch of stimulus pairs as the trainer consumes it: for each pair its feature-distance vector
  * (one row of {@code delta}, F values in [0, 1]) and its neural distance.
  *
- * <p>Arrays are owned by the batch once built and must not be modified by consumers.
+ * <p>Arrays are owned by the batch once built and must not be modified by consumers; once a
+ * consumer hands the batch back ({@link PairSource#recycle}) the source may refill them.
  *
  * @param size number of pairs B
  * @param featureCount number of features F

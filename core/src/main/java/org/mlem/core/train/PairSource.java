@@ -26,6 +26,13 @@ public interface PairSource extends AutoCloseable {
     return batches(List.of(request)).get(0);
   }
 
+  /**
+   * Hands back a batch from {@link #batches} that its caller no longer reads (the trainer, once
+   * a step has loaded it): a source may reuse its arrays for a later batch of the same size
+   * instead of allocating new ones. The default does nothing.
+   */
+  default void recycle(PairBatch batch) {}
+
   /** Releases threads or cluster resources; the default does nothing. */
   @Override
   default void close() {}

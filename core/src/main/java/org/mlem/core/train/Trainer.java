@@ -140,6 +140,7 @@ public final class Trainer {
             t[k] = u * u;
           }
           objective.load(batch.delta(), b, t);
+          source.recycle(batch); // loaded (kept as sparse rows and targets): not read again
           double score;
           try {
             score = objective.valueAndGradient(params, config.strength(), gradParams);

@@ -131,4 +131,40 @@ class SparseDeltasTest {
           "entry " + k + ": " + expected[k] + " vs " + actual[k]);
     }
   }
+
+  /**
+   * Built into the arrays of a previous instance (same rows, fewer and then more non-zero entries
+   * than those arrays hold), a batch predicts and transposes as one built fresh, bit for bit.
+   */
+  @Test
+  void reusingAPreviousInstancesArraysChangesNoBit() {
+    SplittableRandom random = new SplittableRandom(5);
+    int rows = 2000;
+    int f = 7;
+    SparseDeltas previous = null;
+    for (double zeros : new double[] {0.5, 0.8, 0.2, 0.5}) {
+      double[] delta = new double[rows * f];
+      for (int k = 0; k < delta.length; k++) {
+        delta[k] = random.nextDouble() < zeros ? 0.0 : random.nextDouble();
+      }
+      SparseDeltas fresh = SparseDeltas.of(delta, rows, f);
+      SparseDeltas reused = SparseDeltas.of(delta, rows, f, 1, SparseDeltas.SEQUENTIAL,
+          previous);
+      assertEquals(fresh.nonZeros(), reused.nonZeros());
+      int terms = PhiExpansion.termCount(f, true);
+      double[] w = random.doubles(terms, -1, 1).toArray();
+      double[] g = random.doubles(rows, -1, 1).toArray();
+      double[] s1 = new double[rows];
+      double[] s2 = new double[rows];
+      fresh.predict(0, rows, true, w, s1);
+      reused.predict(0, rows, true, w, s2);
+      assertBits(s1, s2);
+      double[] g1 = new double[terms];
+      double[] g2 = new double[terms];
+      fresh.transposeTimes(true, g, g1, 0, f);
+      reused.transposeTimes(true, g, g2, 0, f);
+      assertBits(g1, g2);
+      previous = reused;
+    }
+  }
 }
