@@ -53,6 +53,12 @@ public enum Engine {
     return m == null || m.equals("local") || m.startsWith("local[");
   }
 
+  /** The local master a session would get: {@link #effectiveMaster}, else {@code local[*]}. */
+  public static String localMaster(String master) {
+    String m = effectiveMaster(master);
+    return m != null ? m : "local[*]";
+  }
+
   /** The master a session would get: --master, else spark-submit's, else null (local[*]). */
   static String effectiveMaster(String master) {
     return master != null ? master : System.getProperty("spark.master");

@@ -41,12 +41,14 @@ final class MdsView {
   /**
    * Embeds the layer of a run directory.
    *
-   * @param spark the session that reads the inputs
+   * @param spark supplies the session for inputs that need Spark to be read (asked for only then)
+   * @param conf resolves the inputs read on the driver
    * @param provenance the layer's run.json
    * @param feature the feature whose values colour the points
    * @throws RuntimeException when the inputs cannot be read (the caller omits the figure)
    */
-  static Embedding embed(SparkSession spark, ProvenanceRecord provenance, String feature) {
+  static Embedding embed(java.util.function.Supplier<SparkSession> spark,
+      org.apache.hadoop.conf.Configuration conf, ProvenanceRecord provenance, String feature) {
     Map<String, String> config = provenance.config();
     String featuresUri = input(provenance, "features");
     boolean rdm = !input(provenance, "RDM").isEmpty();
@@ -67,17 +69,18 @@ final class MdsView {
     LoadedInputs loaded;
     if (setColumn != null) {
       // a sweep set that is the rows of one value of a table's set column: only those rows
-      Dataset<Row> frame = LiteralPaths.read(spark).parquet(repsUri)
+      Dataset<Row> frame = LiteralPaths.read(spark.get()).parquet(repsUri)
           .filter(functions.col(setColumn).equalTo(functions.lit(text(config, "set-value", ""))))
           .drop(setColumn);
-      loaded = SetInputs.withRepresentationFrame(SetInputs.loadFeatures(spark, features), frame,
+      loaded = SetInputs.withRepresentationFrame(SetInputs.loadFeatures(spark.get(), features),
+          frame,
           idColumn, reps.vectorColumn(), repsUri,
           new org.mlem.jobs.io.InputFile("representations", repsUri, 0, null));
     } else {
       // read on the driver without Spark SQL where the formats allow it, as mlem fit does
-      loaded = InputLoader.loadWithoutSpark(spark.sparkContext().hadoopConfiguration(), features,
+      loaded = InputLoader.loadWithoutSpark(conf, features,
           reps, org.mlem.core.distance.IdsFrom.REFUSE)
-          .orElseGet(() -> InputLoader.load(spark, features, reps));
+          .orElseGet(() -> InputLoader.load(spark.get(), features, reps));
     }
     PairDistances distances = loaded.distances(NeuralDistance.EUCLIDEAN);
     List<String> ids = loaded.features().ids();
@@ -104,7 +107,7 @@ final class MdsView {
   }
 
   private static Map<String, Object> featureValues(
-      SparkSession spark, FeatureInput features, String feature) {
+      java.util.function.Supplier<SparkSession> spark, FeatureInput features, String feature) {
     boolean csv = features.format() == InputFormat.CSV || (features.format() == InputFormat.AUTO
         && features.uri().toLowerCase(Locale.ROOT).endsWith(".csv"));
     // a plain local CSV file is read on the driver, typed as Spark's reader types it
@@ -120,9 +123,9 @@ final class MdsView {
       valueAt = plain.get().schema().fieldIndex(feature);
     } else {
       Dataset<Row> table = csv
-          ? LiteralPaths.read(spark).option("header", "true").option("inferSchema", "true")
-              .csv(features.uri())
-          : LiteralPaths.read(spark).parquet(features.uri());
+          ? LiteralPaths.read(spark.get()).option("header", "true")
+              .option("inferSchema", "true").csv(features.uri())
+          : LiteralPaths.read(spark.get()).parquet(features.uri());
       rows = table.select(features.idColumn(), feature).collectAsList();
     }
     Map<String, Object> out = new HashMap<>();

@@ -64,6 +64,18 @@ public final class SweepReport {
    * @throws InputException if combined.csv is missing or malformed, or mdsLayer is unknown
    */
   public static String write(SparkSession spark, Configuration conf, String dir, String mdsLayer) {
+    return write(spark == null ? null : () -> spark, conf, dir, mdsLayer);
+  }
+
+  /**
+   * As {@link #write(SparkSession, Configuration, String, String)}, the session asked for only
+   * if the MDS layer's inputs need Spark to be read (a local sweep's layers are read on the
+   * driver without it).
+   *
+   * @param spark supplies the session (may start it), or null to omit the MDS figure
+   */
+  public static String write(java.util.function.Supplier<SparkSession> spark, Configuration conf,
+      String dir, String mdsLayer) {
     ReportFiles files = new ReportFiles(conf);
     return files.writeReport(dir, html(spark, files, dir, mdsLayer));
   }
@@ -83,7 +95,8 @@ public final class SweepReport {
   /** One set's line of the status table. */
   private record SetStatus(String status, String reason) {}
 
-  static String html(SparkSession spark, ReportFiles files, String dir, String mdsLayer) {
+  static String html(java.util.function.Supplier<SparkSession> spark, ReportFiles files,
+      String dir, String mdsLayer) {
     String combinedCsv = OutputFiles.csv(OutputFiles.COMBINED);
     String combinedUri = ReportFiles.child(dir, combinedCsv);
     CsvRows combined = CsvRows.parse(combinedUri, files.read(combinedUri, combinedCsv),
@@ -323,7 +336,8 @@ public final class SweepReport {
         ReadingNotes.interval(labels)));
   }
 
-  private static void mds(HtmlPage page, SparkSession spark, ReportFiles files, String dir,
+  private static void mds(HtmlPage page, java.util.function.Supplier<SparkSession> spark,
+      ReportFiles files, String dir,
       String mdsLayer, List<String> names, Map<String, Map<String, double[]>> importance,
       List<String> top) {
     page.section("mds", "MDS view of a layer (Figure 5)");
@@ -356,7 +370,7 @@ public final class SweepReport {
       if (feature == null) {
         feature = run.features().get(0);
       }
-      MdsView.Embedding e = MdsView.embed(spark, run.provenance(), feature);
+      MdsView.Embedding e = MdsView.embed(spark, files.conf(), run.provenance(), feature);
       page.figure(MdsScatter.svg("fig-mds", "MDS of " + shown + " coloured by " + feature,
           e.xy(), e.values(), feature),
           "Classical MDS (Euclidean distances) of " + e.xy().length + " of " + e.total()

@@ -76,7 +76,20 @@ public final class RepresentationSets {
    */
   public static List<RepresentationSet> discover(
       SparkSession spark, RepresentationInput template, String setColumn, BrainInputs brain) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return discover(spark.sparkContext().hadoopConfiguration(), () -> spark, template, setColumn,
+        brain);
+  }
+
+  /**
+   * As {@link #discover(SparkSession, RepresentationInput, String, BrainInputs)}, the session
+   * asked for only by what needs it (the set column of a Parquet table): a glob of files,
+   * an archive, an HDF5 file or brain volumes are listed without Spark.
+   *
+   * @param conf resolves the URIs
+   */
+  public static List<RepresentationSet> discover(Configuration conf,
+      java.util.function.Supplier<SparkSession> spark, RepresentationInput template,
+      String setColumn, BrainInputs brain) {
     String pattern = template.uri();
     if (pattern == null || pattern.isBlank()) {
       throw new InputException("representations pattern must be given, found none");
@@ -164,8 +177,8 @@ public final class RepresentationSets {
     }
   }
 
-  private static List<RepresentationSet> single(
-      SparkSession spark, Configuration conf, RepresentationInput t, String setColumn) {
+  private static List<RepresentationSet> single(java.util.function.Supplier<SparkSession> spark,
+      Configuration conf, RepresentationInput t, String setColumn) {
     String uri = t.uri();
     InputPaths.requireReadable(conf, uri, "representations");
     boolean directory;
@@ -186,7 +199,7 @@ public final class RepresentationSets {
       return hdf5Sets(conf, t);
     }
     if (format == InputFormat.PARQUET) {
-      return tableSets(spark, t, setColumn);
+      return tableSets(spark.get(), t, setColumn);
     }
     if (format == InputFormat.NPZ || format == InputFormat.SAFETENSORS) {
       if (t.hdf5Dataset() != null) {

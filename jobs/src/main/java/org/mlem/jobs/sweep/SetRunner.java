@@ -27,7 +27,7 @@ import org.mlem.jobs.spark.Placement;
  * {@code in-process}): the same analysis, without a Spark job per step.
  */
 final class SetRunner {
-  private final SparkSession spark;
+  private final SweepSession spark;
   private final SweepSettings settings;
   private final SetInputs.LoadedFeatures features;
   private final int batchSize;
@@ -37,7 +37,7 @@ final class SetRunner {
    * @param driverFits permits for sets fitted from the driver (those not placed in a task) at
    *     once
    */
-  SetRunner(SparkSession spark, SweepSettings settings, SetInputs.LoadedFeatures features,
+  SetRunner(SweepSession spark, SweepSettings settings, SetInputs.LoadedFeatures features,
       int batchSize, Semaphore driverFits) {
     this.driverFits = driverFits;
     this.spark = spark;
@@ -47,7 +47,21 @@ final class SetRunner {
   }
 
   private org.apache.hadoop.conf.Configuration conf() {
-    return spark.sparkContext().hadoopConfiguration();
+    return spark.conf();
+  }
+
+  /** Puts the calling thread's Spark jobs in the set's scheduler pool and job group. */
+  static void tag(SparkSession session, String set) {
+    session.sparkContext().setLocalProperty("spark.scheduler.pool",
+        Thread.currentThread().getName());
+    session.sparkContext().setJobGroup("mlem-sweep-" + set, "mlem sweep set " + set, false);
+  }
+
+  /** The session, started now if need be, with the calling thread's jobs tagged for the set. */
+  private SparkSession session(RepresentationSet set) {
+    SparkSession session = spark.session();
+    tag(session, set.name());
+    return session;
   }
 
   /**
@@ -57,7 +71,7 @@ final class SetRunner {
    */
   SetTask.Fitted run(RepresentationSet set, long seed, String runDir,
       TrainingProgress progress) {
-    String master = spark.sparkContext().master();
+    String master = spark.master();
     FitSettings fit = settings.fit().forSet(set.input(), runDir, seed, batchSize);
     long budget = fit.broadcastBudgetMb() * (1L << 20);
     boolean inProcess = settings.setPlacement().inProcess(master)
@@ -67,7 +81,7 @@ final class SetRunner {
         ? set.loadWithoutSpark(conf(), features, settings.fit().idsFrom(), budget)
         : Optional.empty();
     LoadedInputs loaded = onDriver.isPresent() ? onDriver.get()
-        : set.load(spark, features, settings.fit().idsFrom());
+        : set.load(session(set), features, settings.fit().idsFrom());
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, String> recorded = new LinkedHashMap<>();
     if (set.fromTable()) {
@@ -87,12 +101,14 @@ final class SetRunner {
     }
     if (loaded.representations() != null && settings.setPlacement().inTask(master, bytes,
         fit.broadcastBudgetMb())) {
+      SparkSession session = session(set);
       SetTask task = new SetTask(fit, loaded, loadSeconds, recorded, master,
-          spark.sparkContext().hadoopConfiguration());
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+          session.sparkContext().hadoopConfiguration());
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
       return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
     }
-    return onDriver(set, () -> FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
+    SparkSession session = session(set);
+    return onDriver(set, () -> FitJob.runSet(session, fit, loaded, loadSeconds, recorded,
         progress));
   }
 

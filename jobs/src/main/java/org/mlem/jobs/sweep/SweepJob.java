@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class SweepJob {
   private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
 
-  private final SparkSession spark;
+  private final SweepSession spark;
   private final SweepSettings settings;
   private final PrintWriter out;
   private final Consumer<SetOutcome> afterEachSet;
@@ -83,11 +83,26 @@ public final class SweepJob {
    * @param out the console
    */
   public SweepJob(SparkSession spark, SweepSettings settings, PrintWriter out) {
-    this(spark, settings, out, outcome -> {});
+    this(SweepSession.of(spark), settings, out, outcome -> {});
+  }
+
+  /**
+   * @param session the session, possibly started only when a part of the sweep needs it
+   * @param settings validated settings
+   * @param out the console
+   */
+  public SweepJob(SweepSession session, SweepSettings settings, PrintWriter out) {
+    this(session, settings, out, outcome -> {});
   }
 
   /** For tests: {@code afterEachSet} sees each set's outcome; throwing there stops the sweep. */
   SweepJob(SparkSession spark, SweepSettings settings, PrintWriter out,
+      Consumer<SetOutcome> afterEachSet) {
+    this(SweepSession.of(spark), settings, out, afterEachSet);
+  }
+
+  /** For tests: as above, with a session that may start lazily. */
+  SweepJob(SweepSession spark, SweepSettings settings, PrintWriter out,
       Consumer<SetOutcome> afterEachSet) {
     this.spark = spark;
     this.settings = settings;
@@ -105,13 +120,13 @@ public final class SweepJob {
     Interruption.describeWith(this::interruptionLine);
     Instant started = Instant.now();
     Map<String, Double> timings = new LinkedHashMap<>();
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.conf();
     String root = settings.fit().out();
     boolean quiet = settings.fit().quiet();
 
     long t0 = System.nanoTime();
-    List<RepresentationSet> sets = RepresentationSets.discover(
-        spark, settings.fit().representations(), settings.setColumn(), settings.brain());
+    List<RepresentationSet> sets = RepresentationSets.discover(conf, spark::session,
+        settings.fit().representations(), settings.setColumn(), settings.brain());
     phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
         + String.join(", ", sets.stream().map(s -> SetNames.display(s.name())).toList()));
     SetInputs.LoadedFeatures features = loadFeatures(conf);
@@ -139,7 +154,7 @@ public final class SweepJob {
     CombinedTable.write(conf, rows, root);
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
-        SweepManifest.json(settings, result, spark.version(), started, Instant.now(), timings));
+        SweepManifest.json(settings, result, SweepSession.sparkVersion(), started, Instant.now(), timings));
     if (settings.report()) {
       writeReport(root);
     }
@@ -159,14 +174,14 @@ public final class SweepJob {
    * same checks and encoding, without Spark SQL's first-query warm-up), else through Spark.
    */
   private SetInputs.LoadedFeatures loadFeatures(Configuration conf) {
-    if (Engine.isLocalMaster(spark.sparkContext().master())) {
+    if (Engine.isLocalMaster(spark.master())) {
       Optional<SetInputs.LoadedFeatures> read =
           SetInputs.loadFeaturesWithoutSpark(conf, settings.fit().features());
       if (read.isPresent()) {
         return read.get();
       }
     }
-    return SetInputs.loadFeatures(spark, settings.fit().features());
+    return SetInputs.loadFeatures(spark.session(), settings.fit().features());
   }
 
   /**
@@ -175,7 +190,8 @@ public final class SweepJob {
    */
   private void writeReport(String root) {
     try {
-      String uri = org.mlem.jobs.report.SweepReport.write(spark, root, null);
+      String uri = org.mlem.jobs.report.SweepReport.write(spark::session, spark.conf(), root,
+          null);
       out.println("report: " + uri);
     } catch (RuntimeException e) {
       out.println("warning: the report could not be written (" + e.getMessage()
@@ -207,8 +223,7 @@ public final class SweepJob {
 
   private List<SetOutcome> runAll(List<RepresentationSet> sets,
       SetInputs.LoadedFeatures features, SharedBatchSize batch) {
-    int concurrency = settings.concurrencyOn(spark.sparkContext().master(),
-        spark.sparkContext().defaultParallelism());
+    int concurrency = settings.concurrencyOn(spark.master(), spark::slots);
     if (settings.autoConcurrency() && concurrency > 1) {
       phase(settings.fit().quiet(), "fitting up to " + concurrency + " sets at once (the "
           + "session's task slots; --concurrency K to choose)");
@@ -279,7 +294,7 @@ public final class SweepJob {
     if (settings.fit().overwrite()) {
       return 0;
     }
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.conf();
     int n = 0;
     for (RepresentationSet set : sets) {
       String dir = SweepFiles.runDir(settings.fit().out(), set.name());
@@ -292,7 +307,7 @@ public final class SweepJob {
 
   private SetOutcome runOne(SetRunner runner, RepresentationSet set, int index, int count,
       CompletionRate rate) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.conf();
     String name = set.name();
     String dir = SweepFiles.runDir(settings.fit().out(), name);
     long seed = SetSeeds.seedOf(settings.fit().config().training().seed(), name);
@@ -312,9 +327,9 @@ public final class SweepJob {
         SweepFiles.delete(conf, dir);
       }
     }
-    spark.sparkContext().setLocalProperty("spark.scheduler.pool",
-        Thread.currentThread().getName());
-    spark.sparkContext().setJobGroup("mlem-sweep-" + name, "mlem sweep set " + name, false);
+    // this set's Spark jobs (if any: a local set fitted in process has none) in its own pool
+    // and group; a session started by this set gets them when the runner asks for it
+    spark.ifStarted(s -> SetRunner.tag(s, name));
     long t0 = System.nanoTime();
     running.put(index, (index + 1) + "/" + count + " (" + SetNames.display(name) + ")");
     try {
@@ -340,7 +355,7 @@ public final class SweepJob {
       if (!Interruption.requested()) {
         running.remove(index);
       }
-      spark.sparkContext().clearJobGroup();
+      spark.ifStarted(s -> s.sparkContext().clearJobGroup());
     }
   }
 

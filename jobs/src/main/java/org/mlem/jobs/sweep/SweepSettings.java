@@ -92,12 +92,17 @@ public record SweepSettings(
    * @param slots the task slots of the session (its default parallelism)
    */
   public int concurrencyOn(String master, int slots) {
+    return concurrencyOn(master, () -> slots);
+  }
+
+  /** As {@link #concurrencyOn(String, int)}, the slots asked for only when they decide. */
+  public int concurrencyOn(String master, java.util.function.IntSupplier slots) {
     if (concurrency > 0) {
       return concurrency;
     }
     boolean tasks = setPlacement == SetPlacement.TASK
         || setPlacement == SetPlacement.AUTO && !Engine.isLocalMaster(master);
-    return tasks ? Math.max(1, slots) : 1;
+    return tasks ? Math.max(1, slots.getAsInt()) : 1;
   }
 
   /** Whether the number of sets fitted at once is chosen by {@link #concurrencyOn}. */

@@ -236,7 +236,7 @@ class ReadableReportsTest {
       fitRun(run, sets.get(s), "stimulus", "f0,0.1,0.01,0.05,0.15\n");
     }
     Files.writeString(out.resolve("combined.csv"), combined);
-    SweepReport.write(null, new Configuration(), out.toString(), null);
+    SweepReport.write((org.apache.spark.sql.SparkSession) null, new Configuration(), out.toString(), null);
     return out;
   }
 

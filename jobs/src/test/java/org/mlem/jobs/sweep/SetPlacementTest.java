@@ -109,4 +109,40 @@ class SetPlacementTest {
     assertFalse(SetPlacement.TASK.inProcess("local[2]"));
     assertEquals(SetPlacement.TASK, SetPlacement.parse(" Task "));
   }
+
+  /**
+   * A local sweep of .npy sets placed automatically never asks for Spark (the session's starter
+   * here fails the test if called), reports included (the MDS view reads its layer on the
+   * driver), and gives the combined table of the sweep driven through Spark.
+   */
+  @Test
+  void aLocalSweepOfNpySetsNeverStartsSpark() throws IOException {
+    Path out = tmp.resolve("lazy");
+    java.util.Map<String, Object> keys = new java.util.LinkedHashMap<>();
+    keys.put("features", features.toString());
+    keys.put("representations", tmp.resolve("layers") + "/*.npy");
+    keys.put("out", out.toString());
+    keys.put("master", "local[2]");
+    keys.put("seed", 5L);
+    keys.put("max-steps", 8);
+    keys.put("patience", 4);
+    keys.put("permutations", 2);
+    keys.put("partitions", 2);
+    SweepSettings settings = new SweepSettings(org.mlem.jobs.fit.FitSettings.resolve(keys), 0,
+        SweepSettings.DEFAULT_SET_COLUMN, null, true);
+    SweepSession session = SweepSession.lazy("local[2]", () -> {
+      throw new AssertionError("a local sweep of .npy sets asked for a Spark session");
+    });
+    java.io.StringWriter console = new java.io.StringWriter();
+    SweepResult result = new SweepJob(session, settings, new java.io.PrintWriter(console)).run();
+    assertEquals(0, result.failed(), console.toString());
+    assertTrue(!session.started());
+    assertTrue(Files.exists(out.resolve("report.html")), console.toString());
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("fig-mds"), "the MDS view is drawn without Spark");
+    SweepFixtures.Result driver = sweep(tmp.resolve("driver-for-lazy"), "driver");
+    assertEquals(0, driver.code(), driver.err());
+    assertEquals(Files.readString(tmp.resolve("driver-for-lazy/combined.csv")),
+        Files.readString(out.resolve("combined.csv")));
+  }
 }
