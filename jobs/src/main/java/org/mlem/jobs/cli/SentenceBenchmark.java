@@ -18,6 +18,7 @@ import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.io.NpyWriter;
 import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
+import org.mlem.jobs.sweep.SweepSession;
 import org.mlem.jobs.sweep.SweepSettings;
 
 /**
@@ -29,7 +30,8 @@ import org.mlem.jobs.sweep.SweepSettings;
  * an ids file), then exactly {@code mlem fit} on those files in this JVM (the in-process engine
  * a local master chooses), and with {@code --sweep-layers L} {@code mlem sweep} over L layers
  * (the layer plus Gaussian noise of 0.1 l per dimension's spread, as the paper-shaped sweep
- * benchmark). Each job prints its figures and where its time went; nothing is warmed up first
+ * benchmark; Spark is started only if a set needs it, as {@code mlem sweep} on a local master
+ * does). Each job prints its figures and where its time went; nothing is warmed up first
  * (a fit here takes tens of seconds, so the JIT's warm-up is part of what a user waits for).
  */
 final class SentenceBenchmark {
@@ -127,20 +129,32 @@ final class SentenceBenchmark {
     keys.put("out", work.resolve("sweep").toString());
     SweepSettings settings = new SweepSettings(FitSettings.resolve(keys), plan.concurrency(),
         SweepSettings.DEFAULT_SET_COLUMN, null, true);
-    long t0 = System.nanoTime();
-    try (SparkSessions.Started spark = SparkSessions.start(plan.master(), "mlem bench")) {
-      double startup = seconds(t0);
+    // as 'mlem sweep' on a local master: Spark is started only if a set needs it
+    java.util.concurrent.atomic.AtomicReference<SparkSessions.Started> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    SweepSession session = SweepSession.lazy(
+        org.mlem.jobs.fit.Engine.localMaster(plan.master()), () -> {
+          SparkSessions.Started s = SparkSessions.start(plan.master(), "mlem bench");
+          started.set(s);
+          return s.session();
+        });
+    try {
       long t1 = System.nanoTime();
-      SweepResult result = new SweepJob(spark.session(), settings,
+      SweepResult result = new SweepJob(session, settings,
           new PrintWriter(PrintWriter.nullWriter())).run();
       double seconds = seconds(t1);
       out.printf(Locale.ROOT, "mlem sweep over %d layer%s of %d x %d (concurrency %d): %.1f s "
-          + "after Spark start-up (%.2f s), %.1f s with it (target: at most 3 min); %d failed%n"
-          + "  where the time goes: %s%n", plan.sweepLayers(), plan.sweepLayers() == 1 ? "" : "s",
-          plan.stimuli(), plan.dims(),
-          plan.concurrency(), seconds, startup, seconds + startup, result.failed(),
+          + "(target: at most 3 min), Spark %s; %d failed%n  where the time goes: %s%n",
+          plan.sweepLayers(), plan.sweepLayers() == 1 ? "" : "s", plan.stimuli(), plan.dims(),
+          plan.concurrency(), seconds, session.started() ? "started by a set that needed it"
+              : "not started", result.failed(),
           TimeBreakdown.ofSweep(work.resolve("sweep"), seconds));
       out.flush();
+    } finally {
+      SparkSessions.Started s = started.get();
+      if (s != null) {
+        s.close();
+      }
     }
   }
 

@@ -76,7 +76,7 @@ class SentenceBenchmarkTest {
         + "read \\+ encode [0-9.]+ s, batch size [0-9.]+ s, fit [0-9.]+ s, importance [0-9.]+ "
         + "s.*"), out);
     assertTrue(out.matches("(?s).*mlem sweep over 1 layer of 120 x 8 \\(concurrency 1\\): "
-        + "[0-9.]+ s after Spark start-up.*; 0 failed\n  where the time goes: features .*"), out);
+        + "[0-9.]+ s \\(target: at most 3 min\\), Spark not started; 0 failed\n  where the time goes: features .*"), out);
     assertTrue(Files.isRegularFile(dir.resolve("run").resolve("run.json")));
     assertTrue(Files.isRegularFile(dir.resolve("layers").resolve("layer01.npy")));
   }
