@@ -18,7 +18,6 @@ import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.io.NpyWriter;
 import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
-import org.mlem.jobs.sweep.SweepSession;
 import org.mlem.jobs.sweep.SweepSettings;
 
 /**
@@ -130,31 +129,19 @@ final class SentenceBenchmark {
     SweepSettings settings = new SweepSettings(FitSettings.resolve(keys), plan.concurrency(),
         SweepSettings.DEFAULT_SET_COLUMN, null, true);
     // as 'mlem sweep' on a local master: Spark is started only if a set needs it
-    java.util.concurrent.atomic.AtomicReference<SparkSessions.Started> started =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    SweepSession session = SweepSession.lazy(
-        org.mlem.jobs.fit.Engine.localMaster(plan.master()), () -> {
-          SparkSessions.Started s = SparkSessions.start(plan.master(), "mlem bench");
-          started.set(s);
-          return s.session();
-        });
-    try {
+    try (SparkSessions.OnDemand spark = new SparkSessions.OnDemand(plan.master(), "mlem bench",
+        false, null)) {
       long t1 = System.nanoTime();
-      SweepResult result = new SweepJob(session, settings,
+      SweepResult result = new SweepJob(spark.session(), settings,
           new PrintWriter(PrintWriter.nullWriter())).run();
       double seconds = seconds(t1);
       out.printf(Locale.ROOT, "mlem sweep over %d layer%s of %d x %d (concurrency %d): %.1f s "
           + "(target: at most 3 min), Spark %s; %d failed%n  where the time goes: %s%n",
           plan.sweepLayers(), plan.sweepLayers() == 1 ? "" : "s", plan.stimuli(), plan.dims(),
-          plan.concurrency(), seconds, session.started() ? "started by a set that needed it"
-              : "not started", result.failed(),
+          plan.concurrency(), seconds, spark.session().started()
+              ? "started by a set that needed it" : "not started", result.failed(),
           TimeBreakdown.ofSweep(work.resolve("sweep"), seconds));
       out.flush();
-    } finally {
-      SparkSessions.Started s = started.get();
-      if (s != null) {
-        s.close();
-      }
     }
   }
 

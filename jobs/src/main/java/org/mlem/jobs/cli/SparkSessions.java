@@ -91,6 +91,38 @@ final class SparkSessions {
     }
   }
 
+  /**
+   * A local sweep's session, started only when a part of the sweep asks for it
+   * ({@link org.mlem.jobs.sweep.SweepSession#lazy}), as {@link #start} would start it; closing
+   * stops it if it was started here.
+   */
+  static final class OnDemand implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicReference<Started> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    private final org.mlem.jobs.sweep.SweepSession session;
+
+    OnDemand(String master, String appName, boolean verbose, PrintWriter console) {
+      session = org.mlem.jobs.sweep.SweepSession.lazy(
+          org.mlem.jobs.fit.Engine.localMaster(master), () -> {
+            Started s = start(master, appName, verbose, console);
+            started.set(s);
+            return s.session();
+          });
+    }
+
+    org.mlem.jobs.sweep.SweepSession session() {
+      return session;
+    }
+
+    @Override
+    public void close() {
+      Started s = started.get();
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+
   /** A session and whether to stop it when done. */
   record Started(SparkSession session, boolean owned) implements AutoCloseable {
     @Override

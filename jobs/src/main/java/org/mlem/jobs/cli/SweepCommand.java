@@ -6,7 +6,6 @@ import org.mlem.core.config.OptionTable;
 import org.mlem.jobs.fit.JobOptions;
 import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.fit.Engine;
-import org.mlem.jobs.sweep.SweepSession;
 import org.mlem.jobs.io.InputPaths;
 import org.mlem.jobs.sweep.SweepJob;
 import org.mlem.jobs.sweep.SweepResult;
@@ -84,21 +83,9 @@ final class SweepCommand implements Callable<Integer>, CommandOptions.TableComma
       return result.failed() > 0 ? MlemCli.SOME_SETS_FAILED : MlemCli.OK;
     }
     // a local sweep starts Spark only if a set needs it (most are read and fitted in process)
-    java.util.concurrent.atomic.AtomicReference<SparkSessions.Started> started =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    SweepSession session = SweepSession.lazy(Engine.localMaster(settings.fit().master()), () -> {
-      SparkSessions.Started s = SparkSessions.start(settings.fit().master(), "mlem sweep",
-          verbose, console);
-      started.set(s);
-      return s.session();
-    });
-    try {
-      result = new SweepJob(session, settings, out).run();
-    } finally {
-      SparkSessions.Started s = started.get();
-      if (s != null) {
-        s.close();
-      }
+    try (SparkSessions.OnDemand spark = new SparkSessions.OnDemand(settings.fit().master(),
+        "mlem sweep", verbose, console)) {
+      result = new SweepJob(spark.session(), settings, out).run();
     }
     return result.failed() > 0 ? MlemCli.SOME_SETS_FAILED : MlemCli.OK;
   }
