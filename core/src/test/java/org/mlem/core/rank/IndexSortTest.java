@@ -47,4 +47,30 @@ class IndexSortTest {
     IndexSort.sortStable(constant, many);
     assertArrayEquals(IntStream.range(0, 60).map(i -> 59 - i).toArray(), many);
   }
+
+  /**
+   * Large inputs take the bucketed path (a pass by the top 16 bits, then each bucket by its low
+   * 48 bits): keys of one narrow range (few, large buckets: 12-bit digits), squares of [0, 1)
+   * values as the training targets are (many exponents: small buckets, 8-bit digits and
+   * insertion sort), and heavy ties (identical feature-distance rows predict equal distances),
+   * at and around the size where that path starts.
+   */
+  @Test
+  void largeInputsOrderLikeAStableComparisonSort() {
+    SplittableRandom random = new SplittableRandom(17);
+    for (int n : new int[] {65_535, 65_536, 300_001}) {
+      double[] narrow = new double[n];
+      double[] squares = new double[n];
+      double[] ties = new double[n];
+      for (int i = 0; i < n; i++) {
+        narrow[i] = 0.5 + random.nextDouble() * 0.01;
+        double u = random.nextDouble();
+        squares[i] = u * u;
+        ties[i] = random.nextInt(40) * 0.125 + (random.nextInt(4) == 0 ? 1e-9 * i : 0.0);
+      }
+      assertArrayEquals(reference(narrow), sorted(narrow), "narrow, n = " + n);
+      assertArrayEquals(reference(squares), sorted(squares), "squares, n = " + n);
+      assertArrayEquals(reference(ties), sorted(ties), "ties, n = " + n);
+    }
+  }
 }
