@@ -27,7 +27,7 @@ import org.mlem.jobs.spark.Placement;
  * {@code in-process}): the same analysis, without a Spark job per step.
  */
 final class SetRunner {
-  private final SweepSession spark;
+  private final SweepSession session;
   private final SweepSettings settings;
   private final SetInputs.LoadedFeatures features;
   private final int batchSize;
@@ -37,17 +37,17 @@ final class SetRunner {
    * @param driverFits permits for sets fitted from the driver (those not placed in a task) at
    *     once
    */
-  SetRunner(SweepSession spark, SweepSettings settings, SetInputs.LoadedFeatures features,
+  SetRunner(SweepSession session, SweepSettings settings, SetInputs.LoadedFeatures features,
       int batchSize, Semaphore driverFits) {
     this.driverFits = driverFits;
-    this.spark = spark;
+    this.session = session;
     this.settings = settings;
     this.features = features;
     this.batchSize = batchSize;
   }
 
   private org.apache.hadoop.conf.Configuration conf() {
-    return spark.conf();
+    return session.conf();
   }
 
   /** Puts the calling thread's Spark jobs in the set's scheduler pool and job group. */
@@ -59,9 +59,9 @@ final class SetRunner {
 
   /** The session, started now if need be, with the calling thread's jobs tagged for the set. */
   private SparkSession session(RepresentationSet set) {
-    SparkSession session = spark.session();
-    tag(session, set.name());
-    return session;
+    SparkSession spark = session.session();
+    tag(spark, set.name());
+    return spark;
   }
 
   /**
@@ -71,7 +71,7 @@ final class SetRunner {
    */
   SetTask.Fitted run(RepresentationSet set, long seed, String runDir,
       TrainingProgress progress) {
-    String master = spark.master();
+    String master = session.master();
     FitSettings fit = settings.fit().forSet(set.input(), runDir, seed, batchSize);
     long budget = fit.broadcastBudgetMb() * (1L << 20);
     boolean inProcess = settings.setPlacement().inProcess(master)
@@ -101,14 +101,14 @@ final class SetRunner {
     }
     if (loaded.representations() != null && settings.setPlacement().inTask(master, bytes,
         fit.broadcastBudgetMb())) {
-      SparkSession session = session(set);
+      SparkSession spark = session(set);
       SetTask task = new SetTask(fit, loaded, loadSeconds, recorded, master,
-          session.sparkContext().hadoopConfiguration());
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+          spark.sparkContext().hadoopConfiguration());
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       return jsc.parallelize(List.of(task), 1).map(SetTask::call).collect().get(0);
     }
-    SparkSession session = session(set);
-    return onDriver(set, () -> FitJob.runSet(session, fit, loaded, loadSeconds, recorded,
+    SparkSession spark = session(set);
+    return onDriver(set, () -> FitJob.runSet(spark, fit, loaded, loadSeconds, recorded,
         progress));
   }
 

@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class SweepJob {
   private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
 
-  private final SweepSession spark;
+  private final SweepSession session;
   private final SweepSettings settings;
   private final PrintWriter out;
   private final Consumer<SetOutcome> afterEachSet;
@@ -101,10 +101,10 @@ public final class SweepJob {
     this(SweepSession.of(spark), settings, out, afterEachSet);
   }
 
-  /** For tests: as above, with a session that may start lazily. */
-  SweepJob(SweepSession spark, SweepSettings settings, PrintWriter out,
+  /** The constructor the others delegate to; {@code session} may start lazily. */
+  SweepJob(SweepSession session, SweepSettings settings, PrintWriter out,
       Consumer<SetOutcome> afterEachSet) {
-    this.spark = spark;
+    this.session = session;
     this.settings = settings;
     this.out = out;
     this.afterEachSet = afterEachSet;
@@ -120,12 +120,12 @@ public final class SweepJob {
     Interruption.describeWith(this::interruptionLine);
     Instant started = Instant.now();
     Map<String, Double> timings = new LinkedHashMap<>();
-    Configuration conf = spark.conf();
+    Configuration conf = session.conf();
     String root = settings.fit().out();
     boolean quiet = settings.fit().quiet();
 
     long t0 = System.nanoTime();
-    List<RepresentationSet> sets = RepresentationSets.discover(conf, spark::session,
+    List<RepresentationSet> sets = RepresentationSets.discover(conf, session::session,
         settings.fit().representations(), settings.setColumn(), settings.brain());
     phase(quiet, sets.size() + " sets in " + settings.fit().representations().uri() + ": "
         + String.join(", ", sets.stream().map(s -> SetNames.display(s.name())).toList()));
@@ -154,7 +154,8 @@ public final class SweepJob {
     CombinedTable.write(conf, rows, root);
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
-        SweepManifest.json(settings, result, SweepSession.sparkVersion(), started, Instant.now(), timings));
+        SweepManifest.json(settings, result, SweepSession.sparkVersion(), started, Instant.now(),
+            timings));
     if (settings.report()) {
       writeReport(root);
     }
@@ -174,14 +175,14 @@ public final class SweepJob {
    * same checks and encoding, without Spark SQL's first-query warm-up), else through Spark.
    */
   private SetInputs.LoadedFeatures loadFeatures(Configuration conf) {
-    if (Engine.isLocalMaster(spark.master())) {
+    if (Engine.isLocalMaster(session.master())) {
       Optional<SetInputs.LoadedFeatures> read =
           SetInputs.loadFeaturesWithoutSpark(conf, settings.fit().features());
       if (read.isPresent()) {
         return read.get();
       }
     }
-    return SetInputs.loadFeatures(spark.session(), settings.fit().features());
+    return SetInputs.loadFeatures(session.session(), settings.fit().features());
   }
 
   /**
@@ -190,7 +191,7 @@ public final class SweepJob {
    */
   private void writeReport(String root) {
     try {
-      String uri = org.mlem.jobs.report.SweepReport.write(spark::session, spark.conf(), root,
+      String uri = org.mlem.jobs.report.SweepReport.write(session::session, session.conf(), root,
           null);
       out.println("report: " + uri);
     } catch (RuntimeException e) {
@@ -223,14 +224,14 @@ public final class SweepJob {
 
   private List<SetOutcome> runAll(List<RepresentationSet> sets,
       SetInputs.LoadedFeatures features, SharedBatchSize batch) {
-    int concurrency = settings.concurrencyOn(spark.master(), spark::slots);
+    int concurrency = settings.concurrencyOn(session.master(), session::slots);
     if (settings.autoConcurrency() && concurrency > 1) {
       phase(settings.fit().quiet(), "fitting up to " + concurrency + " sets at once (the "
           + "session's task slots; --concurrency K to choose)");
     }
     // under auto concurrency, sets driven from the driver (too big for a task) go one at a time:
     // each such fit spreads over the cluster already
-    SetRunner runner = new SetRunner(spark, settings, features, batch.batchSize(),
+    SetRunner runner = new SetRunner(session, settings, features, batch.batchSize(),
         new Semaphore(settings.autoConcurrency() ? 1 : concurrency));
     CompletionRate rate = new CompletionRate("sets", sets.size(), completeBefore(sets));
     AtomicBoolean stopped = new AtomicBoolean();
@@ -294,7 +295,7 @@ public final class SweepJob {
     if (settings.fit().overwrite()) {
       return 0;
     }
-    Configuration conf = spark.conf();
+    Configuration conf = session.conf();
     int n = 0;
     for (RepresentationSet set : sets) {
       String dir = SweepFiles.runDir(settings.fit().out(), set.name());
@@ -307,7 +308,7 @@ public final class SweepJob {
 
   private SetOutcome runOne(SetRunner runner, RepresentationSet set, int index, int count,
       CompletionRate rate) {
-    Configuration conf = spark.conf();
+    Configuration conf = session.conf();
     String name = set.name();
     String dir = SweepFiles.runDir(settings.fit().out(), name);
     long seed = SetSeeds.seedOf(settings.fit().config().training().seed(), name);
@@ -329,7 +330,7 @@ public final class SweepJob {
     }
     // this set's Spark jobs (if any: a local set fitted in process has none) in its own pool
     // and group; a session started by this set gets them when the runner asks for it
-    spark.ifStarted(s -> SetRunner.tag(s, name));
+    session.ifStarted(s -> SetRunner.tag(s, name));
     long t0 = System.nanoTime();
     running.put(index, (index + 1) + "/" + count + " (" + SetNames.display(name) + ")");
     try {
@@ -355,7 +356,7 @@ public final class SweepJob {
       if (!Interruption.requested()) {
         running.remove(index);
       }
-      spark.ifStarted(s -> s.sparkContext().clearJobGroup());
+      session.ifStarted(s -> s.sparkContext().clearJobGroup());
     }
   }
 
