@@ -13,8 +13,6 @@ package org.mlem.core.rank;
 final class IndexSort {
   private static final int INSERTION_LIMIT = 48;
   private static final int DIGIT_BITS = 13;
-  private static final int RADIX = 1 << DIGIT_BITS;
-  private static final int MASK = RADIX - 1;
   private static final int PASSES = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
 
   private IndexSort() {}
@@ -44,12 +42,14 @@ final class IndexSort {
       return;
     }
     for (int i = 0; i < n; i++) {
-      code[i] = sortableBits(keys[order[i]]);
+      // the sign bit flipped: unsigned order of the codes (and of their digits) = numeric order
+      code[i] = sortableBits(keys[order[i]]) ^ Long.MIN_VALUE;
     }
     if (n >= BUCKETED_MIN) {
       bucketedSort(code, order, codeTmp, orderTmp);
     } else {
-      radixSort(code, order, codeTmp, orderTmp);
+      lowDigits(code, order, codeTmp, orderTmp, 0, n, DIGIT_BITS, PASSES,
+          new int[PASSES << DIGIT_BITS]);
     }
   }
 
@@ -59,7 +59,7 @@ final class IndexSort {
   private static final int LOW_BITS = 64 - TOP_BITS;
 
   /**
-   * The same stable order as {@link #radixSort}, with less memory traffic for large inputs: one
+   * The same stable order as {@link #lowDigits} over all 64 bits, with less memory traffic for large inputs: one
    * stable counting pass distributes the keys by their top 16 bits (sign, exponent and 4 bits of
    * mantissa), then each bucket, small enough to stay in cache, is sorted stably by its low 48
    * bits (insertion sort for a few keys, else least-significant-digit passes of 8 or 12 bits).
@@ -69,9 +69,7 @@ final class IndexSort {
     int n = order.length;
     int[] start = new int[(1 << TOP_BITS) + 1];
     for (int i = 0; i < n; i++) {
-      long c = code[i] ^ Long.MIN_VALUE; // unsigned order of the codes = numeric order
-      code[i] = c;
-      start[(int) (c >>> LOW_BITS) + 1]++;
+      start[(int) (code[i] >>> LOW_BITS) + 1]++;
     }
     for (int b = 0; b < 1 << TOP_BITS; b++) {
       start[b + 1] += start[b];
@@ -127,9 +125,9 @@ final class IndexSort {
 
   /**
    * Stable LSD radix sort of positions [from, to) of {@code code}/{@code order} by the low
-   * {@code bits * passes} bits, using the same positions of {@code codeTmp}/{@code orderTmp} as
-   * scratch; the result ends in {@code code}/{@code order}. Passes whose digit is the same for
-   * every key are skipped.
+   * {@code bits * passes} bits (every bit when that is 64 or more), unsigned, using the same
+   * positions of {@code codeTmp}/{@code orderTmp} as scratch; the result ends in
+   * {@code code}/{@code order}. Passes whose digit is the same for every key are skipped.
    */
   private static void lowDigits(long[] code, int[] order, long[] codeTmp, int[] orderTmp,
       int from, int to, int bits, int passes, int[] counts) {
@@ -195,51 +193,6 @@ final class IndexSort {
         j--;
       }
       order[j + 1] = idx;
-    }
-  }
-
-  private static void radixSort(long[] code, int[] order, long[] codeTmp, int[] orderTmp) {
-    int n = order.length;
-    int[] counts = new int[PASSES * RADIX];
-    for (int i = 0; i < n; i++) {
-      // Flip the sign bit so that unsigned digit order equals signed order.
-      long c = code[i] ^ Long.MIN_VALUE;
-      code[i] = c;
-      for (int p = 0; p < PASSES; p++) {
-        counts[p * RADIX + (int) ((c >>> (p * DIGIT_BITS)) & MASK)]++;
-      }
-    }
-    long[] srcCode = code;
-    int[] srcOrder = order;
-    long[] dstCode = codeTmp;
-    int[] dstOrder = orderTmp;
-    for (int p = 0; p < PASSES; p++) {
-      int base = p * RADIX;
-      int shift = p * DIGIT_BITS;
-      if (counts[base + (int) ((srcCode[0] >>> shift) & MASK)] == n) {
-        continue; // every key has the same digit: this pass would not move anything
-      }
-      int sum = 0;
-      for (int d = 0; d < RADIX; d++) {
-        int c = counts[base + d];
-        counts[base + d] = sum;
-        sum += c;
-      }
-      for (int i = 0; i < n; i++) {
-        long c = srcCode[i];
-        int pos = counts[base + (int) ((c >>> shift) & MASK)]++;
-        dstCode[pos] = c;
-        dstOrder[pos] = srcOrder[i];
-      }
-      long[] tc = srcCode;
-      srcCode = dstCode;
-      dstCode = tc;
-      int[] to = srcOrder;
-      srcOrder = dstOrder;
-      dstOrder = to;
-    }
-    if (srcOrder != order) {
-      System.arraycopy(srcOrder, 0, order, 0, n);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import java.io.IOException;
@@ -101,18 +102,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Task slots of a local master (local[K] or local[K,F]: K; local[*]: the cores), else 2. */
+  /** Task slots of a local master ({@link Engine#localSlots}), else 2. */
   private static int slotsOf(String master) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)")
-        .matcher(master);
-    if (master.equals("local")) {
-      return 1;
-    }
-    if (m.lookingAt()) {
-      return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
-          : Integer.parseInt(m.group(1));
-    }
-    return 2;
+    int local = Engine.localSlots(master);
+    return local > 0 ? local : 2;
   }
 
   @Override

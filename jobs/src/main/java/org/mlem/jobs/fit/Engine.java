@@ -53,6 +53,23 @@ public enum Engine {
     return m == null || m.equals("local") || m.startsWith("local[");
   }
 
+  private static final java.util.regex.Pattern LOCAL =
+      java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?");
+
+  /**
+   * The task slots Spark gives a local master: K for {@code local[K]} or {@code local[K,F]}, the
+   * cores for {@code local[*]}, 1 for {@code local}; 0 when the master is not local.
+   */
+  public static int localSlots(String master) {
+    java.util.regex.Matcher m = LOCAL.matcher(master);
+    if (!m.matches()) {
+      return 0;
+    }
+    String k = m.group(1);
+    return k == null ? 1 : k.equals("*") ? Runtime.getRuntime().availableProcessors()
+        : Integer.parseInt(k);
+  }
+
   /** The local master a session would get: {@link #effectiveMaster}, else {@code local[*]}. */
   public static String localMaster(String master) {
     String m = effectiveMaster(master);

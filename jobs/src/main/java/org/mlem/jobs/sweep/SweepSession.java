@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -21,8 +19,6 @@ import org.apache.spark.sql.SparkSession;
  * {@code spark.hadoop.*} settings spark-submit passes as system properties.
  */
 public final class SweepSession {
-  private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?");
-
   private final String master;
   private final Configuration conf;
   private final Supplier<SparkSession> starter;
@@ -104,15 +100,10 @@ public final class SweepSession {
    * {@code local[*]}, 1 for {@code local}), else the running session's default parallelism.
    */
   public int slots() {
-    Matcher m = LOCAL.matcher(master);
-    if (session == null && m.matches()) {
+    int local = org.mlem.jobs.fit.Engine.localSlots(master);
+    if (session == null && local > 0) {
       String set = System.getProperty("spark.default.parallelism");
-      if (set != null) {
-        return Integer.parseInt(set.trim());
-      }
-      String k = m.group(1);
-      return k == null ? 1 : k.equals("*") ? Runtime.getRuntime().availableProcessors()
-          : Integer.parseInt(k);
+      return set != null ? Integer.parseInt(set.trim()) : local;
     }
     return session().sparkContext().defaultParallelism();
   }
