@@ -64,6 +64,9 @@ final class IncrementalSpearman {
   private final double[] predicted;
   private final double[] bound;
   private final long[] keys;
+  /** The ranks of a score's keys and their sort's work array, reused by every score. */
+  private final double[] ranks;
+  private final long[] rankScratch;
   private final double[] row;
   private final int[] pending;
   private final double[] block;
@@ -165,6 +168,8 @@ final class IncrementalSpearman {
     predicted = new double[b];
     bound = new double[b];
     keys = new long[b];
+    ranks = new double[b];
+    rankScratch = new long[b];
     row = new double[f];
     pending = new int[b];
     block = new double[BLOCK * f];
@@ -214,7 +219,7 @@ final class IncrementalSpearman {
     } else {
       keys(replaced, SnappedRanks.quantum(scale));
     }
-    double[] ranks = SnappedRanks.averageOfKeys(keys);
+    SnappedRanks.averageOfKeys(keys, ranks, rankScratch);
     try {
       return Correlation.pearson(ranks, neuralRanks);
     } catch (ArithmeticException e) {

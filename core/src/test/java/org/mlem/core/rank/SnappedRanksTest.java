@@ -2,6 +2,7 @@ package org.mlem.core.rank;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
@@ -76,5 +77,33 @@ class SnappedRanksTest {
             "span " + span + ", n " + n);
       }
     }
+  }
+
+  /**
+   * The reusing form writes every rank over whatever its arrays held, and gives the allocating
+   * form's ranks for any key range (packed and indirect sorts), with a scratch array too short
+   * or absent as well.
+   */
+  @Test
+  void averageOfKeysIntoReusedArraysEqualsTheAllocatingForm() {
+    SplittableRandom random = new SplittableRandom(13);
+    int n = 3000;
+    double[] ranks = new double[n];
+    long[] scratch = new long[n];
+    for (long span : new long[] {1, 7, 1L << 30, 1L << 52, 1L << 60}) {
+      for (long[] work : new long[][] {scratch, null, new long[n - 1]}) {
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+          keys[i] = random.nextLong(span) - span / 2;
+        }
+        java.util.Arrays.fill(ranks, -1.0);
+        java.util.Arrays.fill(scratch, random.nextLong());
+        double[] expected = SnappedRanks.averageOfKeys(keys.clone());
+        assertSame(ranks, SnappedRanks.averageOfKeys(keys, ranks, work));
+        assertArrayEquals(expected, ranks, "span " + span);
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> SnappedRanks.averageOfKeys(new long[3], new double[2], null));
   }
 }
