@@ -37,23 +37,163 @@ public final class SparseDeltas {
     }
   };
 
+  /**
+   * Writes the dense feature distances of rows [from, to) of a batch into {@code out},
+   * row-major from {@code out[0]} (to - from rows of F values).
+   */
+  @FunctionalInterface
+  public interface DenseRows {
+    void write(int from, int to, double[] out);
+  }
+
   private final int rows;
   private final int featureCount;
-  /** Row r's entries are [start[r], start[r + 1]). */
-  private final int[] start;
-  private final int[] feature;
-  private final double[] value;
+  /** The rows in consecutive parts: part k holds rows [firstRow[k], firstRow[k + 1]). */
+  private final Segment[] segments;
+  private final int[] firstRow;
   /** Per feature a: the products of terms (a, b), b &lt;= a, that the gradient forms. */
   private final long[] work;
 
-  private SparseDeltas(int rows, int featureCount, int[] start, int[] feature, double[] value,
-      long[] work) {
+  private SparseDeltas(int rows, int featureCount, Segment[] segments, long[] work) {
     this.rows = rows;
     this.featureCount = featureCount;
-    this.start = start;
-    this.feature = feature;
-    this.value = value;
+    this.segments = segments;
+    this.firstRow = new int[segments.length + 1];
+    for (int k = 0; k < segments.length; k++) {
+      firstRow[k + 1] = firstRow[k] + segments[k].rows;
+    }
     this.work = work;
+  }
+
+  /**
+   * Consecutive rows of a batch kept as their non-zero entries: row r's entries are
+   * [start[r], start[r + 1]) of {@code feature}/{@code value}. Built by {@link #segment}; a
+   * batch made of segments ({@link #ofSegments}) never holds its dense rows, only a block of
+   * them at a time.
+   */
+  public static final class Segment {
+    private int rows;
+    private int[] start;
+    private int[] feature;
+    private double[] value;
+    private long[] work;
+
+    private Segment(int rows, int[] start, int[] feature, double[] value, long[] work) {
+      this.rows = rows;
+      this.start = start;
+      this.feature = feature;
+      this.value = value;
+      this.work = work;
+    }
+
+    /** The number of rows. */
+    public int rows() {
+      return rows;
+    }
+
+    /** The number of non-zero entries. */
+    public int nonZeros() {
+      return start[rows];
+    }
+  }
+
+  /** Dense values of one block of {@link #segment} rows (32 KB). */
+  private static final int BLOCK_VALUES = 4096;
+
+  /**
+   * Rows [from, to) of a batch as non-zero entries, their dense distances written by
+   * {@code dense} one cache-sized block at a time and compacted at once (the batch's B x F
+   * array is never formed), reusing {@code previous}'s arrays (a segment no longer read, or
+   * null) where they are large enough. The entries are those {@link #of} finds in the same rows.
+   *
+   * @param dense writes the rows' dense feature distances
+   * @param featureCount F, &gt;= 1
+   */
+  public static Segment segment(DenseRows dense, int from, int to, int featureCount,
+      Segment previous) {
+    PhiExpansion.requireFeatureCount(featureCount);
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not a range");
+    }
+    int f = featureCount;
+    int rows = to - from;
+    int[] start = previous != null && previous.start.length >= rows + 1 ? previous.start
+        : new int[rows + 1];
+    int[] feature = previous != null ? previous.feature : new int[Math.max(f, rows * 4)];
+    double[] value = previous != null && previous.value.length == feature.length
+        ? previous.value : new double[feature.length];
+    long[] work = previous != null && previous.work.length == f ? previous.work : new long[f];
+    java.util.Arrays.fill(work, 0L);
+    int block = Math.max(1, BLOCK_VALUES / f);
+    double[] buffer = new double[block * f];
+    int[] rowFeature = new int[f];
+    start[0] = 0;
+    int at = 0;
+    for (int b = from; b < to; b += block) {
+      int end = (int) Math.min(to, (long) b + block);
+      dense.write(b, end, buffer);
+      for (int r = 0, o = 0; r < end - b; r++, o += f) {
+        if (at > feature.length - f) {
+          long grown = Math.max((long) at + f, (long) feature.length + feature.length / 2);
+          if (grown > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") have more than "
+                + (Integer.MAX_VALUE - 8) + " non-zero feature distances; use a smaller batch"
+                + " size");
+          }
+          feature = java.util.Arrays.copyOf(feature, (int) grown);
+          value = java.util.Arrays.copyOf(value, (int) grown);
+        }
+        // each row's entries written in place without a branch per entry (whether a distance
+        // is zero is unpredictable): an entry is kept by advancing past it
+        int m = 0;
+        for (int a = 0; a < f; a++) {
+          double d = buffer[o + a];
+          feature[at + m] = a;
+          value[at + m] = d;
+          rowFeature[m] = a;
+          m += d != 0.0 ? 1 : 0;
+        }
+        for (int x = 0; x < m; x++) {
+          work[rowFeature[x]] += x + 1;
+        }
+        at += m;
+        start[b - from + r + 1] = at;
+      }
+    }
+    return new Segment(rows, start, feature, value, work);
+  }
+
+  /**
+   * A batch made of consecutive segments (rows in segment order), for products equal bit for bit
+   * to those of the same rows in one piece: the segments are read, not copied, and must not be
+   * changed afterwards.
+   */
+  public static SparseDeltas ofSegments(java.util.List<Segment> segments, int featureCount) {
+    PhiExpansion.requireFeatureCount(featureCount);
+    long[] work = new long[featureCount];
+    long rows = 0;
+    for (Segment s : segments) {
+      if (s.work.length != featureCount) {
+        throw new IllegalArgumentException("a segment of " + s.work.length
+            + " features in a batch of " + featureCount);
+      }
+      rows += s.rows;
+      for (int a = 0; a < featureCount; a++) {
+        work[a] += s.work[a];
+      }
+    }
+    if (rows > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("segments of " + rows + " rows in all");
+    }
+    return new SparseDeltas((int) rows, featureCount, segments.toArray(new Segment[0]), work);
+  }
+
+  /**
+   * This batch's segments, for a later {@link #segment} to reuse once the batch is no longer
+   * read.
+   */
+  public java.util.List<Segment> segments() {
+    return java.util.List.of(segments);
   }
 
   /**
@@ -91,7 +231,9 @@ public final class SparseDeltas {
     int f = featureCount;
     int p = Math.max(1, Math.min(parts, rows));
     // start[0] is never written: 0 in a new array and in one reused
-    int[] start = previous != null && previous.start.length == rows + 1 ? previous.start
+    Segment reused = previous != null && previous.segments.length == 1 ? previous.segments[0]
+        : null;
+    int[] start = reused != null && reused.start.length == rows + 1 ? reused.start
         : new int[rows + 1];
     runner.run(p, part -> {
       for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
@@ -111,11 +253,12 @@ public final class SparseDeltas {
       start[r + 1] = (int) next;
     }
     int nonZero = start[rows];
-    boolean reuse = previous != null && previous.feature.length >= nonZero;
+    boolean reuse = reused != null && reused.feature.length >= nonZero
+        && reused.value.length == reused.feature.length;
     // a new pair of arrays gets 1/8 slack, for later batches with a few more non-zero entries
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, nonZero + (long) nonZero / 8);
-    int[] feature = reuse ? previous.feature : new int[previous != null ? capacity : nonZero];
-    double[] value = reuse ? previous.value : new double[feature.length];
+    int[] feature = reuse ? reused.feature : new int[previous != null ? capacity : nonZero];
+    double[] value = reuse ? reused.value : new double[feature.length];
     long[][] partWork = new long[p][f];
     runner.run(p, part -> {
       // each row is compacted into a row buffer without a branch per entry (whether a distance
@@ -144,7 +287,8 @@ public final class SparseDeltas {
         work[a] += w[a];
       }
     }
-    return new SparseDeltas(rows, featureCount, start, feature, value, work);
+    return new SparseDeltas(rows, featureCount,
+        new Segment[] {new Segment(rows, start, feature, value, work)}, work);
   }
 
   private static int from(int rows, int parts, int part) {
@@ -163,7 +307,11 @@ public final class SparseDeltas {
 
   /** The number of non-zero feature distances over all pairs. */
   public int nonZeros() {
-    return start[rows];
+    long sum = 0;
+    for (Segment s : segments) {
+      sum += s.nonZeros();
+    }
+    return (int) sum;
   }
 
   /**
@@ -209,10 +357,25 @@ public final class SparseDeltas {
    */
   public void predict(
       int from, int to, boolean interactions, double[] coefficients, double[] sOut) {
+    for (int k = 0; k < segments.length; k++) {
+      int lo = Math.max(from, firstRow[k]);
+      int hi = Math.min(to, firstRow[k + 1]);
+      if (lo < hi) {
+        predict(segments[k], firstRow[k], lo, hi, interactions, coefficients, sOut);
+      }
+    }
+  }
+
+  /** {@link #predict} of the batch's rows [from, to) that segment {@code seg} holds. */
+  private static void predict(Segment seg, int first, int from, int to, boolean interactions,
+      double[] coefficients, double[] sOut) {
+    int[] start = seg.start;
+    int[] feature = seg.feature;
+    double[] value = seg.value;
     if (interactions) {
       for (int i = from; i < to; i++) {
-        int lo = start[i];
-        int hi = start[i + 1];
+        int lo = start[i - first];
+        int hi = start[i - first + 1];
         double sum = 0;
         for (int x = lo; x < hi; x++) {
           int a = feature[x];
@@ -229,7 +392,7 @@ public final class SparseDeltas {
     } else {
       for (int i = from; i < to; i++) {
         double sum = 0;
-        for (int x = start[i], hi = start[i + 1]; x < hi; x++) {
+        for (int x = start[i - first], hi = start[i - first + 1]; x < hi; x++) {
           double da = value[x];
           sum += coefficients[feature[x]] * da * da;
         }
@@ -251,10 +414,27 @@ public final class SparseDeltas {
       boolean interactions, double[] g, double[] gradOut, int aFrom, int aTo) {
     if (interactions) {
       java.util.Arrays.fill(gradOut, aFrom * (aFrom + 1) / 2, aTo * (aTo + 1) / 2, 0.0);
+    } else {
+      java.util.Arrays.fill(gradOut, aFrom, aTo, 0.0);
+    }
+    // segment after segment: every term's sum runs over the rows in batch order
+    for (int k = 0; k < segments.length; k++) {
+      transposeTimes(segments[k], firstRow[k], interactions, g, gradOut, aFrom, aTo);
+    }
+  }
+
+  /** Adds segment {@code seg}'s terms (its rows from batch row {@code first}) to gradOut. */
+  private static void transposeTimes(Segment seg, int first, boolean interactions, double[] g,
+      double[] gradOut, int aFrom, int aTo) {
+    int[] start = seg.start;
+    int[] feature = seg.feature;
+    double[] value = seg.value;
+    int rows = seg.rows;
+    if (interactions) {
       for (int i = 0; i < rows; i++) {
         int lo = start[i];
         int hi = start[i + 1];
-        double gi = g[i];
+        double gi = g[first + i];
         for (int x = lo; x < hi; x++) {
           int a = feature[x];
           if (a < aFrom) {
@@ -273,9 +453,8 @@ public final class SparseDeltas {
         }
       }
     } else {
-      java.util.Arrays.fill(gradOut, aFrom, aTo, 0.0);
       for (int i = 0; i < rows; i++) {
-        double gi = g[i];
+        double gi = g[first + i];
         for (int x = start[i], hi = start[i + 1]; x < hi; x++) {
           int a = feature[x];
           if (a >= aFrom && a < aTo) {

@@ -23,6 +23,8 @@ public final class BatchObjective {
   private final double[] gradCoef;
   private final boolean interactions;
   private SparseDeltas delta;
+  /** The non-zero form of the last dense batch loaded, its arrays reused by the next one. */
+  private SparseDeltas owned;
   private double[] s = new double[0];
   private double[] gradS = new double[0];
   private double[] target = new double[0];
@@ -91,6 +93,25 @@ public final class BatchObjective {
           + " feature distances and " + rows + " targets, found " + batchDelta.length + " and "
           + targets.length);
     }
+    owned = SparseDeltas.of(batchDelta, rows, features, rows < PARALLEL_ROWS ? 1
+        : threads.threads(), threads::run, owned);
+    load(owned, targets);
+  }
+
+  /**
+   * Loads a batch given by its non-zero feature distances, read (not copied) until the next
+   * load, and a copy of its training targets.
+   *
+   * @param sparse the batch's B rows of F feature distances
+   * @param targets B training targets (already scaled), copied
+   */
+  public void load(SparseDeltas sparse, double[] targets) {
+    int rows = sparse.rows();
+    if (sparse.featureCount() != features || targets.length < rows) {
+      throw new IllegalArgumentException("batch of " + rows + " pairs x " + features
+          + " features needs as many targets, found " + sparse.featureCount() + " features and "
+          + targets.length + " targets");
+    }
     if (this.rows != rows) {
       s = new double[rows];
       gradS = new double[rows];
@@ -100,8 +121,7 @@ public final class BatchObjective {
     }
     System.arraycopy(targets, 0, target, 0, rows);
     targetRanks = null;
-    delta = SparseDeltas.of(batchDelta, rows, features, rows < PARALLEL_ROWS ? 1
-        : threads.threads(), threads::run, delta);
+    delta = sparse;
   }
 
   /**

@@ -30,7 +30,12 @@ public record PairBatch(int size, int featureCount, double[] delta, double[] neu
       throw new IllegalArgumentException(
           "neural must hold one distance per pair (" + size + "), found " + neural.length);
     }
-    for (int k = 0; k < size; k++) {
+    requireFinite(neural);
+  }
+
+  /** Rejects a neural distance that is not finite, naming the pair. */
+  static void requireFinite(double[] neural) {
+    for (int k = 0; k < neural.length; k++) {
       if (!Double.isFinite(neural[k])) {
         throw new IllegalArgumentException(
             "neural distance of pair " + k + " is " + neural[k] + "; distances must be finite");

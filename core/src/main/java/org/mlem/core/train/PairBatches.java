@@ -2,6 +2,7 @@ package org.mlem.core.train;
 
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.metric.SparseDeltas;
 import org.mlem.core.pairs.PairIndices;
 
 /**
@@ -51,6 +52,30 @@ public final class PairBatches {
       order[start[Math.max(first[k], second[k])]++] = k;
     }
     return order;
+  }
+
+  /**
+   * The non-zero feature distances of pairs {@code [from, to)} of {@code pairs} (batch rows
+   * 0 .. to - from of the segment), written a block at a time and never as a dense array, and
+   * their neural distances into {@code neural} (positions from {@code from}): the same values as
+   * {@link #fill}. Reuses {@code previous}'s arrays where large enough (or null).
+   */
+  public static SparseDeltas.Segment fillSparse(
+      EncodedFeatures features,
+      PairDistances distances,
+      PairIndices pairs,
+      int from,
+      int to,
+      SparseDeltas.Segment previous,
+      double[] neural) {
+    int[] first = pairs.first();
+    int[] second = pairs.second();
+    SparseDeltas.Segment segment = SparseDeltas.segment(
+        (a, b, out) -> features.deltas(first, second, a, b, out), from, to,
+        features.featureCount(), previous);
+    int[] order = byLaterStimulus(first, second, from, to, features.size());
+    distances.distancesAt(first, second, order, order.length, neural, 0);
+    return segment;
   }
 
   /**

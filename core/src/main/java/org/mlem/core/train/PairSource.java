@@ -33,6 +33,32 @@ public interface PairSource extends AutoCloseable {
    */
   default void recycle(PairBatch batch) {}
 
+  /**
+   * The requested batches as a training step loads them (non-zero feature distances), in
+   * request order: the same pairs and values as {@link #batches}. The default converts those
+   * batches on the calling thread and hands their dense arrays back ({@link #recycle}).
+   *
+   * @param background whether the caller computes on this machine's cores meanwhile (a
+   *     trainer's prefetch of later steps): an in-process source then keeps to the calling
+   *     thread instead of competing with it; the batches are the same either way
+   */
+  default List<SparseBatch> sparseBatches(List<BatchRequest> requests, boolean background) {
+    List<PairBatch> dense = batches(requests);
+    List<SparseBatch> out = new java.util.ArrayList<>(dense.size());
+    for (PairBatch batch : dense) {
+      out.add(SparseBatch.of(batch));
+      recycle(batch);
+    }
+    return out;
+  }
+
+  /**
+   * Hands back a batch from {@link #sparseBatches} that its caller no longer reads (the
+   * trainer, once a step is done with it), for its arrays to be reused. The default does
+   * nothing.
+   */
+  default void recycle(SparseBatch batch) {}
+
   /** Releases threads or cluster resources; the default does nothing. */
   @Override
   default void close() {}

@@ -110,21 +110,21 @@ public final class Trainer {
     });
     try {
       int chunk = config.prefetchSteps();
-      CompletableFuture<List<PairBatch>> next =
-          fetch(prefetcher, source, 0, chunk, batchSize, validating);
+      CompletableFuture<List<SparseBatch>> next =
+          fetch(prefetcher, source, 0, chunk, batchSize, validating, false);
       int step = 0;
       training:
       while (step < config.maxSteps()) {
-        List<PairBatch> current = join(next);
+        List<SparseBatch> current = join(next);
         if (validating && step == 0) {
           validation = validationObjective(metric, current.get(0), stepThreads);
           current = current.subList(1, current.size());
         }
         int nextStart = step + current.size();
         next = nextStart < config.maxSteps()
-            ? fetch(prefetcher, source, nextStart, chunk, batchSize, false)
+            ? fetch(prefetcher, source, nextStart, chunk, batchSize, false, true)
             : null;
-        for (PairBatch batch : current) {
+        for (SparseBatch batch : current) {
           int b = batch.size();
           if (t.length != b) {
             t = new double[b];
@@ -139,14 +139,14 @@ public final class Trainer {
             double u = (d[k] - runningMin) / range;
             t[k] = u * u;
           }
-          objective.load(batch.delta(), b, t);
-          source.recycle(batch); // loaded (kept as sparse rows and targets): not read again
+          objective.load(batch.delta(), t);
           double score;
           try {
             score = objective.valueAndGradient(params, config.strength(), gradParams);
           } catch (ArithmeticException e) {
             throw new ArithmeticException("training step " + step + ": " + e.getMessage());
           }
+          source.recycle(batch); // the step has its gradient: the batch is not read again
           double watched = score;
           if (validation != null) {
             watched = validation.value(params, config.strength());
@@ -188,7 +188,7 @@ public final class Trainer {
    * and maximum (fixed for the whole fit, unlike the training targets' running range).
    */
   private static BatchObjective validationObjective(
-      MetricParametrization metric, PairBatch batch, StepThreads threads) {
+      MetricParametrization metric, SparseBatch batch, StepThreads threads) {
     int b = batch.size();
     double[] d = batch.neural();
     double min = Double.POSITIVE_INFINITY;
@@ -204,13 +204,16 @@ public final class Trainer {
       t[k] = u * u;
     }
     BatchObjective objective = new BatchObjective(metric, threads);
-    objective.load(batch.delta(), b, t);
+    objective.load(batch.delta(), t);
     return objective;
   }
 
-  /** Requests a chunk of training batches, preceded by the validation batch when asked. */
-  private CompletableFuture<List<PairBatch>> fetch(ExecutorService executor, PairSource source,
-      int firstStep, int chunk, int batchSize, boolean withValidation) {
+  /**
+   * Requests a chunk of training batches, preceded by the validation batch when asked; in the
+   * background (while steps train) or not (the first chunk, which the trainer waits for).
+   */
+  private CompletableFuture<List<SparseBatch>> fetch(ExecutorService executor, PairSource source,
+      int firstStep, int chunk, int batchSize, boolean withValidation, boolean background) {
     int count = Math.min(chunk, config.maxSteps() - firstStep);
     List<BatchRequest> requests = new ArrayList<>(count + 1);
     if (withValidation) {
@@ -219,10 +222,11 @@ public final class Trainer {
     for (int k = 0; k < count; k++) {
       requests.add(new BatchRequest(PairStream.TRAINING, firstStep + k, batchSize));
     }
-    return CompletableFuture.supplyAsync(() -> source.batches(requests), executor);
+    return CompletableFuture.supplyAsync(() -> source.sparseBatches(requests, background),
+        executor);
   }
 
-  private static List<PairBatch> join(CompletableFuture<List<PairBatch>> future) {
+  private static List<SparseBatch> join(CompletableFuture<List<SparseBatch>> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

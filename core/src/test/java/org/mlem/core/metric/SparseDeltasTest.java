@@ -124,6 +124,71 @@ class SparseDeltasTest {
     assertEquals("a batch of 2 pairs x 3 features needs 6 distances, found 5", e.getMessage());
   }
 
+  /**
+   * A batch made of segments (built block by block from dense rows, split anywhere: an empty
+   * segment, a one-row one, boundaries inside a compaction block), rebuilt into the arrays of
+   * its previous segments with other sparsities (starting from a too small capacity), predicts
+   * and transposes as the dense kernels do, bit for bit, over ranges that cross segments; its
+   * non-zero count and gradient split are those of the one-piece form.
+   */
+  @Test
+  void segmentsMatchTheDenseKernelsBitForBit() {
+    SplittableRandom random = new SplittableRandom(23);
+    int rows = 3001;
+    int f = 9;
+    int[][] splits = {{0, rows}, {0, 0, 1, 700, 701, 2600, rows}, {0, 1500, rows}};
+    java.util.List<SparseDeltas.Segment> previous = null;
+    for (double zeros : new double[] {0.55, 0.1, 0.9, 0.3}) {
+      double[] delta = new double[rows * f];
+      for (int k = 0; k < delta.length; k++) {
+        double u = random.nextDouble();
+        delta[k] = u < zeros ? 0.0 : u < (1 + zeros) / 2 ? 1.0 : random.nextDouble() * 3;
+      }
+      SparseDeltas.DenseRows dense =
+          (from, to, out) -> System.arraycopy(delta, from * f, out, 0, (to - from) * f);
+      SparseDeltas whole = SparseDeltas.of(delta, rows, f);
+      for (int[] split : splits) {
+        java.util.List<SparseDeltas.Segment> segments = new java.util.ArrayList<>();
+        for (int k = 0; k + 1 < split.length; k++) {
+          SparseDeltas.Segment old = previous != null && previous.size() == split.length - 1
+              ? previous.get(k) : null;
+          segments.add(SparseDeltas.segment(dense, split[k], split[k + 1], f, old));
+        }
+        SparseDeltas sparse = SparseDeltas.ofSegments(segments, f);
+        assertEquals(rows, sparse.rows());
+        assertEquals(whole.nonZeros(), sparse.nonZeros());
+        assertArrayEquals(whole.balancedSplit(3), sparse.balancedSplit(3));
+        for (boolean interactions : new boolean[] {true, false}) {
+          int terms = PhiExpansion.termCount(f, interactions);
+          double[] w = random.doubles(terms, -1, 1).toArray();
+          double[] expected = new double[rows];
+          PhiExpansion.predictFromDelta(delta, rows, f, interactions, w, expected);
+          double[] actual = new double[rows];
+          sparse.predict(0, 650, interactions, w, actual);
+          sparse.predict(650, 2700, interactions, w, actual);
+          sparse.predict(2700, rows, interactions, w, actual);
+          assertBits(expected, actual);
+
+          double[] g = random.doubles(rows, -1, 1).toArray();
+          double[] expectedGrad = new double[terms];
+          PhiExpansion.transposeTimesFromDelta(delta, rows, f, interactions, g, expectedGrad);
+          double[] grad = new double[terms];
+          sparse.transposeTimes(interactions, g, grad, 0, 2);
+          sparse.transposeTimes(interactions, g, grad, 2, f);
+          assertBits(expectedGrad, grad);
+        }
+        previous = segments;
+      }
+    }
+  }
+
+  @Test
+  void aSegmentRejectsRowsThatAreNotARange() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparseDeltas.segment((from, to, out) -> { }, 5, 4, 2, null));
+    assertEquals("rows [5, 4) are not a range", e.getMessage());
+  }
+
   private static void assertBits(double[] expected, double[] actual) {
     assertEquals(expected.length, actual.length);
     for (int k = 0; k < expected.length; k++) {

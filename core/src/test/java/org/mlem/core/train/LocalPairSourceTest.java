@@ -75,6 +75,74 @@ class LocalPairSourceTest {
     }
   }
 
+  /**
+   * The batches built straight in non-zero form (on one thread or three, in the foreground or
+   * the background, into recycled arrays or new ones) and the interface's default conversion
+   * of dense batches hold the dense batches' values: the same neural distances, and predictions
+   * and gradients equal bit for bit to the dense kernels' on the dense rows.
+   */
+  @Test
+  void sparseBatchesHoldTheDenseBatchesValues() {
+    List<BatchRequest> requests = List.of(
+        new BatchRequest(PairStream.VALIDATION, 0, 2500),
+        new BatchRequest(PairStream.TRAINING, 3, 2500),
+        new BatchRequest(PairStream.TRAINING, 4, 1700));
+    int f = PROBLEM.features().featureCount();
+    int terms = org.mlem.core.metric.PhiExpansion.termCount(f, true);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    double[] w = random.doubles(terms, -1, 1).toArray();
+    try (LocalPairSource one =
+            new LocalPairSource(PROBLEM.features(), PROBLEM.distances(), SPLIT, 8, 1);
+        LocalPairSource three =
+            new LocalPairSource(PROBLEM.features(), PROBLEM.distances(), SPLIT, 8, 3)) {
+      List<PairBatch> dense = one.batches(requests);
+      PairSource denseOnly = new PairSource() {
+        @Override
+        public int featureCount() {
+          return f;
+        }
+
+        @Override
+        public long pairCount(PairStream stream) {
+          return one.pairCount(stream);
+        }
+
+        @Override
+        public List<PairBatch> batches(List<BatchRequest> r) {
+          return one.batches(r);
+        }
+      };
+      for (int round = 0; round < 3; round++) {
+        for (List<SparseBatch> sparse : List.of(one.sparseBatches(requests, false),
+            three.sparseBatches(requests, false), three.sparseBatches(requests, true),
+            denseOnly.sparseBatches(requests, true))) {
+          for (int r = 0; r < requests.size(); r++) {
+            PairBatch expected = dense.get(r);
+            SparseBatch actual = sparse.get(r);
+            int b = expected.size();
+            assertArrayEquals(expected.neural(), actual.neural());
+            double[] s1 = new double[b];
+            org.mlem.core.metric.PhiExpansion.predictFromDelta(
+                expected.delta(), b, f, true, w, s1);
+            double[] s2 = new double[b];
+            actual.delta().predict(0, b, true, w, s2);
+            assertArrayEquals(s1, s2);
+            double[] g = random.doubles(b, -1, 1).toArray();
+            double[] g1 = new double[terms];
+            org.mlem.core.metric.PhiExpansion.transposeTimesFromDelta(
+                expected.delta(), b, f, true, g, g1);
+            double[] g2 = new double[terms];
+            actual.delta().transposeTimes(true, g, g2, 0, f);
+            assertArrayEquals(g1, g2);
+          }
+          // handed back: the next round refills these arrays
+          sparse.forEach(one::recycle);
+          sparse.forEach(three::recycle);
+        }
+      }
+    }
+  }
+
   @Test
   void rejectsMismatchedInputs() {
     SimulatedProblem other = SimulatedProblem.generate(50, 3, 8, 0.2, 4);
