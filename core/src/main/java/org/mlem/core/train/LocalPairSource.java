@@ -135,11 +135,10 @@ public final class LocalPairSource implements PairSource {
   /**
    * The batches built straight in their non-zero form: each slice of a batch's pairs becomes
    * one segment ({@link PairBatches#fillSparse}), reusing the arrays of a recycled batch of the
-   * same size and split. In the foreground the slices run on the pool's threads; in the
-   * background the whole batch is one slice on the calling thread: a training step splits its
-   * own work over every core and waits for its slowest part, so a prefetch on all cores beside
-   * it slowed the sentence-sized fit by ~10% (36-37 s to 39-40 s), one thread sped it up
-   * (33 s).
+   * same size (its segments' arrays grow where needed). In the foreground the slices run on the
+   * pool's threads; in the background the whole batch is one slice on the calling thread: a
+   * training step splits its own work over every core and waits for its slowest part, so a
+   * prefetch on every core beside it slowed the sentence-sized fit (36-37 s to 39-40 s).
    */
   @Override
   public List<SparseBatch> sparseBatches(List<BatchRequest> requests, boolean background) {
@@ -156,8 +155,7 @@ public final class LocalPairSource implements PairSource {
       int slices = pool == null || background ? 1
           : Math.max(1, Math.min(threads, size / MIN_SLICE));
       SparseBatch reuse = reusableSparse(size);
-      List<SparseDeltas.Segment> old = reuse != null && reuse.delta().segments().size() == slices
-          ? reuse.delta().segments() : null;
+      List<SparseDeltas.Segment> old = reuse != null ? reuse.delta().segments() : List.of();
       double[] neural = reuse != null ? reuse.neural() : new double[size];
       SparseDeltas.Segment[] parts = new SparseDeltas.Segment[slices];
       segments.add(parts);
@@ -168,7 +166,7 @@ public final class LocalPairSource implements PairSource {
         int from = (int) ((long) size * s / slices);
         int to = (int) ((long) size * (s + 1) / slices);
         work.add(() -> parts[slice] = PairBatches.fillSparse(features, distances, p, from, to,
-            old == null ? null : old.get(slice), neural));
+            slice < old.size() ? old.get(slice) : null, neural));
       }
     }
     if (pool == null || background) {

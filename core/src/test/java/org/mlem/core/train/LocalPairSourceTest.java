@@ -113,9 +113,10 @@ class LocalPairSourceTest {
         }
       };
       for (int round = 0; round < 3; round++) {
-        for (List<SparseBatch> sparse : List.of(one.sparseBatches(requests, false),
-            three.sparseBatches(requests, false), three.sparseBatches(requests, true),
-            denseOnly.sparseBatches(requests, true))) {
+        List<PairSource> sources = List.of(one, three, three, denseOnly);
+        for (int v = 0; v < sources.size(); v++) {
+          PairSource source = sources.get(v);
+          List<SparseBatch> sparse = source.sparseBatches(requests, v == 2);
           for (int r = 0; r < requests.size(); r++) {
             PairBatch expected = dense.get(r);
             SparseBatch actual = sparse.get(r);
@@ -135,9 +136,8 @@ class LocalPairSourceTest {
             actual.delta().transposeTimes(true, g, g2, 0, f);
             assertArrayEquals(g1, g2);
           }
-          // handed back: the next round refills these arrays
-          sparse.forEach(one::recycle);
-          sparse.forEach(three::recycle);
+          // handed back to their source: its next batches of these sizes refill the arrays
+          sparse.forEach(source::recycle);
         }
       }
     }
