@@ -18,6 +18,11 @@ import java.util.function.IntConsumer;
  * non-zero entries in the same order (a zero entry contributes a signed zero to a sum that
  * started at +0, which changes no bit, so the dense kernels' visits of zeros are not missed).
  * Immutable once built; the products may run on several threads over disjoint outputs.
+ *
+ * <p>Built either from a dense batch ({@link #of}) or from consecutive {@link Segment}s, each
+ * compacted block by block from dense rows that are never stored whole ({@link #segment},
+ * {@link #ofSegments}): the in-process trainer's batches, where the B x F array was written
+ * and read twice per step only to be compacted.
  */
 public final class SparseDeltas {
   /** Runs parts 0..parts-1 of a computation and returns when all are done (any threads). */

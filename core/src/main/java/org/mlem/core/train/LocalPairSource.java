@@ -189,20 +189,7 @@ public final class LocalPairSource implements PairSource {
   /** Keeps the arrays of a training batch its caller is done with, as {@link #recycle(PairBatch)}. */
   @Override
   public void recycle(SparseBatch batch) {
-    if (recycledSparse.size() < MAX_RECYCLED) {
-      recycledSparse.add(batch);
-    }
-  }
-
-  /** A recycled sparse batch of {@code size} pairs, taken out of the queue, or null. */
-  private SparseBatch reusableSparse(int size) {
-    for (java.util.Iterator<SparseBatch> it = recycledSparse.iterator(); it.hasNext(); ) {
-      SparseBatch b = it.next();
-      if (b.size() == size && recycledSparse.remove(b)) {
-        return b;
-      }
-    }
-    return null;
+    keep(recycledSparse, batch);
   }
 
   /**
@@ -211,19 +198,32 @@ public final class LocalPairSource implements PairSource {
    */
   @Override
   public void recycle(PairBatch batch) {
-    if (recycled.size() < MAX_RECYCLED) {
-      recycled.add(batch);
+    keep(recycled, batch);
+  }
+
+  /** Recycled batches kept at most of each form (a prefetched chunk and the one trained on). */
+  private static final int MAX_RECYCLED = 16;
+
+  private static <T> void keep(java.util.Queue<T> queue, T batch) {
+    if (queue.size() < MAX_RECYCLED) {
+      queue.add(batch);
     }
   }
 
-  /** Recycled batches kept at most (a prefetched chunk and the one being trained on). */
-  private static final int MAX_RECYCLED = 16;
+  /** A recycled sparse batch of {@code size} pairs, taken out of the queue, or null. */
+  private SparseBatch reusableSparse(int size) {
+    return take(recycledSparse, b -> b.size() == size);
+  }
 
   /** A recycled batch of {@code size} pairs, taken out of the queue, or null. */
   private PairBatch reusable(int size) {
-    for (java.util.Iterator<PairBatch> it = recycled.iterator(); it.hasNext(); ) {
-      PairBatch b = it.next();
-      if (b.size() == size && recycled.remove(b)) {
+    return take(recycled, b -> b.size() == size);
+  }
+
+  /** The first element of {@code queue} that {@code fits}, removed from it, or null. */
+  private static <T> T take(java.util.Queue<T> queue, java.util.function.Predicate<T> fits) {
+    for (T b : queue) {
+      if (fits.test(b) && queue.remove(b)) {
         return b;
       }
     }
