@@ -2,6 +2,7 @@ package org.mlem.jobs.cli;
 
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
+import org.mlem.jobs.fit.InProcessChoice;
 import org.mlem.jobs.fit.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,12 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code mlem demo}: generates a simulated dataset with a known W* (the paper's section 2.5.1),
  * writes it as {@code <out>/data/features.csv} and {@code <out>/data/representations.parquet},
- * runs exactly the {@code fit} path on those files into {@code <out>/run/}, and prints the
- * summary with the Frobenius distance of the learned W to W*.
+ * runs exactly the {@code fit} path on those files into {@code <out>/run/} (in process without
+ * Spark on a local master, as {@code mlem fit} chooses, else on Spark), and prints the summary
+ * with the Frobenius distance of the learned W to W*.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Generate a small simulated dataset, fit it with Spark as 'mlem fit' would, "
-        + "and compare the learned W with the known ground truth.")
+    description = "Generate a small simulated dataset, fit it as 'mlem fit' would (in process "
+        + "on a local master, else on Spark), and compare the learned W with the known ground "
+        + "truth.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "./mlem-demo",
       description = "Where to put data/ and run/ (default: ${DEFAULT-VALUE}).")
@@ -151,17 +154,34 @@ final class DemoCommand implements Callable<Integer> {
     boolean existed = exists(out);
     Interruption.describeWith(() -> !existed && !exists(out) ? "interrupted; nothing was written"
         : "interrupted; rerun the same command with --overwrite to start again");
+    // as 'mlem fit' chooses: in process on a local master (the files written without Spark),
+    // else on Spark
+    if (InProcessChoice.refusal(settings) == null) {
+      Configuration conf = new Configuration();
+      DemoData.write(conf, data, dataDir);
+      InputChecks.check(settings);
+      java.util.Optional<MlemAnalysis> analysis = FitJob.runInProcess(conf, settings, console,
+          true, settings.broadcastBudgetMb() * 1024L * 1024L);
+      if (analysis.isPresent()) {
+        printDistanceToTruth(console, data, analysis.get());
+        return 0;
+      }
+    }
     try (SparkSessions.Started spark = SparkSessions.start(master, "mlem demo", verbose,
         quiet ? null : console)) {
       DemoData.write(spark.session(), data, dataDir);
       InputChecks.check(settings);
-      MlemAnalysis analysis = FitJob.run(spark.session(), settings, console);
-      double[][] truth = reorder(data.trueWeights(), analysis.featureNames());
-      console.printf(Locale.ROOT, "Frobenius distance of W to the true W*: %.4f%n",
-          Frobenius.distance(analysis.weights(), truth));
-      console.flush();
+      printDistanceToTruth(console, data, FitJob.run(spark.session(), settings, console));
     }
     return 0;
+  }
+
+  private static void printDistanceToTruth(PrintWriter console, SyntheticDataset data,
+      MlemAnalysis analysis) {
+    double[][] truth = reorder(data.trueWeights(), analysis.featureNames());
+    console.printf(Locale.ROOT, "Frobenius distance of W to the true W*: %.4f%n",
+        Frobenius.distance(analysis.weights(), truth));
+    console.flush();
   }
 
   private static boolean exists(String dir) {

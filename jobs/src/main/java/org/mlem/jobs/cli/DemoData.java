@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -14,7 +17,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.schema.MessageType;
 import org.mlem.core.sim.SyntheticDataset;
+import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ParquetFiles;
 
 /**
  * Writes a simulated dataset as the files a user would bring: {@code features.csv} (id plus one
@@ -29,17 +35,49 @@ final class DemoData {
 
   private DemoData() {}
 
-  /** Writes both files under {@code dir}, replacing earlier ones. */
+  /** Writes both files under {@code dir}, replacing earlier ones (the table by a Spark job). */
   static void write(SparkSession spark, SyntheticDataset data, String dir) {
-    writeFeatures(spark, data, dir);
+    writeFeatures(spark.sparkContext().hadoopConfiguration(), data, dir);
     writeRepresentations(spark, data, new Path(dir, REPRESENTATIONS).toString());
   }
 
+  /**
+   * Writes both files under {@code dir} without Spark, replacing earlier ones: the same columns,
+   * types and values as {@link #write(SparkSession, SyntheticDataset, String)} (a directory
+   * with one Snappy part file and {@code _SUCCESS}, as Spark writes it), for a demo that then
+   * fits in process.
+   */
+  static void write(Configuration conf, SyntheticDataset data, String dir) {
+    writeFeatures(conf, data, dir);
+    Path table = new Path(dir, REPRESENTATIONS);
+    try {
+      FileSystem fs = table.getFileSystem(conf);
+      fs.delete(table, true);
+      fs.mkdirs(table);
+      MessageType schema = ParquetFiles.schema(List.of("id", "vector"),
+          List.of(String.class, float[].class), Set.of("id", "vector"));
+      float[] values = data.representations();
+      int dims = data.dims();
+      List<Object[]> rows = new ArrayList<>(data.size());
+      for (int i = 0; i < data.size(); i++) {
+        rows.add(new Object[] {data.ids().get(i),
+            Arrays.copyOfRange(values, i * dims, (i + 1) * dims)});
+      }
+      ParquetFiles.write(fs, conf, schema, rows, new Path(table, PART));
+      fs.create(new Path(table, OutputFiles.SUCCESS), false).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo representations " + table, e);
+    }
+  }
+
+  /** The table's one part file, named as Spark names its part files. */
+  static final String PART = "part-00000-demo.snappy.parquet";
+
   /** Writes {@code dir/features.csv}, replacing an earlier one. */
-  static void writeFeatures(SparkSession spark, SyntheticDataset data, String dir) {
+  static void writeFeatures(Configuration conf, SyntheticDataset data, String dir) {
     try {
       Path base = new Path(dir);
-      FileSystem fs = base.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = base.getFileSystem(conf);
       fs.mkdirs(base);
       String csv = org.mlem.core.sim.SyntheticTables.featuresCsv(data);
       try (OutputStream out = fs.create(new Path(base, FEATURES), true)) {

@@ -24,8 +24,9 @@ import org.apache.parquet.schema.Types;
 /**
  * Writes one Snappy-compressed Parquet part file without Spark: the outputs of runs that do not
  * need a Spark job for it (the in-process engine's tables, a sweep's combined table), with the
- * column types Spark gives the same data (UTF-8 strings, int32, double; a nullable column is
- * optional, a null cell absent), so Spark, pandas and the report read them alike. Written through
+ * column types Spark gives the same data (UTF-8 strings, int32, double, array&lt;float&gt; as a
+ * three-level list; a nullable column is optional, a null cell absent), so Spark, pandas and the
+ * report read them alike. Written through
  * the given FileSystem, whose checksum setting is honoured (no .crc files beside user outputs).
  */
 public final class ParquetFiles {
@@ -35,7 +36,7 @@ public final class ParquetFiles {
    * The schema of string, integer and double columns.
    *
    * @param columns column names, in order
-   * @param types String, Integer or Double per column
+   * @param types String, Integer, Double or float[] (Spark's array&lt;float&gt;) per column
    * @param required the columns that never hold null (the others are optional)
    */
   public static MessageType schema(List<String> columns, List<Class<?>> types,
@@ -54,6 +55,11 @@ public final class ParquetFiles {
         builder.primitive(PrimitiveTypeName.INT32, repetition).named(name);
       } else if (type == Double.class) {
         builder.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
+      } else if (type == float[].class) {
+        // Spark's layout of array<float> without null elements: a three-level LIST
+        builder.group(repetition).as(LogicalTypeAnnotation.listType())
+            .repeatedGroup().required(PrimitiveTypeName.FLOAT).named("element")
+            .named("list").named(name);
       } else {
         throw new IllegalArgumentException(
             "column " + name + " has an unsupported type " + type.getSimpleName());
@@ -63,8 +69,8 @@ public final class ParquetFiles {
   }
 
   /**
-   * Writes {@code rows} (one value per schema field, in order: String, Integer, Double or null
-   * for an optional field) to a new file.
+   * Writes {@code rows} (one value per schema field, in order: String, Integer, Double,
+   * float[] or null for an optional field) to a new file.
    *
    * @throws IOException when the file exists or cannot be written
    */
@@ -82,6 +88,11 @@ public final class ParquetFiles {
             g.append(name, Binary.fromString(text));
           } else if (row[c] instanceof Integer i) {
             g.append(name, i);
+          } else if (row[c] instanceof float[] vector) {
+            Group list = g.addGroup(name);
+            for (float v : vector) {
+              list.addGroup("list").append("element", v);
+            }
           } else if (row[c] != null) { // a null cell of an optional column is left absent
             g.append(name, (Double) row[c]);
           }

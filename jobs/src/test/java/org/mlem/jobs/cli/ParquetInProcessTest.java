@@ -67,6 +67,7 @@ class ParquetInProcessTest {
     spark = SparkTestSession.local(2, "ParquetInProcessTest");
     SyntheticDataset data = SimulationStudy.generate(60, 3, 8, 0.5, 4);
     DemoData.write(spark, data, dir("data"));
+    DemoData.write(CONF, data, dir("plain-data"));
     Dataset<Row> reps = spark.read().parquet(dir("data/representations.parquet"));
     // a single file: the demo's one part file on its own
     try (Stream<Path> files = Files.list(tmp.resolve("data/representations.parquet"))) {
@@ -206,6 +207,31 @@ class ParquetInProcessTest {
     assertEquals((float) ((double) s0 / 3),
         onDriver("data/features.csv", "parts.parquet").orElseThrow().representations()
             .value(0, 1));
+  }
+
+  /**
+   * The demo's files written without Spark are the Spark-written ones as Spark reads them (the
+   * same schema, the same rows in the same order, the same features file) and as the driver
+   * reads them, so the demo's in-process fit sees the data its Spark fit saw.
+   */
+  @Test
+  void theDemosTableWrittenWithoutSparkIsTheOneSparkWrites() throws IOException {
+    Dataset<Row> theirs = spark.read().parquet(dir("data/representations.parquet"));
+    Dataset<Row> mine = spark.read().parquet(dir("plain-data/representations.parquet"));
+    assertEquals(theirs.schema(), mine.schema());
+    assertEquals(theirs.collectAsList(), mine.collectAsList());
+    assertEquals(Files.readString(tmp.resolve("data/features.csv")),
+        Files.readString(tmp.resolve("plain-data/features.csv")));
+    assertTrue(Files.exists(tmp.resolve("plain-data/representations.parquet/_SUCCESS")));
+    assertReadAsSparkReads("plain-data/features.csv", "plain-data/representations.parquet");
+    assertArrayEquals(
+        bits(withSpark("data/features.csv", "data/representations.parquet").representations()),
+        bits(onDriver("plain-data/features.csv", "plain-data/representations.parquet")
+            .orElseThrow().representations()));
+    // written again over itself: replaced, not appended to
+    DemoData.write(CONF, SimulationStudy.generate(60, 3, 8, 0.5, 4), dir("plain-data"));
+    assertEquals(theirs.collectAsList(),
+        spark.read().parquet(dir("plain-data/representations.parquet")).collectAsList());
   }
 
   @Test
