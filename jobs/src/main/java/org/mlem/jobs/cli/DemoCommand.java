@@ -1,5 +1,6 @@
 package org.mlem.jobs.cli;
 
+import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.InProcessChoice;
@@ -79,6 +80,20 @@ final class DemoCommand implements Callable<Integer> {
       description = "Spark master (default: spark-submit's, else local[*]).")
   String master;
 
+  @Option(names = "--engine", paramLabel = "MODE", defaultValue = "auto",
+      converter = EngineConverter.class,
+      description = "What runs the fit, as in 'mlem fit': auto (in process without Spark on a "
+          + "local master, else Spark), spark or in-process (default: ${DEFAULT-VALUE}).")
+  Engine engine;
+
+  /** Parses --engine as 'mlem fit' does. */
+  static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+    @Override
+    public Engine convert(String value) {
+      return Engine.parse(value);
+    }
+  }
+
   @Option(names = "--quiet", description = "No progress lines, only the summary.")
   boolean quiet;
 
@@ -156,15 +171,23 @@ final class DemoCommand implements Callable<Integer> {
         : "interrupted; rerun the same command with --overwrite to start again");
     // as 'mlem fit' chooses: in process on a local master (the files written without Spark),
     // else on Spark
-    if (InProcessChoice.refusal(settings) == null) {
-      Configuration conf = new Configuration();
-      DemoData.write(conf, data, dataDir);
-      InputChecks.check(settings);
-      java.util.Optional<MlemAnalysis> analysis = FitJob.runInProcess(conf, settings, console,
-          true, settings.broadcastBudgetMb() * 1024L * 1024L);
-      if (analysis.isPresent()) {
-        printDistanceToTruth(console, data, analysis.get());
-        return 0;
+    if (engine != Engine.SPARK) {
+      String why = InProcessChoice.refusal(settings);
+      if (why == null) {
+        Configuration conf = new Configuration();
+        DemoData.write(conf, data, dataDir);
+        InputChecks.check(settings);
+        java.util.Optional<MlemAnalysis> analysis = FitJob.runInProcess(conf, settings, console,
+            true, engine == Engine.IN_PROCESS ? Long.MAX_VALUE
+                : settings.broadcastBudgetMb() * 1024L * 1024L);
+        if (analysis.isPresent()) {
+          printDistanceToTruth(console, data, analysis.get());
+          return 0;
+        }
+        why = InProcessChoice.INPUTS_NEED_SPARK;
+      }
+      if (engine == Engine.IN_PROCESS) {
+        throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
       }
     }
     try (SparkSessions.Started spark = SparkSessions.start(master, "mlem demo", verbose,

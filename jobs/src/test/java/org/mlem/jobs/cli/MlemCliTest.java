@@ -3,6 +3,7 @@ package org.mlem.jobs.cli;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,6 +289,36 @@ class MlemCliTest {
         + " (no simulate.json and _SUCCESS); --overwrite replaces only a previous one: choose a"
         + " new --out, or move it away yourself", simulate.err().strip());
     assertTrue(Files.exists(Path.of(out).resolve("mine.txt")));
+  }
+
+  /**
+   * The demo fits in process by default (its files written without Spark) and on Spark with
+   * {@code --engine spark}: the same tables byte for byte; a non-local master with
+   * {@code --engine in-process} is refused before anything is written.
+   */
+  @Test
+  void theDemoInProcessAndOnSparkWriteTheSameTables() throws IOException {
+    String inProcess = tmp.resolve("demo-in-process").toString();
+    String onSpark = tmp.resolve("demo-spark").toString();
+    Result a = cli("demo", "--out", inProcess, "--max-steps", "30", "--permutations",
+        "2", "--master", "local[1]");
+    assertEquals(0, a.code(), a.err());
+    Result b = cli("demo", "--out", onSpark, "--max-steps", "30", "--permutations",
+        "2", "--master", "local[1]", "--engine", "spark");
+    assertEquals(0, b.code(), b.err());
+    assertTrue(a.out().contains("in-process placement"), a.out());
+    assertTrue(b.out().contains("broadcast placement"), b.out());
+    for (String table : List.of("weights.csv", "importance.csv", "scores.csv")) {
+      assertArrayEquals(Files.readAllBytes(Path.of(onSpark, "run", table)),
+          Files.readAllBytes(Path.of(inProcess, "run", table)), table);
+    }
+    String refused = tmp.resolve("demo-refused").toString();
+    Result c = cli("demo", "--out", refused, "--engine", "in-process", "--master",
+        "spark://127.0.0.1:1");
+    assertEquals(2, c.code(), c.err());
+    assertTrue(c.err().contains("--engine in-process: the master spark://127.0.0.1:1 is not"
+        + " local"), c.err());
+    assertFalse(Files.exists(Path.of(refused)));
   }
 
   @Test
