@@ -20,7 +20,6 @@ import org.mlem.jobs.experiments.EfficiencyRow;
 import org.mlem.jobs.experiments.EfficiencyStudy;
 import org.mlem.jobs.experiments.EfficiencyTables;
 import org.mlem.jobs.experiments.ExperimentLists;
-import org.mlem.jobs.experiments.ExperimentWriter;
 import org.mlem.jobs.fit.ChosenSplit;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
@@ -42,7 +41,8 @@ import picocli.CommandLine.Spec;
  * {@code mlem efficiency}: sample efficiency on the user's data. Takes the fit options (the
  * configuration of every fit; {@code --model} is replaced by {@code --models}, {@code
  * --train-size} by {@code --train-sizes}) and a split (random, or {@code --split-column} /
- * {@code --split-file}), loads the inputs through Spark like {@code fit}, settles the splits
+ * {@code --split-file}), loads the inputs like {@code fit} ({@link ExperimentEngine}: in process
+ * on a local master, else through Spark), settles the splits
  * once ({@link ChosenSplit}) and runs {@link EfficiencyStudy} with every fit made by the fit job
  * on those splits ({@link FitJob#fitLoaded(org.apache.spark.sql.SparkSession, FitSettings,
  * LoadedInputs, List, TrainingProgress)}), so the test stimuli are the same in every fit. Writes
@@ -105,12 +105,11 @@ final class EfficiencyCommand implements Callable<Integer>, CommandOptions.Table
     RunDirectoryWriter.requireExperimentWritable(new Configuration(), settings.out(),
         settings.overwrite(), OutputFiles.EFFICIENCY_JSON);
     PrintWriter console = spec.commandLine().getOut();
-    try (SparkSessions.Started spark = SparkSessions.start(settings.master(),
-        "mlem efficiency")) {
-      LoadedInputs loaded = ExperimentInputs.load(spark.session(), settings, console);
+    try (ExperimentEngine engine = ExperimentEngine.open(settings,
+        merged.get(JobOptions.ENGINE), "mlem efficiency", console)) {
+      LoadedInputs loaded = engine.inputs();
       ChosenSplit chosen = ChosenSplit.of(settings, loaded.features(), settings.split().read(
-          spark.session(), spark.session().sparkContext().hadoopConfiguration(),
-          settings.features()));
+          engine.sessionOrNull(), engine.conf(), settings.features()));
       List<StimulusSplit> splits = chosen.mlem().splits(loaded.features().size());
       int smallest = Integer.MAX_VALUE;
       for (StimulusSplit split : splits) {
@@ -138,7 +137,7 @@ final class EfficiencyCommand implements Callable<Integer>, CommandOptions.Table
       long t1 = System.nanoTime();
       EfficiencyStudy rebased = study.withBase(base);
       List<EfficiencyRow> rows = rebased.run(
-          config -> FitJob.fitLoaded(spark.session(), fitted.withConfig(config), loaded, splits,
+          config -> engine.fit(fitted.withConfig(config), loaded, splits,
               TrainingProgress.NONE), line -> {
             console.println(line);
             console.flush();
@@ -162,11 +161,11 @@ final class EfficiencyCommand implements Callable<Integer>, CommandOptions.Table
       split.put("train", splits.get(0).train().length);
       split.put("test", splits.get(0).test().length);
       ProvenanceRecord provenance = ProvenanceRecord.builder(ProvenanceRecord.EFFICIENCY)
-          .spark(spark.session().version()).times(started, Instant.now())
+          .spark(engine.sparkVersion()).times(started, Instant.now())
           .seed(base.training().seed()).config(config).inputs(inputs)
           .detail("study", rebased.toMap()).detail("split", split).timings(timings)
           .warnings(loaded.warnings()).build();
-      new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
+      engine.writer().write(settings.out(), settings.overwrite(),
           List.of(EfficiencyTables.scores(rows), EfficiencyTables.importances(rows)),
           OutputFiles.EFFICIENCY_JSON, provenance);
     }

@@ -21,7 +21,6 @@ import org.mlem.core.importance.UnitSummary;
 import org.mlem.core.metric.Model;
 import org.mlem.core.train.TrainingProgress;
 import org.mlem.jobs.experiments.ExperimentLists;
-import org.mlem.jobs.experiments.ExperimentWriter;
 import org.mlem.jobs.experiments.RobustnessRow;
 import org.mlem.jobs.experiments.RobustnessStudy;
 import org.mlem.jobs.experiments.RobustnessTables;
@@ -38,9 +37,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlem robustness}: the paper's Figure 2b on the user's data. Takes the fit options (the
  * fit configuration of every model's fits; {@code --model} is replaced by {@code --models}),
- * loads the inputs through Spark like {@code fit}, runs {@link RobustnessStudy} with every fit
- * made by the fit job ({@link FitJob#fitLoaded}: placed and run as {@code mlem fit} runs it) and
- * writes OUT (robustness.csv + Parquet, robustness.json, _SUCCESS).
+ * loads the inputs like {@code fit} ({@link ExperimentEngine}: in process on a local master,
+ * else through Spark), runs {@link RobustnessStudy} with every fit made by the fit job
+ * ({@link FitJob#fitLoaded} or its in-process form: placed and run as {@code mlem fit} runs it)
+ * and writes OUT (robustness.csv + Parquet, robustness.json, _SUCCESS).
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Add noise to the representations at increasing levels, refit each model and "
@@ -52,11 +52,12 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
   private static final String DEFAULT_MODELS = "mlem,frrsa-i";
 
   /**
-   * The fit's options but --model: the models come from --models. Every fit runs through the
-   * fit job ({@link FitJob#fitLoaded}), --threads of them at once, so --placement,
-   * --partitions and --broadcast-budget-mb apply as in {@code mlem fit}.
+   * The fit's options but --model (the models come from --models), and --engine. Every fit runs
+   * through the fit job ({@link FitJob#fitLoaded}), --threads of them at once, so --engine,
+   * --placement, --partitions and --broadcast-budget-mb apply as in {@code mlem fit}.
    */
-  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL);
+  static final OptionTable OPTIONS = JobOptions.FIT.without(MlemOptions.MODEL)
+      .with(JobOptions.ENGINE);
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "YAML file with the same keys as these options (flags win).")
@@ -106,9 +107,9 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
     }
     InputChecks.check(settings);
     PrintWriter console = spec.commandLine().getOut();
-    try (SparkSessions.Started spark = SparkSessions.start(settings.master(),
-        "mlem robustness")) {
-      LoadedInputs loaded = ExperimentInputs.load(spark.session(), settings, console);
+    try (ExperimentEngine engine = ExperimentEngine.open(settings,
+        merged.get(JobOptions.ENGINE), "mlem robustness", console)) {
+      LoadedInputs loaded = engine.inputs();
       if (loaded.representations() == null) {
         throw new UsageException("robustness adds noise to representations; "
             + settings.representations().uri() + " was read as a precomputed RDM: give the "
@@ -117,7 +118,7 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       double loadSeconds = seconds(t0);
       long t1 = System.nanoTime();
       List<RobustnessRow> rows = study.run(loaded.representations(),
-          (config, reps) -> FitJob.fitLoaded(spark.session(), settings.withConfig(config),
+          (config, reps) -> engine.fit(settings.withConfig(config),
               new LoadedInputs(loaded.features(), reps, null, loaded.files(), loaded.warnings(),
                   loaded.idJoin()), TrainingProgress.NONE), line -> {
             console.println(line);
@@ -133,10 +134,10 @@ final class RobustnessCommand implements Callable<Integer>, CommandOptions.Table
       Map<String, String> config = new TreeMap<>(settings.config().toMap());
       config.putAll(settings.toMap());
       ProvenanceRecord provenance = ProvenanceRecord.builder(ProvenanceRecord.ROBUSTNESS)
-          .spark(spark.session().version()).times(started, Instant.now())
+          .spark(engine.sparkVersion()).times(started, Instant.now())
           .seed(settings.config().training().seed()).config(config).inputs(loaded.files())
           .detail("study", study.toMap()).timings(timings).warnings(loaded.warnings()).build();
-      new ExperimentWriter(spark.session()).write(settings.out(), settings.overwrite(),
+      engine.writer().write(settings.out(), settings.overwrite(),
           List.of(RobustnessTables.of(rows)), OutputFiles.ROBUSTNESS_JSON, provenance);
     }
     console.printf(Locale.ROOT, "total %.1f s; output: %s%n", seconds(t0), settings.out());

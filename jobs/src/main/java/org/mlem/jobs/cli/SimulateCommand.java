@@ -13,7 +13,7 @@ import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
+import org.mlem.jobs.sweep.SweepSession;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.core.metric.Model;
@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * {@code mlem simulate}: the paper's simulation study (section 2.5.1) as a job. Runs the grid
  * in-process ({@link SimulationExperiment}), prints a line per fit, the mean +- std summary
  * and the total time, and writes OUT (runs, importance, weighted_tau as CSV and, unless
- * {@code --no-parquet}, Parquet through a local Spark session; simulate.json; _SUCCESS).
+ * {@code --no-parquet}, Parquet written on the driver, no Spark session; simulate.json;
+ * _SUCCESS).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "The paper's simulation study: noise levels x seeds x models x soft-rank "
@@ -91,7 +92,7 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
 
 
 
-  @Option(names = "--no-parquet", description = "Write CSV only (no Spark session).")
+  @Option(names = "--no-parquet", description = "Write CSV only (no Parquet copies).")
   boolean noParquet;
 
   @Option(names = "--overwrite", description = "Replace an existing output directory.")
@@ -129,7 +130,6 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     console.println("mean +- std over seeds:");
     console.print(summary.format());
 
-    long t1 = System.nanoTime();
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("grid", gridSeconds);
     Map<String, Object> config = new LinkedHashMap<>(grid.toMap());
@@ -138,22 +138,12 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     ProvenanceRecord.Builder provenance = ProvenanceRecord.builder(ProvenanceRecord.SIMULATE)
         .configValues(config).detail("cores", Runtime.getRuntime().availableProcessors())
         .detail("runs", runs.size()).detail("summary", summary.toMaps());
-    if (noParquet) {
-      timings.put("total", seconds(t0));
-      new ExperimentWriter(null).write(out, overwrite, SimulationTables.of(grid, runs),
-          OutputFiles.SIMULATE_JSON,
-          provenance.times(started, Instant.now()).timings(timings).build());
-    } else {
-      try (SparkSessions.Started spark = SparkSessions.start(null, "mlem simulate")) {
-        SparkSession session = spark.session();
-        timings.put("spark_start", seconds(t1));
-        timings.put("total", seconds(t0));
-        new ExperimentWriter(session).write(out, overwrite, SimulationTables.of(grid, runs),
-            OutputFiles.SIMULATE_JSON,
-            provenance.spark(session.version()).times(started, Instant.now())
-                .timings(timings).build());
-      }
-    }
+    timings.put("total", seconds(t0));
+    // the Parquet copies are written on the driver (the column types Spark gives them)
+    new ExperimentWriter(new Configuration(), !noParquet).write(out, overwrite,
+        SimulationTables.of(grid, runs), OutputFiles.SIMULATE_JSON,
+        provenance.spark(SweepSession.sparkVersion()).times(started, Instant.now())
+            .timings(timings).build());
     console.printf(Locale.ROOT, "%d fits in %.1f s (%d thread%s); total %.1f s; output: %s%n",
         runs.size(), gridSeconds, workers, workers == 1 ? "" : "s", seconds(t0), out);
     ReportCommand.writeOrWarn(console, out,

@@ -11,6 +11,7 @@ import org.mlem.jobs.output.AtomicOutput;
 import org.mlem.jobs.output.CsvText;
 import org.mlem.jobs.output.OutputExistsException;
 import org.mlem.jobs.output.OutputFiles;
+import org.mlem.jobs.output.ParquetTables;
 import org.mlem.jobs.output.ProvenanceJson;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.output.RunDirectoryWriter;
@@ -18,8 +19,8 @@ import org.mlem.jobs.output.RunTable;
 
 /**
  * Writes an experiment's output directory through Hadoop's FileSystem (any URI): one
- * {@code NAME.csv} per table, a Parquet directory {@code NAME/} per table when a Spark session
- * is given, the provenance ({@link ProvenanceJson}), and {@code _SUCCESS} last.
+ * {@code NAME.csv} per table, a Parquet directory {@code NAME/} per table (by Spark when a
+ * session is given, else on the driver when asked), the provenance ({@link ProvenanceJson}), and {@code _SUCCESS} last.
  *
  * <p>Atomic like a fit's run directory: everything goes into a temporary sibling
  * {@code DIR._tmp-<unique>}, renamed to DIR only once complete; on failure the temporary is
@@ -30,6 +31,8 @@ public final class ExperimentWriter {
 
   private final SparkSession spark;
   private final Configuration conf;
+  /** Whether Parquet copies are written without Spark (when no session is given). */
+  private final boolean plainParquet;
 
   /**
    * @param spark the session that writes Parquet copies, or null to write CSV only
@@ -37,6 +40,21 @@ public final class ExperimentWriter {
   public ExperimentWriter(SparkSession spark) {
     this.spark = spark;
     this.conf = spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration();
+    this.plainParquet = false;
+  }
+
+  /**
+   * A writer without Spark, for an experiment that ran in process: its Parquet copies, if
+   * wanted, are written on the driver ({@link ParquetTables}: the column types Spark gives the
+   * same tables).
+   *
+   * @param conf resolves the output path
+   * @param parquet whether Parquet copies are written beside the CSV files
+   */
+  public ExperimentWriter(Configuration conf, boolean parquet) {
+    this.spark = null;
+    this.conf = java.util.Objects.requireNonNull(conf, "conf");
+    this.plainParquet = parquet;
   }
 
   /**
@@ -63,6 +81,8 @@ public final class ExperimentWriter {
               CsvText.of(table));
           if (spark != null) {
             OutputFiles.writeParquet(spark, table, new Path(temp, table.name()));
+          } else if (plainParquet) {
+            ParquetTables.write(fs, conf, table, new Path(temp, table.name()));
           }
         }
       });

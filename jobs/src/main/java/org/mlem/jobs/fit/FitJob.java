@@ -244,6 +244,25 @@ public final class FitJob {
     }
   }
 
+  /**
+   * {@link #fitLoaded(SparkSession, FitSettings, LoadedInputs, TrainingProgress)} with the core
+   * engine in this JVM, no Spark session: the same analysis bit for bit (the in-process
+   * engine's guarantee), for an experiment on a local master whose inputs were read on the
+   * driver.
+   */
+  public static MlemAnalysis fitLoadedInProcess(FitSettings s, LoadedInputs loaded,
+      TrainingProgress progress) {
+    return ChosenSplit.of(s, loaded.features(), Optional.empty()).mlem()
+        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
+  }
+
+  /** {@link #fitLoaded(SparkSession, FitSettings, LoadedInputs, List, TrainingProgress)} in this JVM. */
+  public static MlemAnalysis fitLoadedInProcess(FitSettings s, LoadedInputs loaded,
+      List<StimulusSplit> splits, TrainingProgress progress) {
+    return ChosenSplit.fixed(s, loaded.features(), splits).mlem()
+        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
+  }
+
   private static MlemAnalysis analyze(FitSettings s, FitSources sources,
       TrainingProgress progress) {
     return ChosenSplit.of(s, sources.features(), Optional.empty()).mlem()

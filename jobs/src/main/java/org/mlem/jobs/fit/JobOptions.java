@@ -317,7 +317,7 @@ public final class JobOptions {
    * split.
    */
   public static final OptionTable EFFICIENCY = FIT.without(MlemOptions.MODEL)
-      .without(MlemOptions.TRAIN_SIZE).with(SPLIT_COLUMN, SPLIT_FILE);
+      .without(MlemOptions.TRAIN_SIZE).with(ENGINE, SPLIT_COLUMN, SPLIT_FILE);
 
   /** Everything {@code mlem sweep} accepts: the fit's options and the sweep's own. */
   public static final OptionTable SWEEP =

@@ -13,7 +13,7 @@ import org.apache.parquet.schema.MessageType;
  * {@code _SUCCESS}, with the column types Spark gives the same table ({@link RunTable#sparkSchema}:
  * required UTF-8 strings, int32, double), so Spark, pandas and the report read both the same way.
  */
-final class ParquetTables {
+public final class ParquetTables {
   /** The part file's name inside the table's directory. */
   static final String PART = "part-00000.snappy.parquet";
 
@@ -29,7 +29,7 @@ final class ParquetTables {
   }
 
   /** Writes DIR/part-00000.snappy.parquet and DIR/_SUCCESS. */
-  static void write(FileSystem fs, Configuration conf, RunTable table, Path dir)
+  public static void write(FileSystem fs, Configuration conf, RunTable table, Path dir)
       throws IOException {
     fs.mkdirs(dir);
     ParquetFiles.write(fs, conf, schema(table), table.rows(), new Path(dir, PART));

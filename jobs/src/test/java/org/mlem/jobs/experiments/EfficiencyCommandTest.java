@@ -174,6 +174,35 @@ class EfficiencyCommandTest {
     }
   }
 
+  /**
+   * On a local master the fits run in process (auto's choice, the inputs read on the driver)
+   * and give the tables that Spark's engine gives, bit for bit; the Parquet copies written on
+   * the driver have the schema Spark writes.
+   */
+  @Test
+  void inProcessAndOnSparkWriteTheSameTables() throws IOException {
+    String[] study = {"--train-sizes", "8,all", "--seeds", "1", "--models", "mlem",
+        "--no-report"};
+    Path inProcess = tmp.resolve("efficiency-in-process");
+    Path onSpark = tmp.resolve("efficiency-on-spark");
+    CliRun a = efficiency(inProcess, study);
+    assertEquals(0, a.code(), a.err());
+    List<String> withSpark = new ArrayList<>(List.of(study));
+    withSpark.addAll(List.of("--engine", "spark"));
+    CliRun b = efficiency(onSpark, withSpark.toArray(new String[0]));
+    assertEquals(0, b.code(), b.err());
+    for (String table : List.of("efficiency.csv", "efficiency_importance.csv")) {
+      assertEquals(Files.readAllLines(onSpark.resolve(table)),
+          Files.readAllLines(inProcess.resolve(table)), table);
+    }
+    for (String table : List.of("efficiency", "efficiency_importance")) {
+      assertEquals(spark.read().parquet(onSpark.resolve(table).toString()).schema(),
+          spark.read().parquet(inProcess.resolve(table).toString()).schema(), table);
+      assertEquals(spark.read().parquet(onSpark.resolve(table).toString()).collectAsList(),
+          spark.read().parquet(inProcess.resolve(table).toString()).collectAsList(), table);
+    }
+  }
+
   @Test
   void aSplitFileFixesTheTestStimuli() throws IOException {
     StringBuilder text = new StringBuilder("id,split\n");

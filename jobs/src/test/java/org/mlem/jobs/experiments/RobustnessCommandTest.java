@@ -160,9 +160,10 @@ class RobustnessCommandTest {
   }
 
   /**
-   * Every fit goes through the fit job, so --placement applies: partitioned placement (the
-   * representations in blocks, pair distances on the executors) gives the same table as
-   * broadcast, bit for bit, as {@code mlem fit} does.
+   * Every fit goes through the fit job, so --placement and --engine apply: partitioned
+   * placement (the representations in blocks, pair distances on the executors) and Spark's
+   * broadcast placement give the same table as the in-process engine that auto picks on a local
+   * master, bit for bit, as {@code mlem fit} does.
    */
   @Test
   void placementIsHonouredAndPartitionedEqualsBroadcast() throws IOException {
@@ -174,9 +175,18 @@ class RobustnessCommandTest {
     CliRun p = robustness(partitioned, concat(study, "--placement", "partitioned",
         "--partitions", "3"));
     assertEquals(0, p.code(), p.err());
+    Path onSpark = tmp.resolve("broadcast-on-spark");
+    CliRun s = robustness(onSpark, concat(study, "--placement", "broadcast", "--engine",
+        "spark"));
+    assertEquals(0, s.code(), s.err());
     List<String> rows = Files.readAllLines(broadcast.resolve("robustness.csv"));
     assertEquals(1 + 2, rows.size());
     assertEquals(rows, Files.readAllLines(partitioned.resolve("robustness.csv")));
+    // on a local master the fits run in process (auto), the same as on Spark's broadcast
+    assertEquals(rows, Files.readAllLines(onSpark.resolve("robustness.csv")));
+    assertEquals(spark.read().parquet(onSpark.resolve("robustness").toString()).schema(),
+        spark.read().parquet(broadcast.resolve("robustness").toString()).schema(),
+        "the Parquet copy written on the driver has the types Spark writes");
     ProvenanceRecord read = ProvenanceJson.read("robustness.json",
         Files.readString(partitioned.resolve("robustness.json")), "fit");
     assertEquals("partitioned", read.config().get("placement"));
