@@ -171,24 +171,16 @@ final class DemoCommand implements Callable<Integer> {
         : "interrupted; rerun the same command with --overwrite to start again");
     // as 'mlem fit' chooses: in process on a local master (the files written without Spark),
     // else on Spark
-    if (engine != Engine.SPARK) {
-      String why = InProcessChoice.refusal(settings);
-      if (why == null) {
-        Configuration conf = new Configuration();
-        DemoData.write(conf, data, dataDir);
-        InputChecks.check(settings);
-        java.util.Optional<MlemAnalysis> analysis = FitJob.runInProcess(conf, settings, console,
-            true, engine == Engine.IN_PROCESS ? Long.MAX_VALUE
-                : settings.broadcastBudgetMb() * 1024L * 1024L);
-        if (analysis.isPresent()) {
-          printDistanceToTruth(console, data, analysis.get());
-          return 0;
-        }
-        why = InProcessChoice.INPUTS_NEED_SPARK;
-      }
-      if (engine == Engine.IN_PROCESS) {
-        throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
-      }
+    java.util.Optional<MlemAnalysis> inProcess = InProcessChoice.attempt(engine, settings,
+        budget -> {
+          Configuration conf = new Configuration();
+          DemoData.write(conf, data, dataDir);
+          InputChecks.check(settings);
+          return FitJob.runInProcess(conf, settings, console, true, budget);
+        });
+    if (inProcess.isPresent()) {
+      printDistanceToTruth(console, data, inProcess.get());
+      return 0;
     }
     try (SparkSessions.Started spark = SparkSessions.start(master, "mlem demo", verbose,
         quiet ? null : console)) {

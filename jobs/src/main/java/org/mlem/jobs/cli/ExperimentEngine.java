@@ -13,7 +13,6 @@ import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.InProcessChoice;
-import org.mlem.jobs.fit.UsageException;
 import org.mlem.jobs.io.LoadedInputs;
 import org.mlem.jobs.sweep.SweepSession;
 
@@ -43,22 +42,12 @@ final class ExperimentEngine implements AutoCloseable {
    */
   static ExperimentEngine open(FitSettings settings, Engine engine, String appName,
       PrintWriter console) {
-    if (engine != Engine.SPARK) {
-      String why = InProcessChoice.refusal(settings);
-      if (why == null) {
-        Configuration conf = new Configuration();
-        long budget = engine == Engine.IN_PROCESS ? Long.MAX_VALUE
-            : settings.broadcastBudgetMb() * 1024L * 1024L;
-        Optional<LoadedInputs> read =
-            ExperimentInputs.loadWithoutSpark(conf, settings, budget, console);
-        if (read.isPresent()) {
-          return new ExperimentEngine(null, conf, read.get());
-        }
-        why = InProcessChoice.INPUTS_NEED_SPARK;
-      }
-      if (engine == Engine.IN_PROCESS) {
-        throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
-      }
+    Configuration local = new Configuration();
+    Optional<ExperimentEngine> inProcess = InProcessChoice.attempt(engine, settings,
+        budget -> ExperimentInputs.loadWithoutSpark(local, settings, budget, console)
+            .map(inputs -> new ExperimentEngine(null, local, inputs)));
+    if (inProcess.isPresent()) {
+      return inProcess.get();
     }
     SparkSessions.Started started = SparkSessions.start(settings.master(), appName);
     try {

@@ -1,10 +1,8 @@
 package org.mlem.jobs.cli;
 
 import org.apache.hadoop.conf.Configuration;
-import org.mlem.jobs.fit.Engine;
 import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.InProcessChoice;
-import org.mlem.jobs.fit.UsageException;
 import org.mlem.jobs.fit.FitSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,21 +46,10 @@ final class FitCommand implements Callable<Integer>, CommandOptions.TableCommand
     InputChecks.check(settings);
     PrintWriter out = spec.commandLine().getOut();
     Interruption.describeWith(interruptionLine(settings.out()));
-    Engine engine = merged.get(JobOptions.ENGINE);
-    if (engine != Engine.SPARK) {
-      String why = InProcessChoice.refusal(settings);
-      if (why == null) {
-        long budget = engine == Engine.IN_PROCESS ? Long.MAX_VALUE
-            : settings.broadcastBudgetMb() * 1024L * 1024L;
-        if (FitJob.runInProcess(new Configuration(), settings, out, merged.get(JobOptions.REPORT),
-            budget).isPresent()) {
-          return 0;
-        }
-        why = InProcessChoice.INPUTS_NEED_SPARK;
-      }
-      if (engine == Engine.IN_PROCESS) {
-        throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
-      }
+    if (InProcessChoice.attempt(merged.get(JobOptions.ENGINE), settings,
+        budget -> FitJob.runInProcess(new Configuration(), settings, out,
+            merged.get(JobOptions.REPORT), budget)).isPresent()) {
+      return 0;
     }
     try (SparkSessions.Started spark = SparkSessions.start(settings.master(), "mlem fit",
         merged.get(JobOptions.VERBOSE), settings.quiet() ? null : out)) {

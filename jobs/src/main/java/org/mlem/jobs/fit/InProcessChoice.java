@@ -16,6 +16,36 @@ public final class InProcessChoice {
 
   private InProcessChoice() {}
 
+  /**
+   * Runs a job in process when {@code engine} and the settings allow it (auto or in-process, a
+   * local master, no partitioned placement) and {@code inProcess} manages (it returns empty when
+   * the inputs need Spark or exceed the budget it is given: the broadcast budget for auto,
+   * unbounded for in-process).
+   *
+   * @param inProcess the in-process job, given its budget in bytes
+   * @return its result, or empty when the job must run on Spark instead
+   * @throws UsageException for {@code --engine in-process} when the job cannot run in process
+   */
+  public static <T> java.util.Optional<T> attempt(Engine engine, FitSettings s,
+      java.util.function.LongFunction<java.util.Optional<T>> inProcess) {
+    if (engine == Engine.SPARK) {
+      return java.util.Optional.empty();
+    }
+    String why = refusal(s);
+    if (why == null) {
+      java.util.Optional<T> done = inProcess.apply(engine == Engine.IN_PROCESS ? Long.MAX_VALUE
+          : s.broadcastBudgetMb() * 1024L * 1024L);
+      if (done.isPresent()) {
+        return done;
+      }
+      why = INPUTS_NEED_SPARK;
+    }
+    if (engine == Engine.IN_PROCESS) {
+      throw new UsageException("--engine in-process: " + why + "; use --engine spark or auto");
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Null when the settings allow an in-process fit, else the reason. */
   public static String refusal(FitSettings s) {
     if (!Engine.isLocalMaster(s.master())) {
