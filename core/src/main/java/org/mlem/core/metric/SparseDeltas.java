@@ -77,11 +77,11 @@ public final class SparseDeltas {
    * them at a time.
    */
   public static final class Segment {
-    private int rows;
-    private int[] start;
-    private int[] feature;
-    private double[] value;
-    private long[] work;
+    private final int rows;
+    private final int[] start;
+    private final int[] feature;
+    private final double[] value;
+    private final long[] work;
 
     private Segment(int rows, int[] start, int[] feature, double[] value, long[] work) {
       this.rows = rows;
@@ -235,65 +235,14 @@ public final class SparseDeltas {
     }
     int f = featureCount;
     int p = Math.max(1, Math.min(parts, rows));
-    // start[0] is never written: 0 in a new array and in one reused
-    Segment reused = previous != null && previous.segments.length == 1 ? previous.segments[0]
-        : null;
-    int[] start = reused != null && reused.start.length == rows + 1 ? reused.start
-        : new int[rows + 1];
-    runner.run(p, part -> {
-      for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
-        int count = 0;
-        for (int a = 0, o = r * f; a < f; a++) {
-          count += delta[o + a] != 0.0 ? 1 : 0;
-        }
-        start[r + 1] = count;
-      }
-    });
-    for (int r = 0; r < rows; r++) {
-      long next = (long) start[r] + start[r + 1];
-      if (next > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("a batch of " + rows + " pairs has more than "
-            + (Integer.MAX_VALUE - 8) + " non-zero feature distances; use a smaller batch size");
-      }
-      start[r + 1] = (int) next;
-    }
-    int nonZero = start[rows];
-    boolean reuse = reused != null && reused.feature.length >= nonZero
-        && reused.value.length == reused.feature.length;
-    // a new pair of arrays gets 1/8 slack, for later batches with a few more non-zero entries
-    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, nonZero + (long) nonZero / 8);
-    int[] feature = reuse ? reused.feature : new int[previous != null ? capacity : nonZero];
-    double[] value = reuse ? reused.value : new double[feature.length];
-    long[][] partWork = new long[p][f];
-    runner.run(p, part -> {
-      // each row is compacted into a row buffer without a branch per entry (whether a distance
-      // is zero is unpredictable), then its non-zero prefix copied into place
-      int[] rowFeature = new int[f];
-      double[] rowValue = new double[f];
-      long[] work = partWork[part];
-      for (int r = from(rows, p, part), to = from(rows, p, part + 1); r < to; r++) {
-        int m = 0;
-        for (int a = 0, o = r * f; a < f; a++) {
-          double d = delta[o + a];
-          rowFeature[m] = a;
-          rowValue[m] = d;
-          m += d != 0.0 ? 1 : 0;
-        }
-        System.arraycopy(rowFeature, 0, feature, start[r], m);
-        System.arraycopy(rowValue, 0, value, start[r], m);
-        for (int x = 0; x < m; x++) {
-          work[rowFeature[x]] += x + 1;
-        }
-      }
-    });
-    long[] work = new long[f];
-    for (long[] w : partWork) {
-      for (int a = 0; a < f; a++) {
-        work[a] += w[a];
-      }
-    }
-    return new SparseDeltas(rows, featureCount,
-        new Segment[] {new Segment(rows, start, feature, value, work)}, work);
+    // each part a segment of its rows, compacted block by block as the in-process trainer's
+    // batches are, into the previous instance's segments where it had as many
+    Segment[] made = new Segment[p];
+    DenseRows dense = (from, to, out) -> System.arraycopy(delta, from * f, out, 0, (to - from) * f);
+    runner.run(p, part -> made[part] = segment(dense, from(rows, p, part),
+        from(rows, p, part + 1), f,
+        previous != null && previous.segments.length == p ? previous.segments[part] : null));
+    return ofSegments(java.util.List.of(made), f);
   }
 
   private static int from(int rows, int parts, int part) {

@@ -143,14 +143,11 @@ public final class LocalPairSource implements PairSource {
   @Override
   public List<SparseBatch> sparseBatches(List<BatchRequest> requests, boolean background) {
     int f = features.featureCount();
-    List<PairIndices> pairs = new ArrayList<>(requests.size());
     List<SparseDeltas.Segment[]> segments = new ArrayList<>(requests.size());
-    List<List<SparseDeltas.Segment>> previous = new ArrayList<>(requests.size());
     List<double[]> neurals = new ArrayList<>(requests.size());
     List<Runnable> work = new ArrayList<>();
     for (BatchRequest request : requests) {
       PairIndices p = pairs(request);
-      pairs.add(p);
       int size = p.size();
       int slices = pool == null || background ? 1
           : Math.max(1, Math.min(threads, size / MIN_SLICE));
@@ -159,7 +156,6 @@ public final class LocalPairSource implements PairSource {
       double[] neural = reuse != null ? reuse.neural() : new double[size];
       SparseDeltas.Segment[] parts = new SparseDeltas.Segment[slices];
       segments.add(parts);
-      previous.add(old);
       neurals.add(neural);
       for (int s = 0; s < slices; s++) {
         int slice = s;

@@ -36,7 +36,8 @@ public interface PairSource extends AutoCloseable {
   /**
    * The requested batches as a training step loads them (non-zero feature distances), in
    * request order: the same pairs and values as {@link #batches}. The default converts those
-   * batches on the calling thread and hands their dense arrays back ({@link #recycle}).
+   * batches on the calling thread (their neural distances are kept, so the dense batches are
+   * not handed back for reuse).
    *
    * @param background whether the caller computes on this machine's cores meanwhile (a
    *     trainer's prefetch of later steps): an in-process source then keeps to the calling
@@ -47,7 +48,6 @@ public interface PairSource extends AutoCloseable {
     List<SparseBatch> out = new java.util.ArrayList<>(dense.size());
     for (PairBatch batch : dense) {
       out.add(SparseBatch.of(batch));
-      recycle(batch);
     }
     return out;
   }

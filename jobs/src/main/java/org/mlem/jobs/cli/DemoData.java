@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.parquet.schema.MessageType;
 import org.mlem.core.sim.SyntheticDataset;
-import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ParquetFiles;
+import org.mlem.jobs.output.ParquetTables;
 
 /**
  * Writes a simulated dataset as the files a user would bring: {@code features.csv} (id plus one
@@ -53,7 +53,6 @@ final class DemoData {
     try {
       FileSystem fs = table.getFileSystem(conf);
       fs.delete(table, true);
-      fs.mkdirs(table);
       MessageType schema = ParquetFiles.schema(List.of("id", "vector"),
           List.of(String.class, float[].class), Set.of("id", "vector"));
       float[] values = data.representations();
@@ -63,8 +62,7 @@ final class DemoData {
         rows.add(new Object[] {data.ids().get(i),
             Arrays.copyOfRange(values, i * dims, (i + 1) * dims)});
       }
-      ParquetFiles.write(fs, conf, schema, rows, new Path(table, PART));
-      fs.create(new Path(table, OutputFiles.SUCCESS), false).close();
+      ParquetTables.write(fs, conf, schema, rows, table, PART);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo representations " + table, e);
     }

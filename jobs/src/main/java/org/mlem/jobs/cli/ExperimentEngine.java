@@ -14,7 +14,7 @@ import org.mlem.jobs.fit.FitJob;
 import org.mlem.jobs.fit.FitSettings;
 import org.mlem.jobs.fit.InProcessChoice;
 import org.mlem.jobs.io.LoadedInputs;
-import org.mlem.jobs.sweep.SweepSession;
+import org.mlem.jobs.output.ProvenanceRecord;
 
 /**
  * Where an experiment command (robustness, efficiency) reads its inputs once and runs its many
@@ -90,7 +90,7 @@ final class ExperimentEngine implements AutoCloseable {
 
   /** The Spark version recorded in the provenance (the session's, or the library's). */
   String sparkVersion() {
-    return spark == null ? SweepSession.sparkVersion() : spark.session().version();
+    return spark == null ? ProvenanceRecord.sparkLibraryVersion() : spark.session().version();
   }
 
   /** Writes the experiment's output directory, its Parquet copies by Spark or on the driver. */

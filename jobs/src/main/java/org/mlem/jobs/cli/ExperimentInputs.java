@@ -12,8 +12,7 @@ import org.mlem.jobs.io.LoadedInputs;
 /**
  * The inputs of an experiment command (robustness, efficiency): read once as {@code mlem fit}
  * reads them (with --ids-from; through Spark, or on the driver for the in-process engine),
- * announced on the console; a bad value in them
- * is an {@link InputException} (exit code 2).
+ * announced on the console; a bad value in them is an {@link InputException} (exit code 2).
  */
 final class ExperimentInputs {
   private ExperimentInputs() {}
@@ -46,9 +45,7 @@ final class ExperimentInputs {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
-    if (read.isEmpty() || read.get().representations() != null
-        && (long) read.get().features().size() * read.get().representations().dims()
-            * Float.BYTES > budgetBytes) {
+    if (read.isEmpty() || read.get().matrixBytes() > budgetBytes) {
       return Optional.empty();
     }
     announce(settings, console);

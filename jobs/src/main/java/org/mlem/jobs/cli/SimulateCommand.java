@@ -13,7 +13,6 @@ import org.mlem.core.config.MlemOptions;
 import org.mlem.core.config.OptionTable;
 import org.mlem.core.config.Settings;
 import org.apache.hadoop.conf.Configuration;
-import org.mlem.jobs.sweep.SweepSession;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.core.metric.Model;
@@ -142,7 +141,7 @@ final class SimulateCommand implements Callable<Integer>, CommandOptions.TableCo
     // the Parquet copies are written on the driver (the column types Spark gives them)
     new ExperimentWriter(new Configuration(), !noParquet).write(out, overwrite,
         SimulationTables.of(grid, runs), OutputFiles.SIMULATE_JSON,
-        provenance.spark(SweepSession.sparkVersion()).times(started, Instant.now())
+        provenance.spark(ProvenanceRecord.sparkLibraryVersion()).times(started, Instant.now())
             .timings(timings).build());
     console.printf(Locale.ROOT, "%d fits in %.1f s (%d thread%s); total %.1f s; output: %s%n",
         runs.size(), gridSeconds, workers, workers == 1 ? "" : "s", seconds(t0), out);

@@ -117,8 +117,7 @@ public final class FitJob {
       return Optional.empty();
     }
     LoadedInputs loaded = read.get();
-    if ((long) loaded.features().size() * loaded.representations().dims() * Float.BYTES
-        > budgetBytes) {
+    if (loaded.matrixBytes() > budgetBytes) {
       return Optional.empty();
     }
     Map<String, Double> timings = new LinkedHashMap<>();
@@ -195,8 +194,7 @@ public final class FitJob {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("load", loadSeconds);
     long t1 = System.nanoTime();
-    MlemAnalysis analysis = ChosenSplit.of(s, loaded.features(), Optional.empty()).mlem()
-        .analyze(loaded.features(), loaded.distances(s.distance()), progress);
+    MlemAnalysis analysis = fitLoadedInProcess(s, loaded, progress);
     timings.put("analysis", seconds(t1));
     Integer dims = loaded.representations() != null ? loaded.representations().dims() : null;
     Placed placed = new Placed(placement, dims, loaded.files(), loaded.warnings(),

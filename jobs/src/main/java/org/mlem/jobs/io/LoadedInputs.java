@@ -32,6 +32,15 @@ public record LoadedInputs(
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * The size of the representation matrix as float32, n x D x 4 bytes (0 for an RDM): what an
+   * in-process fit is budgeted by ({@code --broadcast-budget-mb}).
+   */
+  public long matrixBytes() {
+    return representations == null ? 0
+        : (long) representations.size() * representations.dims() * Float.BYTES;
+  }
+
   /** The neural distances: the RDM, or the chosen distance over the representations. */
   public PairDistances distances(org.mlem.core.distance.NeuralDistance distance) {
     return rdm != null ? rdm

@@ -31,8 +31,17 @@ public final class ParquetTables {
   /** Writes DIR/part-00000.snappy.parquet and DIR/_SUCCESS. */
   public static void write(FileSystem fs, Configuration conf, RunTable table, Path dir)
       throws IOException {
+    write(fs, conf, schema(table), table.rows(), dir, PART);
+  }
+
+  /**
+   * Writes {@code rows} as the table DIR as Spark lays one out: DIR/{@code part} and
+   * DIR/_SUCCESS ({@link ParquetFiles#write} for the rows' types).
+   */
+  public static void write(FileSystem fs, Configuration conf, MessageType schema,
+      java.util.List<Object[]> rows, Path dir, String part) throws IOException {
     fs.mkdirs(dir);
-    ParquetFiles.write(fs, conf, schema(table), table.rows(), new Path(dir, PART));
+    ParquetFiles.write(fs, conf, schema, rows, new Path(dir, part));
     fs.create(new Path(dir, OutputFiles.SUCCESS), false).close();
   }
 }

@@ -129,6 +129,14 @@ public record ProvenanceRecord(
    * Starts a record of {@code command} made now: current format version, this MLEM's version,
    * the JVM's Java version, Scala's version and this OS.
    */
+  /**
+   * The version of the Spark library on the classpath: what a run that started no session
+   * records (the same as a local session's {@code version()}).
+   */
+  public static String sparkLibraryVersion() {
+    return org.apache.spark.package$.MODULE$.SPARK_VERSION();
+  }
+
   public static Builder builder(String command) {
     return new Builder(command);
   }

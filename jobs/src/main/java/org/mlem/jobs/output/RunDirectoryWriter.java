@@ -63,7 +63,7 @@ public final class RunDirectoryWriter {
   private RunDirectoryWriter(Configuration conf) {
     this.spark = null;
     this.conf = Objects.requireNonNull(conf, "conf");
-    this.sparkVersion = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    this.sparkVersion = ProvenanceRecord.sparkLibraryVersion();
     this.afterEachFile = name -> {};
   }
 

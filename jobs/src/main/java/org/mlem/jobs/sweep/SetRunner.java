@@ -93,14 +93,12 @@ final class SetRunner {
     }
     recorded.put("sweep", settings.fit().out());
     recorded.put("set", set.name());
-    long bytes = loaded.representations() == null ? 0
-        : (long) loaded.representations().size() * loaded.representations().dims() * Float.BYTES;
-    if (inProcess && bytes <= budget) {
+    if (inProcess && loaded.matrixBytes() <= budget) {
       return onDriver(set, () -> FitJob.runSetInProcess(conf(), master, fit, loaded,
           loadSeconds, recorded, FitJob.IN_PROCESS, progress));
     }
-    if (loaded.representations() != null && settings.setPlacement().inTask(master, bytes,
-        fit.broadcastBudgetMb())) {
+    if (loaded.representations() != null && settings.setPlacement().inTask(master,
+        loaded.matrixBytes(), fit.broadcastBudgetMb())) {
       SparkSession spark = session(set);
       SetTask task = new SetTask(fit, loaded, loadSeconds, recorded, master,
           spark.sparkContext().hadoopConfiguration());

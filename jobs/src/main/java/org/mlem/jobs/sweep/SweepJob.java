@@ -1,5 +1,6 @@
 package org.mlem.jobs.sweep;
 
+import org.mlem.jobs.output.ProvenanceRecord;
 import org.mlem.jobs.output.SetStatus;
 import org.mlem.jobs.output.OutputFiles;
 import org.mlem.jobs.output.SweepFiles;
@@ -154,8 +155,8 @@ public final class SweepJob {
     CombinedTable.write(conf, rows, root);
     timings.put("combine", seconds(t3));
     SweepFiles.writeAtomically(conf, SweepFiles.file(root, OutputFiles.SWEEP_JSON),
-        SweepManifest.json(settings, result, SweepSession.sparkVersion(), started, Instant.now(),
-            timings));
+        SweepManifest.json(settings, result, ProvenanceRecord.sparkLibraryVersion(), started,
+            Instant.now(), timings));
     if (settings.report()) {
       writeReport(root);
     }

@@ -107,9 +107,4 @@ public final class SweepSession {
     }
     return session().sparkContext().defaultParallelism();
   }
-
-  /** The Spark version the sweep runs with (recorded in sweep.json). */
-  public static String sparkVersion() {
-    return org.apache.spark.package$.MODULE$.SPARK_VERSION();
-  }
 }
