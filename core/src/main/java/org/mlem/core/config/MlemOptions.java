@@ -105,11 +105,12 @@ public final class MlemOptions {
       .defaultValue(1000).validator(Validator.atLeast(1)).label("N")
       .doc("Maximum training steps.").build();
 
-  /** Steps whose batches are requested from the pair source at once. */
+  /** Steps whose batches are prepared ahead (a chunk on a cluster, one by one in process). */
   public static final Option<Integer> PREFETCH_STEPS = Option.of("prefetch-steps", ValueType.INT)
       .defaultValue(8).validator(Validator.atLeast(1)).label("N")
-      .doc("Training steps whose batches are requested at once (the next chunk is computed "
-          + "while the current one trains).")
+      .doc("Training steps whose batches are prepared ahead of the step that trains: on a "
+          + "cluster, the next chunk of N is computed while the current one trains; in process, "
+          + "batches are built one by one up to N steps ahead.")
       .build();
 
   /** The run seed. */

@@ -182,6 +182,12 @@ public final class LocalPairSource implements PairSource {
     return out;
   }
 
+  /** True: batches are built in this JVM, and calls from several threads run side by side. */
+  @Override
+  public boolean buildsInProcess() {
+    return true;
+  }
+
   /** Keeps the arrays of a training batch its caller is done with, as {@link #recycle(PairBatch)}. */
   @Override
   public void recycle(SparseBatch batch) {

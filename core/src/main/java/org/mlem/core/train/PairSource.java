@@ -53,6 +53,17 @@ public interface PairSource extends AutoCloseable {
   }
 
   /**
+   * Whether this source builds batches in this JVM at no cost per call and may be called from
+   * several threads at once (the in-process source): the trainer then requests its batches one
+   * step at a time and, rather than wait for one, builds a later one itself. False (the
+   * default) for sources whose calls are cluster jobs: the trainer requests chunks of
+   * {@code --prefetch-steps} steps, one call at a time.
+   */
+  default boolean buildsInProcess() {
+    return false;
+  }
+
+  /**
    * Hands back a batch from {@link #sparseBatches} that its caller no longer reads (the
    * trainer, once a step is done with it), for its arrays to be reused. The default does
    * nothing.

@@ -3,10 +3,6 @@ package org.mlem.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.mlem.core.metric.MetricParametrization;
 import org.mlem.core.metric.Parametrizations;
 import org.mlem.core.optim.AdamW;
@@ -103,27 +99,16 @@ public final class Trainer {
     long start = System.nanoTime();
     boolean stoppedEarly = false;
 
-    ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
-      Thread th = new Thread(r, "mlem-prefetch");
-      th.setDaemon(true);
-      return th;
-    });
-    try {
-      int chunk = config.prefetchSteps();
-      CompletableFuture<List<SparseBatch>> next =
-          fetch(prefetcher, source, 0, chunk, batchSize, validating, false);
+    try (BatchPrefetch prefetch = new BatchPrefetch(
+        source, batchSize, config.maxSteps(), config.prefetchSteps(), validating)) {
+      List<SparseBatch> current = prefetch.first();
+      if (validating) {
+        validation = validationObjective(metric, current.get(0), stepThreads);
+        current = current.subList(1, current.size());
+      }
       int step = 0;
       training:
-      while (step < config.maxSteps()) {
-        List<SparseBatch> current = join(next);
-        if (validating && step == 0) {
-          validation = validationObjective(metric, current.get(0), stepThreads);
-          current = current.subList(1, current.size());
-        }
-        int nextStart = step + current.size();
-        next = nextStart < config.maxSteps()
-            ? fetch(prefetcher, source, nextStart, chunk, batchSize, false, true)
-            : null;
+      for (; current != null; current = prefetch.next()) {
         for (SparseBatch batch : current) {
           int b = batch.size();
           if (t.length != b) {
@@ -168,11 +153,7 @@ public final class Trainer {
           metric.project(params);
         }
       }
-      if (next != null) {
-        next.cancel(true);
-      }
     } finally {
-      prefetcher.shutdownNow();
       stepThreads.close();
     }
     double[] best = stopping.bestParameters();
@@ -206,35 +187,6 @@ public final class Trainer {
     BatchObjective objective = new BatchObjective(metric, threads);
     objective.load(batch.delta(), t);
     return objective;
-  }
-
-  /**
-   * Requests a chunk of training batches, preceded by the validation batch when asked; in the
-   * background (while steps train) or not (the first chunk, which the trainer waits for).
-   */
-  private CompletableFuture<List<SparseBatch>> fetch(ExecutorService executor, PairSource source,
-      int firstStep, int chunk, int batchSize, boolean withValidation, boolean background) {
-    int count = Math.min(chunk, config.maxSteps() - firstStep);
-    List<BatchRequest> requests = new ArrayList<>(count + 1);
-    if (withValidation) {
-      requests.add(new BatchRequest(PairStream.VALIDATION, 0, batchSize));
-    }
-    for (int k = 0; k < count; k++) {
-      requests.add(new BatchRequest(PairStream.TRAINING, firstStep + k, batchSize));
-    }
-    return CompletableFuture.supplyAsync(() -> source.sparseBatches(requests, background),
-        executor);
-  }
-
-  private static List<SparseBatch> join(CompletableFuture<List<SparseBatch>> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
   }
 
   private static double[] unbox(List<Double> values) {

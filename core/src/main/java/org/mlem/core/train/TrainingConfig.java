@@ -21,8 +21,9 @@ import org.mlem.core.rank.SoftRankStrength;
  * @param stopping the score early stopping watches (default a fixed validation batch)
  * @param patience steps without improvement of that score before stopping, >= 1 (50)
  * @param maxSteps maximum number of steps, >= 1 (1000)
- * @param prefetchSteps steps whose batches are requested from the source at once; the next chunk
- *     is computed while the current one trains (>= 1, default 8)
+ * @param prefetchSteps steps whose batches are prepared ahead: a cluster source computes the next
+ *     chunk of this many while the current one trains, the in-process source builds batches one
+ *     by one up to this many steps ahead ({@link BatchPrefetch}; >= 1, default 8)
  * @param seed seed of the parameter initialization and of every pair draw
  */
 public record TrainingConfig(
