@@ -32,9 +32,7 @@ public final class LocalPairSource implements PairSource {
   private final long seed;
   private final int threads;
   private final ExecutorService pool;
-  /** Arrays of recycled batches, reused by later batches of the same size (every entry is written). */
-  private final java.util.concurrent.ConcurrentLinkedQueue<PairBatch> recycled =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** Recycled training batches, whose arrays later batches of the same size reuse. */
   private final java.util.concurrent.ConcurrentLinkedQueue<SparseBatch> recycledSparse =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -99,9 +97,8 @@ public final class LocalPairSource implements PairSource {
     for (BatchRequest request : requests) {
       PairIndices p = pairs(request);
       pairs.add(p);
-      PairBatch reuse = reusable(p.size());
-      deltas.add(reuse != null ? reuse.delta() : new double[p.size() * f]);
-      neurals.add(reuse != null ? reuse.neural() : new double[p.size()]);
+      deltas.add(new double[p.size() * f]);
+      neurals.add(new double[p.size()]);
     }
     if (pool == null) {
       for (int r = 0; r < requests.size(); r++) {
@@ -188,38 +185,27 @@ public final class LocalPairSource implements PairSource {
     return true;
   }
 
-  /** Keeps the arrays of a training batch its caller is done with, as {@link #recycle(PairBatch)}. */
+  /**
+   * Keeps the arrays of a training batch its caller is done with (the trainer's batches of one
+   * size, one per step, that would otherwise be allocated and zeroed every step), for a later
+   * batch of the same size.
+   */
   @Override
   public void recycle(SparseBatch batch) {
-    keep(recycledSparse, batch);
+    if (recycledSparse.size() < MAX_RECYCLED) {
+      recycledSparse.add(batch);
+    }
   }
 
   /**
-   * Keeps the arrays of a batch its caller is done with (the trainer's batches of one size, one
-   * per step: ~B x (F + 1) doubles that would otherwise be allocated and zeroed every step).
+   * Recycled batches kept at most: the trainer's prefetch window (--prefetch-steps, 8 by
+   * default) and the batch trained on, with room to spare.
    */
-  @Override
-  public void recycle(PairBatch batch) {
-    keep(recycled, batch);
-  }
-
-  /** Recycled batches kept at most of each form (a prefetched chunk and the one trained on). */
   private static final int MAX_RECYCLED = 16;
-
-  private static <T> void keep(java.util.Queue<T> queue, T batch) {
-    if (queue.size() < MAX_RECYCLED) {
-      queue.add(batch);
-    }
-  }
 
   /** A recycled sparse batch of {@code size} pairs, taken out of the queue, or null. */
   private SparseBatch reusableSparse(int size) {
     return take(recycledSparse, b -> b.size() == size);
-  }
-
-  /** A recycled batch of {@code size} pairs, taken out of the queue, or null. */
-  private PairBatch reusable(int size) {
-    return take(recycled, b -> b.size() == size);
   }
 
   /** The first element of {@code queue} that {@code fits}, removed from it, or null. */

@@ -27,13 +27,6 @@ public interface PairSource extends AutoCloseable {
   }
 
   /**
-   * Hands back a batch from {@link #batches} that its caller no longer reads (the trainer, once
-   * a step has loaded it): a source may reuse its arrays for a later batch of the same size
-   * instead of allocating new ones. The default does nothing.
-   */
-  default void recycle(PairBatch batch) {}
-
-  /**
    * The requested batches as a training step loads them (non-zero feature distances), in
    * request order: the same pairs and values as {@link #batches}. The default converts those
    * batches on the calling thread (their neural distances are kept, so the dense batches are

@@ -150,30 +150,4 @@ class LocalPairSourceTest {
         () -> new LocalPairSource(PROBLEM.features(), other.distances(), SPLIT, 1, 1));
     assertEquals("features has 120 stimuli but the neural distances cover 50", e.getMessage());
   }
-
-  /**
-   * A recycled batch's arrays are refilled for a later batch of the same size, which then holds
-   * exactly what a fresh source computes for that request; other sizes get new arrays.
-   */
-  @Test
-  void aRecycledBatchsArraysAreRefilledWithTheNextBatchsValues() {
-    try (LocalPairSource source =
-            new LocalPairSource(PROBLEM.features(), PROBLEM.distances(), SPLIT, 3, 2);
-        LocalPairSource fresh =
-            new LocalPairSource(PROBLEM.features(), PROBLEM.distances(), SPLIT, 3, 1)) {
-      PairBatch first = source.batch(new BatchRequest(PairStream.TRAINING, 1, 3000));
-      source.recycle(first);
-      PairBatch other = source.batch(new BatchRequest(PairStream.TRAINING, 2, 2999));
-      assertTrue(other.delta() != first.delta(), "another size: new arrays");
-      BatchRequest request = new BatchRequest(PairStream.TRAINING, 3, 3000);
-      PairBatch second = source.batch(request);
-      assertTrue(second.delta() == first.delta() && second.neural() == first.neural(),
-          "the recycled arrays are reused");
-      PairBatch expected = fresh.batch(request);
-      assertArrayEquals(expected.delta(), second.delta());
-      assertArrayEquals(expected.neural(), second.neural());
-      PairBatch third = source.batch(new BatchRequest(PairStream.TRAINING, 4, 3000));
-      assertTrue(third.delta() != second.delta(), "a recycled batch is handed out once");
-    }
-  }
 }
