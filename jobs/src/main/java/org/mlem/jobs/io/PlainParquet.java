@@ -521,7 +521,9 @@ public final class PlainParquet {
     int defined = column.getMaxDefinitionLevel();
     PrimitiveType.PrimitiveTypeName type = column.getPrimitiveType().getPrimitiveTypeName();
     long started = 0;
-    double[] current = null;
+    // one buffer for every row (grown to the longest), each row copied out at its exact size
+    double[] buffer = new double[64];
+    boolean nullList = false;
     int size = 0;
     int nullAt = -1;
     boolean open = false;
@@ -529,20 +531,20 @@ public final class PlainParquet {
       int definition = values.getCurrentDefinitionLevel();
       if (values.getCurrentRepetitionLevel() == 0) {
         if (open) {
-          finish(into, current, size, nullAt);
+          finish(into, nullList ? null : buffer, size, nullAt);
         }
         open = true;
         started++;
-        current = definition < listDefined ? null : new double[8];
+        nullList = definition < listDefined;
         size = 0;
         nullAt = -1;
       }
       if (definition >= entryDefined) {
-        if (size == current.length) {
-          current = Arrays.copyOf(current, size * 2);
+        if (size == buffer.length) {
+          buffer = Arrays.copyOf(buffer, size * 2);
         }
         if (definition == defined) {
-          current[size] = switch (type) {
+          buffer[size] = switch (type) {
             case INT32 -> values.getInteger();
             case INT64 -> (double) values.getLong();
             case FLOAT -> values.getFloat();
@@ -557,7 +559,7 @@ public final class PlainParquet {
       values.consume();
     }
     if (open) {
-      finish(into, current, size, nullAt);
+      finish(into, nullList ? null : buffer, size, nullAt);
     }
     if (started != rows) {
       throw new InputException(file + ": column " + column + " holds " + started
