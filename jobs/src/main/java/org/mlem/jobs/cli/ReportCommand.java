@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.mlem.jobs.report.ReportFiles;
 import org.mlem.jobs.report.ReportKind;
 import org.mlem.jobs.report.Reports;
+import org.mlem.jobs.sweep.SweepSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mlem report DIR}: detects what DIR holds (a fit run directory, a sweep, a simulation or
- * a robustness study, a searchlight) and writes the self-contained {@code DIR/report.html}. Spark is started
- * only for a sweep (to read the MDS layer's inputs); other reports read their CSV tables through
- * Hadoop's FileSystem.
+ * a robustness study, a searchlight) and writes the self-contained {@code DIR/report.html} from
+ * its CSV tables, read through Hadoop's FileSystem. Spark is started only when a sweep's MDS
+ * layer has inputs that only Spark reads (a partitioned table); plain files are read on the
+ * driver, so rebuilding a report takes no Spark start-up.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write DIR/report.html (self-contained HTML with SVG figures) for the output "
@@ -43,9 +45,9 @@ final class ReportCommand implements Callable<Integer> {
     ReportKind kind = ReportKind.detect(probe, dir);
     String written;
     if (kind == ReportKind.SWEEP) {
-      try (SparkSessions.Started spark = SparkSessions.start(master, "mlem report")) {
-        written = Reports.write(spark.session(),
-            spark.session().sparkContext().hadoopConfiguration(), dir, kind, mdsLayer);
+      try (SparkSessions.OnDemand spark = new SparkSessions.OnDemand(master, "mlem report",
+          false, spec.commandLine().getOut())) {
+        written = write(spark.session(), dir, kind, mdsLayer);
       }
     } else {
       written = Reports.write(null, probe.conf(), dir, kind, mdsLayer);
@@ -53,6 +55,11 @@ final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("report: " + written);
     spec.commandLine().getOut().flush();
     return MlemCli.OK;
+  }
+
+  /** The report of DIR, the session started only if {@code session} is asked for it. */
+  static String write(SweepSession session, String dir, ReportKind kind, String mdsLayer) {
+    return Reports.write(session::session, session.conf(), dir, kind, mdsLayer);
   }
 
   /**

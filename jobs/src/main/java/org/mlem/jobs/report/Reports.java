@@ -11,7 +11,8 @@ public final class Reports {
   /**
    * Writes {@code DIR/report.html} (and, for a sweep, every set's report).
    *
-   * @param spark a session for the sweep's MDS view, or null (the figure is then omitted)
+   * @param spark supplies a session for the sweep's MDS view, asked for only when the MDS
+   *     layer's inputs cannot be read on the driver; null omits the figure
    * @param conf the Hadoop configuration resolving DIR
    * @param dir the output directory
    * @param kind what DIR holds (see {@link ReportKind#detect})
@@ -19,7 +20,8 @@ public final class Reports {
    * @return the report's URI
    * @throws InputException on a malformed directory
    */
-  public static String write(SparkSession spark, Configuration conf, String dir, ReportKind kind,
+  public static String write(java.util.function.Supplier<SparkSession> spark, Configuration conf,
+      String dir, ReportKind kind,
       String mdsLayer) {
     if (mdsLayer != null && kind != ReportKind.SWEEP) {
       throw new InputException("--mds-layer applies to sweep directories only; " + dir

@@ -142,7 +142,8 @@ class SweepReportTest {
   @Test
   void chosenLayerAndUnreadableInputs() throws IOException {
     Path out = sweep("sweep-layer", true);
-    Reports.write(spark, new Configuration(), out.toString(), ReportKind.SWEEP, "layer=10");
+    Reports.write(() -> spark, new Configuration(), out.toString(), ReportKind.SWEEP,
+        "layer=10");
     Document doc = ReportAssertions.selfContained(out.resolve("report.html"));
     Element mds = ReportAssertions.figure(doc, "fig-mds", "mds", 40);
     assertTrue(mds.select("text").eachText().contains("MDS of layer=10 coloured by f1"),

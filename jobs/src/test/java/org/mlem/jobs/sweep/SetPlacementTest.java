@@ -140,6 +140,14 @@ class SetPlacementTest {
     assertTrue(Files.exists(out.resolve("report.html")), console.toString());
     String report = Files.readString(out.resolve("report.html"));
     assertTrue(report.contains("fig-mds"), "the MDS view is drawn without Spark");
+    // rebuilt as mlem report rebuilds it: through the same lazy session, never started
+    Files.delete(out.resolve("report.html"));
+    org.mlem.jobs.report.Reports.write(session::session, session.conf(), out.toString(),
+        org.mlem.jobs.report.ReportKind.SWEEP, null);
+    assertTrue(!session.started());
+    assertEquals(report.replaceAll("Written [^<]*", ""),
+        Files.readString(out.resolve("report.html")).replaceAll("Written [^<]*", ""),
+        "the same report");
     SweepFixtures.Result driver = sweep(tmp.resolve("driver-for-lazy"), "driver");
     assertEquals(0, driver.code(), driver.err());
     assertEquals(Files.readString(tmp.resolve("driver-for-lazy/combined.csv")),
