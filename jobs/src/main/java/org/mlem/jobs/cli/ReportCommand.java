@@ -47,7 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     if (kind == ReportKind.SWEEP) {
       try (SparkSessions.OnDemand spark = new SparkSessions.OnDemand(master, "mlem report",
           false, spec.commandLine().getOut())) {
-        written = write(spark.session(), dir, kind, mdsLayer);
+        SweepSession session = spark.session();
+        written = Reports.write(session::session, session.conf(), dir, kind, mdsLayer);
       }
     } else {
       written = Reports.write(null, probe.conf(), dir, kind, mdsLayer);
@@ -55,11 +56,6 @@ final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("report: " + written);
     spec.commandLine().getOut().flush();
     return MlemCli.OK;
-  }
-
-  /** The report of DIR, the session started only if {@code session} is asked for it. */
-  static String write(SweepSession session, String dir, ReportKind kind, String mdsLayer) {
-    return Reports.write(session::session, session.conf(), dir, kind, mdsLayer);
   }
 
   /**
