@@ -3,6 +3,7 @@ package org.mlem.core.features;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Encoded features of n stimuli, ready to give the feature-distance vector delta_ij of any pair
@@ -36,6 +37,8 @@ public final class EncodedFeatures implements Serializable {
   private final int[] featureOf;
   /** What the encoding did with each feature (kinds, levels or ranges, missing counts). */
   private final FeatureSummary summary;
+  /** {@link #stimulusRows()}, built on first use (not serialized: rebuilt where it is used). */
+  private transient volatile Optional<StimulusRows> stimulusRows;
 
   EncodedFeatures(
       List<String> ids,
@@ -79,6 +82,21 @@ public final class EncodedFeatures implements Serializable {
    */
   public FeatureSummary summary() {
     return summary;
+  }
+
+  /**
+   * Every stimulus's features as one row, for writing pairs' non-zero distances in one pass
+   * (training batches), when every feature is categorical or ordinal.
+   *
+   * @return the rows, or null when a feature is a simplex or vector one
+   */
+  public StimulusRows stimulusRows() {
+    Optional<StimulusRows> rows = stimulusRows;
+    if (rows == null) {
+      rows = Optional.ofNullable(StimulusRows.of(size(), kinds, codes, values, missingDistance));
+      stimulusRows = rows;
+    }
+    return rows.orElse(null);
   }
 
   /**
@@ -195,9 +213,16 @@ public final class EncodedFeatures implements Serializable {
 
   /**
    * As {@link #deltas(int[], int[], int, int, double[])}, row r written from
-   * {@code out[offset + r * F]} (so slices of one batch can be filled in place).
+   * {@code out[offset + r * F]} (so slices of one batch can be filled in place). Pair by pair
+   * from the {@link #stimulusRows} when every feature is categorical or ordinal, else feature by
+   * feature over cache-sized blocks of pairs; the same values as {@link #delta} either way.
    */
   public void deltas(int[] first, int[] second, int from, int to, double[] out, int offset) {
+    StimulusRows rows = stimulusRows();
+    if (rows != null) {
+      rows.distances(first, second, from, to, out, offset);
+      return;
+    }
     // blocks of pairs small enough that their rows stay in cache while each feature's column is
     // written (a whole batch's rows would be streamed from memory once per feature)
     int featureCount = featureOf.length;

@@ -102,6 +102,17 @@ public final class SparseDeltas {
     }
   }
 
+  /**
+   * Writes the non-zero feature distances of one row of a batch, features ascending, as
+   * entries {@code feature[at + k]}, {@code value[at + k]} (the arrays have room for F entries
+   * from {@code at}; entries past the count returned may be overwritten), and returns their
+   * number: a source that finds a pair's non-zero distances without forming its dense row.
+   */
+  @FunctionalInterface
+  public interface SparseRows {
+    int write(int row, int[] feature, double[] value, int at);
+  }
+
   /** Dense values of one block of {@link #segment} rows (32 KB). */
   private static final int BLOCK_VALUES = 4096;
 
@@ -117,55 +128,75 @@ public final class SparseDeltas {
   public static Segment segment(DenseRows dense, int from, int to, int featureCount,
       Segment previous) {
     PhiExpansion.requireFeatureCount(featureCount);
+    int f = featureCount;
+    int block = Math.max(1, BLOCK_VALUES / f);
+    double[] buffer = new double[block * f];
+    // the block of dense rows [window[0], window[1]) in the buffer, the next one written when
+    // its first row is asked for; each row compacted without a branch per entry (whether a
+    // distance is zero is unpredictable): an entry is kept by advancing past it
+    int[] window = {from, from};
+    return segment((row, feature, value, at) -> {
+      if (row == window[1]) {
+        window[0] = row;
+        window[1] = (int) Math.min(to, (long) row + block);
+        dense.write(row, window[1], buffer);
+      }
+      int o = (row - window[0]) * f;
+      int m = 0;
+      for (int a = 0; a < f; a++) {
+        double d = buffer[o + a];
+        feature[at + m] = a;
+        value[at + m] = d;
+        m += d != 0.0 ? 1 : 0;
+      }
+      return m;
+    }, from, to, featureCount, previous);
+  }
+
+  /**
+   * Rows [from, to) of a batch as non-zero entries written row by row by {@code rows},
+   * reusing {@code previous}'s arrays (a segment no longer read, or null) where they are large
+   * enough.
+   *
+   * @param rows writes each row's non-zero distances, rows asked for in ascending order
+   * @param featureCount F, &gt;= 1
+   */
+  public static Segment segment(SparseRows rows, int from, int to, int featureCount,
+      Segment previous) {
+    PhiExpansion.requireFeatureCount(featureCount);
     if (from < 0 || to < from) {
       throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not a range");
     }
     int f = featureCount;
-    int rows = to - from;
-    int[] start = previous != null && previous.start.length >= rows + 1 ? previous.start
-        : new int[rows + 1];
-    int[] feature = previous != null ? previous.feature : new int[Math.max(f, rows * 4)];
+    int count = to - from;
+    int[] start = previous != null && previous.start.length >= count + 1 ? previous.start
+        : new int[count + 1];
+    int[] feature = previous != null ? previous.feature : new int[Math.max(f, count * 4)];
     double[] value = previous != null && previous.value.length == feature.length
         ? previous.value : new double[feature.length];
     long[] work = previous != null && previous.work.length == f ? previous.work : new long[f];
     java.util.Arrays.fill(work, 0L);
-    int block = Math.max(1, BLOCK_VALUES / f);
-    double[] buffer = new double[block * f];
-    int[] rowFeature = new int[f];
     start[0] = 0;
     int at = 0;
-    for (int b = from; b < to; b += block) {
-      int end = (int) Math.min(to, (long) b + block);
-      dense.write(b, end, buffer);
-      for (int r = 0, o = 0; r < end - b; r++, o += f) {
-        if (at > feature.length - f) {
-          long grown = Math.max((long) at + f, (long) feature.length + feature.length / 2);
-          if (grown > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("rows [" + from + ", " + to + ") have more than "
-                + (Integer.MAX_VALUE - 8) + " non-zero feature distances; use a smaller batch"
-                + " size");
-          }
-          feature = java.util.Arrays.copyOf(feature, (int) grown);
-          value = java.util.Arrays.copyOf(value, (int) grown);
+    for (int r = 0; r < count; r++) {
+      if (at > feature.length - f) {
+        long grown = Math.max((long) at + f, (long) feature.length + feature.length / 2);
+        if (grown > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("rows [" + from + ", " + to + ") have more than "
+              + (Integer.MAX_VALUE - 8) + " non-zero feature distances; use a smaller batch"
+              + " size");
         }
-        // each row's entries written in place without a branch per entry (whether a distance
-        // is zero is unpredictable): an entry is kept by advancing past it
-        int m = 0;
-        for (int a = 0; a < f; a++) {
-          double d = buffer[o + a];
-          feature[at + m] = a;
-          value[at + m] = d;
-          rowFeature[m] = a;
-          m += d != 0.0 ? 1 : 0;
-        }
-        for (int x = 0; x < m; x++) {
-          work[rowFeature[x]] += x + 1;
-        }
-        at += m;
-        start[b - from + r + 1] = at;
+        feature = java.util.Arrays.copyOf(feature, (int) grown);
+        value = java.util.Arrays.copyOf(value, (int) grown);
       }
+      int m = rows.write(from + r, feature, value, at);
+      for (int x = 0; x < m; x++) {
+        work[feature[at + x]] += x + 1;
+      }
+      at += m;
+      start[r + 1] = at;
     }
-    return new Segment(rows, start, feature, value, work);
+    return new Segment(count, start, feature, value, work);
   }
 
   /**

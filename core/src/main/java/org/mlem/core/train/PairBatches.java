@@ -2,6 +2,7 @@ package org.mlem.core.train;
 
 import org.mlem.core.distance.PairDistances;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.StimulusRows;
 import org.mlem.core.metric.SparseDeltas;
 import org.mlem.core.pairs.PairIndices;
 
@@ -56,9 +57,11 @@ public final class PairBatches {
 
   /**
    * The non-zero feature distances of pairs {@code [from, to)} of {@code pairs} (batch rows
-   * 0 .. to - from of the segment), written a block at a time and never as a dense array, and
-   * their neural distances into {@code neural} (positions from {@code from}): the same values as
-   * {@link #fill}. Reuses {@code previous}'s arrays where large enough (or null).
+   * 0 .. to - from of the segment), never written as a dense array (read from the stimuli's
+   * {@link EncodedFeatures#stimulusRows} when every feature is categorical or ordinal, else
+   * written a block at a time and compacted), and their neural distances into {@code neural}
+   * (positions from {@code from}): the same values as {@link #fill}. Reuses {@code previous}'s
+   * arrays where large enough (or null).
    */
   public static SparseDeltas.Segment fillSparse(
       EncodedFeatures features,
@@ -70,9 +73,12 @@ public final class PairBatches {
       double[] neural) {
     int[] first = pairs.first();
     int[] second = pairs.second();
-    SparseDeltas.Segment segment = SparseDeltas.segment(
-        (a, b, out) -> features.deltas(first, second, a, b, out), from, to,
-        features.featureCount(), previous);
+    StimulusRows rows = features.stimulusRows();
+    SparseDeltas.Segment segment = rows != null
+        ? SparseDeltas.segment((r, feature, value, at) -> rows.nonZeroDistances(first[r],
+            second[r], feature, value, at), from, to, features.featureCount(), previous)
+        : SparseDeltas.segment((a, b, out) -> features.deltas(first, second, a, b, out), from,
+            to, features.featureCount(), previous);
     int[] order = byLaterStimulus(first, second, from, to, features.size());
     distances.distancesAt(first, second, order, order.length, neural, 0);
     return segment;

@@ -146,38 +146,52 @@ class SparseDeltasTest {
       }
       SparseDeltas.DenseRows dense =
           (from, to, out) -> System.arraycopy(delta, from * f, out, 0, (to - from) * f);
+      // the same rows given by their non-zero entries, as a source that never forms them densely
+      SparseDeltas.SparseRows nonZero = (row, feature, value, at) -> {
+        int m = 0;
+        for (int a = 0; a < f; a++) {
+          if (delta[row * f + a] != 0.0) {
+            feature[at + m] = a;
+            value[at + m++] = delta[row * f + a];
+          }
+        }
+        return m;
+      };
       SparseDeltas whole = SparseDeltas.of(delta, rows, f);
       for (int[] split : splits) {
-        java.util.List<SparseDeltas.Segment> segments = new java.util.ArrayList<>();
-        for (int k = 0; k + 1 < split.length; k++) {
-          SparseDeltas.Segment old = previous != null && previous.size() == split.length - 1
-              ? previous.get(k) : null;
-          segments.add(SparseDeltas.segment(dense, split[k], split[k + 1], f, old));
-        }
-        SparseDeltas sparse = SparseDeltas.ofSegments(segments, f);
-        assertEquals(rows, sparse.rows());
-        assertEquals(whole.nonZeros(), sparse.nonZeros());
-        assertArrayEquals(whole.balancedSplit(3), sparse.balancedSplit(3));
-        for (boolean interactions : new boolean[] {true, false}) {
-          int terms = PhiExpansion.termCount(f, interactions);
-          double[] w = random.doubles(terms, -1, 1).toArray();
-          double[] expected = new double[rows];
-          PhiExpansion.predictFromDelta(delta, rows, f, interactions, w, expected);
-          double[] actual = new double[rows];
-          sparse.predict(0, 650, interactions, w, actual);
-          sparse.predict(650, 2700, interactions, w, actual);
-          sparse.predict(2700, rows, interactions, w, actual);
-          assertBits(expected, actual);
+        for (boolean byRows : new boolean[] {false, true}) {
+          java.util.List<SparseDeltas.Segment> segments = new java.util.ArrayList<>();
+          for (int k = 0; k + 1 < split.length; k++) {
+            SparseDeltas.Segment old = previous != null && previous.size() == split.length - 1
+                ? previous.get(k) : null;
+            segments.add(byRows ? SparseDeltas.segment(nonZero, split[k], split[k + 1], f, old)
+                : SparseDeltas.segment(dense, split[k], split[k + 1], f, old));
+          }
+          SparseDeltas sparse = SparseDeltas.ofSegments(segments, f);
+          assertEquals(rows, sparse.rows());
+          assertEquals(whole.nonZeros(), sparse.nonZeros());
+          assertArrayEquals(whole.balancedSplit(3), sparse.balancedSplit(3));
+          for (boolean interactions : new boolean[] {true, false}) {
+            int terms = PhiExpansion.termCount(f, interactions);
+            double[] w = random.doubles(terms, -1, 1).toArray();
+            double[] expected = new double[rows];
+            PhiExpansion.predictFromDelta(delta, rows, f, interactions, w, expected);
+            double[] actual = new double[rows];
+            sparse.predict(0, 650, interactions, w, actual);
+            sparse.predict(650, 2700, interactions, w, actual);
+            sparse.predict(2700, rows, interactions, w, actual);
+            assertBits(expected, actual);
 
-          double[] g = random.doubles(rows, -1, 1).toArray();
-          double[] expectedGrad = new double[terms];
-          PhiExpansion.transposeTimesFromDelta(delta, rows, f, interactions, g, expectedGrad);
-          double[] grad = new double[terms];
-          sparse.transposeTimes(interactions, g, grad, 0, 2);
-          sparse.transposeTimes(interactions, g, grad, 2, f);
-          assertBits(expectedGrad, grad);
+            double[] g = random.doubles(rows, -1, 1).toArray();
+            double[] expectedGrad = new double[terms];
+            PhiExpansion.transposeTimesFromDelta(delta, rows, f, interactions, g, expectedGrad);
+            double[] grad = new double[terms];
+            sparse.transposeTimes(interactions, g, grad, 0, 2);
+            sparse.transposeTimes(interactions, g, grad, 2, f);
+            assertBits(expectedGrad, grad);
+          }
+          previous = segments;
         }
-        previous = segments;
       }
     }
   }
