@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.mlem.core.features.EncodedFeatures;
+import org.mlem.core.features.StimulusRows;
 import org.mlem.core.metric.PhiExpansion;
 import org.mlem.core.pairs.PairIndices;
 import org.mlem.core.pairs.PairSampler;
@@ -185,8 +186,26 @@ public final class BatchSizeEstimator {
       int size, MomentScratch scratch) {
     int from = (int) m.rows();
     PairIndices p = sampler.sampleRange(STREAM_SEED, PairStream.BATCH_SIZE.id(), j, from, size);
-    m.add((start, end, out) -> features.deltas(p.first(), p.second(), start, end, out),
-        p.size(), scratch);
+    m.add(source(features, p.first(), p.second()), p.size(), scratch);
+  }
+
+  /**
+   * The distances of a chunk's pairs: dense rows, or grouped straight from the stimuli's rows
+   * when every feature is categorical or ordinal (the same sums, without the dense rows).
+   */
+  static TermMoments.DeltaSource source(EncodedFeatures features, int[] first, int[] second) {
+    StimulusRows rows = features.stimulusRows();
+    return new TermMoments.DeltaSource() {
+      @Override
+      public void deltas(int from, int to, double[] out) {
+        features.deltas(first, second, from, to, out);
+      }
+
+      @Override
+      public boolean addGrouped(GroupedMonomials grouped, int from, int to) {
+        return rows != null && grouped.addPairs(rows, first, second, from, to);
+      }
+    };
   }
 
   private static double[] deltas(EncodedFeatures features, PairIndices p) {

@@ -1,5 +1,7 @@
 package org.mlem.core.batchsize;
 
+import org.mlem.core.features.StimulusRows;
+
 /**
  * The degree-4 monomial sums, term sums and non-zero counts of one chunk of pairs for
  * {@link TermMoments}, accumulated by grouping the pairs on their binary features. Most features
@@ -220,6 +222,39 @@ final class GroupedMonomials {
       return false; // its groups, if new, stay empty
     }
     pairs += count;
+    return true;
+  }
+
+  /**
+   * As {@link #addBlock} for pairs [from, to) whose distances are read from the stimuli's rows
+   * (only the binary and continuous features' own, without writing the pairs' dense rows): the
+   * same groups and continuous deltas as {@code addBlock} of those rows.
+   *
+   * @return false when a binary feature takes another value (the pairs are then left out)
+   */
+  boolean addPairs(StimulusRows rows, int[] first, int[] second, int from, int to) {
+    int nb = binary.length;
+    long other = 0;
+    for (int p = from, r = pairs; p < to; p++, r++) {
+      int i = first[p];
+      int j = second[p];
+      long pattern = 0;
+      for (int u = 0; u < nb; u++) {
+        long bits = Double.doubleToRawLongBits(rows.distance(i, j, binary[u]));
+        long one = bits >>> 61 & 1;
+        other |= bits ^ one * ONE_BITS;
+        pattern |= one << u;
+      }
+      groupOf[r] = group(pattern);
+      int at = r * c;
+      for (int k = 0; k < c; k++) {
+        unsorted[at + k] = rows.distance(i, j, continuous[k]);
+      }
+    }
+    if (other != 0) {
+      return false;
+    }
+    pairs += to - from;
     return true;
   }
 

@@ -102,6 +102,15 @@ final class TermMoments {
      * @param out receives (to - from) x featureCount values
      */
     void deltas(int from, int to, double[] out);
+
+    /**
+     * Adds pairs [from, to) of the chunk to a grouped accumulation without writing their dense
+     * rows, when the source can ({@link GroupedMonomials#addPairs}): false when it cannot, or
+     * when a binary feature takes another value in them (then nothing is added).
+     */
+    default boolean addGrouped(GroupedMonomials grouped, int from, int to) {
+      return false;
+    }
   }
 
   /**
@@ -131,20 +140,24 @@ final class TermMoments {
     for (int from = 0; from < count; from += block) {
       int to = Math.min(count, from + block);
       int n = to - from;
-      source.deltas(from, to, buffer);
-      if (!interactions) {
-        addTerms(buffer, n);
-      } else if (crowded) {
-        addMonomialsPairByPair(buffer, n);
-      } else if (grouped == null || !grouped.addBlock(buffer, n)) {
-        if (grouped != null) {
-          // a binary feature of the previous blocks takes another value in this one
-          grouped.finish();
-          grouped.addTo(quartic, sum, nonZeroCount);
-        }
-        grouped = startGrouped(buffer, n, count - from, scratch);
-        if (grouped == null) {
+      if (interactions && !crowded && grouped != null && source.addGrouped(grouped, from, to)) {
+        // grouped straight from the source: what addBlock of the block's rows would have added
+      } else {
+        source.deltas(from, to, buffer);
+        if (!interactions) {
+          addTerms(buffer, n);
+        } else if (crowded) {
           addMonomialsPairByPair(buffer, n);
+        } else if (grouped == null || !grouped.addBlock(buffer, n)) {
+          if (grouped != null) {
+            // a binary feature of the previous blocks takes another value in this one
+            grouped.finish();
+            grouped.addTo(quartic, sum, nonZeroCount);
+          }
+          grouped = startGrouped(buffer, n, count - from, scratch);
+          if (grouped == null) {
+            addMonomialsPairByPair(buffer, n);
+          }
         }
       }
       if (grouped != null && grouped.crowded()) {

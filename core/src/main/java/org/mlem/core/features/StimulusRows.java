@@ -77,6 +77,12 @@ public final class StimulusRows {
     return featureCount;
   }
 
+  /** The distance of feature a between stimuli i and j, as {@link #distances} writes it. */
+  public double distance(int i, int j, int a) {
+    double diff = Math.abs(rows[i * featureCount + a] - rows[j * featureCount + a]);
+    return diff != diff ? missingDistance : Math.min(diff, cap[a]);
+  }
+
   /**
    * Writes the feature distances of pairs [from, to), row-major: pair p's F distances from
    * {@code out[offset + (p - from) F]}, the values of {@link EncodedFeatures#deltas}.

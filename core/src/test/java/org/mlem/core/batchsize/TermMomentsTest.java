@@ -269,6 +269,69 @@ class TermMomentsTest {
   }
 
   /**
+   * Encoded categorical and ordinal features, one categorical feature missing only in the
+   * stimuli of the later pairs (a missing distance of 0.5: not binary from there on): the
+   * estimator's source, which groups pairs straight from the stimuli's rows, gives the same sums
+   * bit for bit as the dense rows of the same pairs, in chunks that start and stop the grouping.
+   */
+  @Test
+  void pairsGroupedFromTheStimulusRowsGiveTheSumsOfTheirDenseRows() {
+    int n = 400;
+    SplittableRandom r = new SplittableRandom(12);
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    String[] number = new String[n];
+    String[] tense = new String[n];
+    String[] rare = new String[n];
+    double[] frequency = new double[n];
+    double[] length = new double[n];
+    for (int i = 0; i < n; i++) {
+      ids.add("s" + i);
+      number[i] = r.nextBoolean() ? "sg" : "pl";
+      tense[i] = "t" + r.nextInt(3);
+      rare[i] = i >= 350 && i % 5 == 0 ? null : "r" + r.nextInt(2);
+      frequency[i] = r.nextDouble() < 0.3 ? Double.NaN : r.nextInt(6);
+      length[i] = r.nextDouble() * 10;
+    }
+    org.mlem.core.features.EncodedFeatures features = org.mlem.core.features.FeatureSchema
+        .inferred().withMissingDistance(0.5)
+        .encode(org.mlem.core.features.FeatureTable.builder(ids)
+            .addStrings("number", number).addStrings("tense", tense).addStrings("rare", rare)
+            .addNumbers("frequency", frequency).addNumbers("length", length).build());
+    assertNotNull(features.stimulusRows());
+    int f = features.featureCount();
+    // the first 20,000 pairs among the stimuli below 350, then pairs of any stimuli (blocks of
+    // 6,553 pairs at 5 features: the grouping stops in the middle chunk's third block)
+    int pairs = 40000;
+    int[] first = new int[pairs];
+    int[] second = new int[pairs];
+    for (int p = 0; p < pairs; p++) {
+      int bound = p < 20000 ? 350 : n;
+      first[p] = r.nextInt(bound);
+      second[p] = (first[p] + 1 + r.nextInt(bound - 1)) % bound;
+    }
+    TermMoments grouped = new TermMoments(f, true);
+    TermMoments dense = new TermMoments(f, true);
+    int[] cuts = {0, 2500, 30000, pairs};
+    MomentScratch scratch = new MomentScratch();
+    for (int c = 0; c + 1 < cuts.length; c++) {
+      int[] a = Arrays.copyOfRange(first, cuts[c], cuts[c + 1]);
+      int[] b = Arrays.copyOfRange(second, cuts[c], cuts[c + 1]);
+      grouped.add(BatchSizeEstimator.source(features, a, b), a.length, scratch);
+      dense.add((from, to, out) -> features.deltas(a, b, from, to, out), a.length, scratch);
+    }
+    for (int t = 0; t < dense.terms(); t++) {
+      assertEquals(Double.doubleToRawLongBits(dense.termSum(t)),
+          Double.doubleToRawLongBits(grouped.termSum(t)), "sum of term " + t);
+      assertEquals(dense.nonZero(t), grouped.nonZero(t), "non-zero count of term " + t);
+      for (int u = t; u < dense.terms(); u++) {
+        assertEquals(Double.doubleToRawLongBits(dense.productSum(t, u)),
+            Double.doubleToRawLongBits(grouped.productSum(t, u)), "terms " + t + ", " + u);
+      }
+    }
+    assertArrayEquals(dense.correlations(), grouped.correlations());
+  }
+
+  /**
    * Adds the pairs in three chunks to a TermMoments and the reference and asserts the same term
    * sums, term-product sums and non-zero counts, and the same correlations.
    */
