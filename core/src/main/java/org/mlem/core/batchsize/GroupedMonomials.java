@@ -236,8 +236,8 @@ final class GroupedMonomials {
     int nb = binary.length;
     long other = 0;
     for (int p = from, r = pairs; p < to; p++, r++) {
-      int i = first[p];
-      int j = second[p];
+      int i = rows.rowStart(first[p]);
+      int j = rows.rowStart(second[p]);
       long pattern = 0;
       for (int u = 0; u < nb; u++) {
         long bits = Double.doubleToRawLongBits(rows.distance(i, j, binary[u]));

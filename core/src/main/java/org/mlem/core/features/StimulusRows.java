@@ -77,9 +77,17 @@ public final class StimulusRows {
     return featureCount;
   }
 
-  /** The distance of feature a between stimuli i and j, as {@link #distances} writes it. */
-  public double distance(int i, int j, int a) {
-    double diff = Math.abs(rows[i * featureCount + a] - rows[j * featureCount + a]);
+  /** Where stimulus i's row starts, for {@link #distance}. */
+  public int rowStart(int i) {
+    return i * featureCount;
+  }
+
+  /**
+   * The distance of feature a between the stimuli whose rows start at {@code ri} and
+   * {@code rj} ({@link #rowStart}), as {@link #distances} writes it.
+   */
+  public double distance(int ri, int rj, int a) {
+    double diff = Math.abs(rows[ri + a] - rows[rj + a]);
     return diff != diff ? missingDistance : Math.min(diff, cap[a]);
   }
 
