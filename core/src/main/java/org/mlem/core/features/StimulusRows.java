@@ -55,13 +55,9 @@ public final class StimulusRows {
     }
     double[] rows = new double[Math.multiplyExact(stimuli, f)];
     for (int a = 0; a < f; a++) {
+      boolean categorical = kinds[a] == FeatureKind.CATEGORICAL;
       for (int i = 0, o = a; i < stimuli; i++, o += f) {
-        if (kinds[a] == FeatureKind.CATEGORICAL) {
-          int code = codes[a][i];
-          rows[o] = code < 0 ? Double.NaN : code;
-        } else {
-          rows[o] = values[a][i];
-        }
+        rows[o] = !categorical ? values[a][i] : codes[a][i] < 0 ? Double.NaN : codes[a][i];
       }
     }
     return new StimulusRows(stimuli, f, rows, cap, missingDistance);
@@ -87,6 +83,7 @@ public final class StimulusRows {
    * {@code rj} ({@link #rowStart}), as {@link #distances} writes it.
    */
   public double distance(int ri, int rj, int a) {
+    // the missing-value choice as a ternary: measured faster than choosing on the bits
     double diff = Math.abs(rows[ri + a] - rows[rj + a]);
     return diff != diff ? missingDistance : Math.min(diff, cap[a]);
   }
@@ -100,13 +97,11 @@ public final class StimulusRows {
    */
   public void distances(int[] first, int[] second, int from, int to, double[] out, int offset) {
     int f = featureCount;
-    double fill = missingDistance;
     for (int p = from, o = offset; p < to; p++, o += f) {
       int ri = first[p] * f;
       int rj = second[p] * f;
       for (int a = 0; a < f; a++) {
-        double diff = Math.abs(rows[ri + a] - rows[rj + a]);
-        out[o + a] = diff != diff ? fill : Math.min(diff, cap[a]);
+        out[o + a] = distance(ri, rj, a);
       }
     }
   }
@@ -122,13 +117,11 @@ public final class StimulusRows {
     int f = featureCount;
     int ri = i * f;
     int rj = j * f;
-    double fill = missingDistance;
     int m = 0;
     // every entry is written and kept by advancing past it: whether a distance is zero is
-    // unpredictable (the missing-value choice as a ternary measured faster than on the bits)
+    // unpredictable
     for (int a = 0; a < f; a++) {
-      double diff = Math.abs(rows[ri + a] - rows[rj + a]);
-      double d = diff != diff ? fill : Math.min(diff, cap[a]);
+      double d = distance(ri, rj, a);
       feature[at + m] = a;
       value[at + m] = d;
       m += d != 0.0 ? 1 : 0;
